@@ -1,0 +1,60 @@
+// Sign-in sessions and API tokens: both are random secrets whose SHA-256 is looked up on each request.
+import { and, eq, gt } from 'drizzle-orm'
+import type { Db } from '../db/create-db.ts'
+import { newId } from '../db/new-id.ts'
+import { agents, apiTokens, sessions } from '../db/schema/agents.ts'
+import type { Actor } from '../http/app-env.ts'
+import { hashToken, newOpaqueToken } from '../security/opaque-token.ts'
+
+export const sessionLifetimeMs = 30 * 86_400_000
+
+export async function createSession(db: Db, agent: { id: string; workspaceId: string }): Promise<string> {
+  const secret = newOpaqueToken('hds')
+  await db.insert(sessions).values({
+    id: newId(),
+    workspaceId: agent.workspaceId,
+    agentId: agent.id,
+    secretHash: hashToken(secret),
+    expiresAt: new Date(Date.now() + sessionLifetimeMs),
+  })
+  return secret
+}
+
+export async function deleteSession(db: Db, secret: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.secretHash, hashToken(secret)))
+}
+
+const actorColumns = {
+  agentId: agents.id,
+  workspaceId: agents.workspaceId,
+  role: agents.role,
+  name: agents.name,
+  email: agents.email,
+}
+
+export async function actorForSession(db: Db, secret: string): Promise<Actor | null> {
+  const [row] = await db
+    .select(actorColumns)
+    .from(sessions)
+    .innerJoin(agents, eq(agents.id, sessions.agentId))
+    .where(and(eq(sessions.secretHash, hashToken(secret)), gt(sessions.expiresAt, new Date())))
+  return row ? { ...row, via: 'session' } : null
+}
+
+export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select(actorColumns)
+    .from(apiTokens)
+    .innerJoin(agents, eq(agents.id, apiTokens.agentId))
+    .where(eq(apiTokens.tokenHash, hashToken(token)))
+  return row ? { ...row, via: 'token' } : null
+}
+
+export async function createApiToken(db: Db, actor: Actor, name: string): Promise<{ id: string; token: string }> {
+  const token = newOpaqueToken('hdt')
+  const id = newId()
+  await db
+    .insert(apiTokens)
+    .values({ id, workspaceId: actor.workspaceId, agentId: actor.agentId, name, tokenHash: hashToken(token) })
+  return { id, token }
+}

@@ -1,0 +1,35 @@
+// Everything said on a ticket: customer and agent messages, internal notes, and events.
+import { sql } from 'drizzle-orm'
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import type { Attachment } from '../../../shared/schema/message.ts'
+import { createdAt, id, tsvector, workspaceId } from './columns.ts'
+import { tickets } from './tickets.ts'
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    kind: text('kind', { enum: ['message', 'note', 'event'] }).notNull(),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }),
+    channelKind: text('channel_kind', { enum: ['messenger', 'instagram', 'whatsapp', 'email', 'chat', 'form'] }),
+    externalId: text('external_id'),
+    authorType: text('author_type', { enum: ['contact', 'agent', 'system'] }).notNull(),
+    authorId: uuid('author_id'),
+    body: text('body').notNull(),
+    html: text('html'),
+    attachments: jsonb('attachments').$type<Attachment[]>().notNull().default([]),
+    status: text('status', { enum: ['received', 'queued', 'sent', 'delivered', 'read', 'failed'] }).notNull(),
+    error: text('error'),
+    search: tsvector('search'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('messages_ticket_idx').on(t.ticketId, t.createdAt),
+    index('messages_search_idx').using('gin', t.search),
+    index('messages_external_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
+  ],
+)

@@ -1,0 +1,59 @@
+// Tickets (one trackable conversation each) and the workspace's tag catalogue.
+import { sql } from 'drizzle-orm'
+import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { channels } from './channels.ts'
+import { createdAt, id, time, tsvector, workspaceId } from './columns.ts'
+import { contacts } from './contacts.ts'
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    number: integer('number').notNull(),
+    subject: text('subject'),
+    status: text('status', { enum: ['open', 'pending', 'resolved', 'closed'] }).notNull(),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] }).notNull(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    channelKind: text('channel_kind', {
+      enum: ['messenger', 'instagram', 'whatsapp', 'email', 'chat', 'form'],
+    }).notNull(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    assigneeId: uuid('assignee_id'),
+    teamId: uuid('team_id'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+    lastMessageAt: time('last_message_at').notNull().defaultNow(),
+    lastMessagePreview: text('last_message_preview'),
+    /** When the customer last wrote, as the channel timestamps it (reply windows count from here). */
+    lastCustomerMessageAt: time('last_customer_message_at'),
+    firstResponseAt: time('first_response_at'),
+    resolvedAt: time('resolved_at'),
+    /** Subject and contact name, segmented (server/search/segment.ts). */
+    search: tsvector('search'),
+  },
+  (t) => [
+    uniqueIndex('tickets_number_key').on(t.workspaceId, t.number),
+    index('tickets_inbox_idx').on(t.workspaceId, t.lastMessageAt.desc(), t.id.desc()),
+    index('tickets_status_inbox_idx').on(t.workspaceId, t.status, t.lastMessageAt.desc(), t.id.desc()),
+    index('tickets_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastMessageAt.desc()),
+    index('tickets_contact_idx').on(t.contactId, t.channelId, t.status),
+    index('tickets_tags_idx').using('gin', t.tags),
+    index('tickets_search_idx').using('gin', t.search),
+  ],
+)
+
+export const tags = pgTable(
+  'tags',
+  {
+    workspaceId: workspaceId(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.name] })],
+)

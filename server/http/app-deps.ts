@@ -1,0 +1,17 @@
+// What the HTTP layer is built from; wired once in server/main.ts.
+import type { LoginThrottle } from '../auth/login-throttle.ts'
+import type { Config } from '../config.ts'
+import type { Database } from '../db/create-db.ts'
+import type { IngestQueue } from '../inbound/ingest-queue.ts'
+import type { Logger } from '../log.ts'
+import type { SecretBox } from '../security/secret-box.ts'
+
+export interface AppDeps {
+  config: Config
+  database: Database
+  secretKey: string
+  box: SecretBox
+  ingest: IngestQueue
+  loginThrottle: LoginThrottle
+  log: Logger
+}

@@ -1,0 +1,194 @@
+// GET /api/openapi.json: the REST contract, generated from the same zod schemas that validate requests.
+import { z } from 'zod'
+import { errorBodySchema } from '../../shared/errors.ts'
+import {
+  agentListSchema,
+  agentResponseSchema,
+  createAgentSchema,
+  createTokenSchema,
+  loginSchema,
+  tokenResponseSchema,
+} from '../../shared/schema/agent.ts'
+import { channelListSchema, channelResponseSchema, createChannelSchema } from '../../shared/schema/channel.ts'
+import { pageSchema } from '../../shared/schema/common.ts'
+import {
+  contactListQuerySchema,
+  contactResponseSchema,
+  contactSchema,
+  identitySchema,
+  mergeContactSchema,
+} from '../../shared/schema/contact.ts'
+import { formAcceptedSchema, formSubmissionSchema } from '../../shared/schema/form.ts'
+import { createNoteSchema, messageResponseSchema } from '../../shared/schema/message.ts'
+import { createTeamSchema, teamListSchema, teamResponseSchema } from '../../shared/schema/team.ts'
+import {
+  ticketDetailSchema,
+  ticketListQuerySchema,
+  ticketPageSchema,
+  ticketResponseSchema,
+  ticketSchema,
+  updateTicketSchema,
+} from '../../shared/schema/ticket.ts'
+
+interface Operation {
+  method: 'get' | 'post' | 'patch'
+  path: string
+  summary: string
+  body?: z.ZodType
+  query?: z.ZodObject
+  response: z.ZodType
+  status?: number
+  public?: boolean
+}
+
+const operations: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in; sets the session cookie',
+    body: loginSchema,
+    response: agentResponseSchema,
+    public: true,
+  },
+  { method: 'post', path: '/api/auth/logout', summary: 'Sign out', response: z.object({ ok: z.boolean() }), public: true },
+  { method: 'get', path: '/api/me', summary: 'The signed-in agent', response: agentResponseSchema },
+  {
+    method: 'post',
+    path: '/api/tokens',
+    summary: 'Create an API token (admin)',
+    body: createTokenSchema,
+    response: tokenResponseSchema,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/agents',
+    summary: 'Create an agent (admin)',
+    body: createAgentSchema,
+    response: agentResponseSchema,
+    status: 201,
+  },
+  { method: 'get', path: '/api/agents', summary: 'List agents', response: agentListSchema },
+  {
+    method: 'post',
+    path: '/api/teams',
+    summary: 'Create a team (admin, supervisor)',
+    body: createTeamSchema,
+    response: teamResponseSchema,
+    status: 201,
+  },
+  { method: 'get', path: '/api/teams', summary: 'List teams', response: teamListSchema },
+  {
+    method: 'post',
+    path: '/api/channels',
+    summary: 'Connect a channel (admin)',
+    body: createChannelSchema,
+    response: channelResponseSchema,
+    status: 201,
+  },
+  { method: 'get', path: '/api/channels', summary: 'List channels', response: channelListSchema },
+  {
+    method: 'get',
+    path: '/api/tickets',
+    summary: 'List and search tickets, newest activity first',
+    query: ticketListQuerySchema,
+    response: ticketPageSchema,
+  },
+  { method: 'get', path: '/api/tickets/{id}', summary: 'A ticket with its contact and messages', response: ticketDetailSchema },
+  {
+    method: 'patch',
+    path: '/api/tickets/{id}',
+    summary: 'Change status, priority, assignee, team, tags',
+    body: updateTicketSchema,
+    response: ticketResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{id}/notes',
+    summary: 'Add an internal note',
+    body: createNoteSchema,
+    response: messageResponseSchema,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/contacts',
+    summary: 'List and search contacts',
+    query: contactListQuerySchema,
+    response: pageSchema(contactSchema),
+  },
+  {
+    method: 'get',
+    path: '/api/contacts/{id}',
+    summary: 'A contact with identities and tickets',
+    response: z.object({ contact: contactSchema, identities: z.array(identitySchema), tickets: z.array(ticketSchema) }),
+  },
+  {
+    method: 'post',
+    path: '/api/contacts/{id}/merge',
+    summary: 'Merge another contact into this one',
+    body: mergeContactSchema,
+    response: contactResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/webhooks/form/{channelId}',
+    summary: 'A web-form submission (JSON or form-encoded)',
+    body: formSubmissionSchema,
+    response: formAcceptedSchema,
+    status: 201,
+    public: true,
+  },
+]
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' })
+
+export function buildOpenApi(serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const op of operations) {
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }))
+    const queryParams = op.query
+      ? Object.entries(op.query.shape).map(([name, schema]) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema: jsonSchema(schema as z.ZodType, 'input'),
+        }))
+      : []
+    paths[op.path] ??= {}
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      security: op.public ? [] : undefined,
+      parameters: [...pathParams, ...queryParams],
+      requestBody: op.body
+        ? { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } }
+        : undefined,
+      responses: {
+        [String(op.status ?? 200)]: {
+          description: 'Success',
+          content: { 'application/json': { schema: jsonSchema(op.response, 'output') } },
+        },
+        default: { description: 'Error', content: { 'application/json': { schema: jsonSchema(errorBodySchema, 'output') } } },
+      },
+    }
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Helpdesk API', version: '1' },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'hd_session' },
+        token: { type: 'http', scheme: 'bearer' },
+      },
+    },
+    security: [{ session: [] }, { token: [] }],
+    paths,
+  }
+}

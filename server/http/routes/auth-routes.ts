@@ -1,0 +1,89 @@
+// Sign-in, sign-out, who am I, and API tokens (API.md "Authentication").
+import { eq, sql } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie'
+import { AppError } from '../../../shared/errors.ts'
+import { createTokenSchema, loginSchema } from '../../../shared/schema/agent.ts'
+import { getAgent } from '../../agents/agent-directory.ts'
+import { recordAudit } from '../../audit/audit-entry.ts'
+import { createApiToken, createSession, deleteSession, sessionLifetimeMs } from '../../auth/sessions.ts'
+import { agents } from '../../db/schema/agents.ts'
+import { unknownAgentHash, verifyPassword } from '../../security/password.ts'
+import type { AppDeps } from '../app-deps.ts'
+import type { AppEnv } from '../app-env.ts'
+import { authenticate, requireRole, sessionCookie } from '../authenticate.ts'
+import { readJson } from '../read-input.ts'
+
+export function authRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.database
+  const app = new Hono<AppEnv>()
+  const secure = deps.config.publicUrl.startsWith('https:')
+
+  app.post('/auth/login', async (c) => {
+    const input = await readJson(c, loginSchema)
+    if (deps.loginThrottle.isBlocked(input.email)) {
+      throw new AppError('rate_limited', 'Too many failed sign-ins for this email; try again in 15 minutes.')
+    }
+    const [agent] = await db
+      .select()
+      .from(agents)
+      .where(eq(sql`lower(${agents.email})`, input.email))
+    const ok = await verifyPassword(input.password, agent?.passwordHash ?? unknownAgentHash)
+    if (!agent || !ok) {
+      deps.loginThrottle.recordFailure(input.email)
+      throw new AppError('invalid_credentials', 'The email or password is wrong.')
+    }
+    deps.loginThrottle.reset(input.email)
+    const secret = await createSession(db, agent)
+    await setSignedCookie(c, sessionCookie, secret, deps.secretKey, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure,
+      path: '/',
+      maxAge: sessionLifetimeMs / 1000,
+    })
+    await recordAudit(db, [
+      {
+        workspaceId: agent.workspaceId,
+        actorType: 'agent',
+        actorId: agent.id,
+        action: 'agent.signed_in',
+        entityType: 'agent',
+        entityId: agent.id,
+      },
+    ])
+    return c.json({ agent: await getAgent(db, agent.id) })
+  })
+
+  app.post('/auth/logout', async (c) => {
+    const secret = await getSignedCookie(c, deps.secretKey, sessionCookie)
+    if (secret) await deleteSession(db, secret)
+    deleteCookie(c, sessionCookie, { path: '/' })
+    return c.json({ ok: true })
+  })
+
+  app.use('/me', authenticate(db, deps.secretKey))
+  app.get('/me', async (c) => c.json({ agent: await getAgent(db, c.get('actor').agentId) }))
+
+  app.use('/tokens', authenticate(db, deps.secretKey))
+  app.post('/tokens', async (c) => {
+    const actor = c.get('actor')
+    requireRole(actor, 'admin')
+    const { name } = await readJson(c, createTokenSchema)
+    const { id, token } = await createApiToken(db, actor, name)
+    await recordAudit(db, [
+      {
+        workspaceId: actor.workspaceId,
+        actorType: 'agent',
+        actorId: actor.agentId,
+        action: 'token.created',
+        entityType: 'token',
+        entityId: id,
+        data: { name },
+      },
+    ])
+    return c.json({ token, id, name }, 201)
+  })
+
+  return app
+}

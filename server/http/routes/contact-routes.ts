@@ -1,0 +1,23 @@
+// Contacts: the list, one profile with identities and tickets, and merging two profiles.
+import { Hono } from 'hono'
+import { contactListQuerySchema, mergeContactSchema } from '../../../shared/schema/contact.ts'
+import { getContact } from '../../identity/get-contact.ts'
+import { listContacts } from '../../identity/list-contacts.ts'
+import { mergeContacts } from '../../identity/merge-contacts.ts'
+import type { AppDeps } from '../app-deps.ts'
+import type { AppEnv } from '../app-env.ts'
+import { readJson, readQuery } from '../read-input.ts'
+
+export function contactRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.database
+  const app = new Hono<AppEnv>()
+
+  app.get('/', async (c) => c.json(await listContacts(db, c.get('actor').workspaceId, readQuery(c, contactListQuerySchema))))
+  app.get('/:id', async (c) => c.json(await getContact(db, c.get('actor'), c.req.param('id'))))
+  app.post('/:id/merge', async (c) => {
+    const { sourceId } = await readJson(c, mergeContactSchema)
+    return c.json({ contact: await mergeContacts(db, c.get('actor'), c.req.param('id'), sourceId) })
+  })
+
+  return app
+}

@@ -1,0 +1,29 @@
+// Tickets: the inbox list, one ticket with its thread, changes, and internal notes.
+import { Hono } from 'hono'
+import { createNoteSchema } from '../../../shared/schema/message.ts'
+import { ticketListQuerySchema, updateTicketSchema } from '../../../shared/schema/ticket.ts'
+import { addNote } from '../../tickets/add-note.ts'
+import { getTicket } from '../../tickets/get-ticket.ts'
+import { listTickets } from '../../tickets/list-tickets.ts'
+import { updateTicket } from '../../tickets/update-ticket.ts'
+import type { AppDeps } from '../app-deps.ts'
+import type { AppEnv } from '../app-env.ts'
+import { readJson, readQuery } from '../read-input.ts'
+
+export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.database
+  const app = new Hono<AppEnv>()
+
+  app.get('/', async (c) => c.json(await listTickets(db, c.get('actor'), readQuery(c, ticketListQuerySchema))))
+  app.get('/:id', async (c) => c.json(await getTicket(db, c.get('actor'), c.req.param('id'))))
+  app.patch('/:id', async (c) => {
+    const patch = await readJson(c, updateTicketSchema)
+    return c.json({ ticket: await updateTicket(db, c.get('actor'), c.req.param('id'), patch) })
+  })
+  app.post('/:id/notes', async (c) => {
+    const { body } = await readJson(c, createNoteSchema)
+    return c.json({ message: await addNote(db, c.get('actor'), c.req.param('id'), body) }, 201)
+  })
+
+  return app
+}

@@ -1,0 +1,77 @@
+// Composition root: config -> database -> journal -> ingest -> HTTP -> listen.
+
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { sql } from 'drizzle-orm'
+import { createLoginThrottle } from './auth/login-throttle.ts'
+import { ensureFirstAdmin, ensureWorkspace } from './bootstrap.ts'
+import { readConfig } from './config.ts'
+import { createDb } from './db/create-db.ts'
+import { createApp } from './http/create-app.ts'
+import { createIngestQueue } from './inbound/ingest-queue.ts'
+import { type Journal, openJournal, syncFilesystem } from './inbound/journal.ts'
+import { createLogger } from './log.ts'
+import { createSecretBox } from './security/secret-box.ts'
+import { loadSecretKey } from './security/secret-key.ts'
+
+const config = readConfig(process.env)
+const log = createLogger(config.LOG_LEVEL)
+const database = await createDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL })
+const secretKey = loadSecretKey(config.SECRET_KEY, config.DATA_DIR)
+const workspaceId = await ensureWorkspace(database.db)
+const firstAdmin = await ensureFirstAdmin(database.db, workspaceId, {
+  email: config.ADMIN_EMAIL,
+  password: config.ADMIN_PASSWORD,
+})
+
+// PGlite does not fsync; the journal makes accepted inbound messages survive an operating-system crash.
+let journal: Journal | null = null
+if (database.kind === 'pglite') {
+  journal = await openJournal(join(config.DATA_DIR, 'inbound.journal'), async () => {
+    await database.db.execute(sql`checkpoint`)
+    await syncFilesystem(config.DATA_DIR)
+  })
+}
+const ingest = createIngestQueue({ database, journal, settings: { reopenWindowDays: config.REOPEN_WINDOW_DAYS }, log })
+if (journal) {
+  const pending = await journal.read()
+  if (pending.length) log.info('replaying the inbound journal', { records: pending.length })
+  await ingest.ingestNow(pending)
+  await journal.reset()
+}
+
+const app = createApp({
+  config,
+  database,
+  secretKey,
+  box: createSecretBox(secretKey),
+  ingest,
+  loginThrottle: createLoginThrottle(),
+  log,
+})
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const url = config.PUBLIC_URL ?? `http://${config.HOST}:${info.port}`
+  log.info('helpdesk listening', { url, db: database.kind, port: info.port })
+  if (firstAdmin) {
+    const password = firstAdmin.generatedPassword ?? '(the ADMIN_PASSWORD you set)'
+    process.stdout.write(
+      `\n  Helpdesk is ready at ${url}\n  Sign in as ${firstAdmin.email} with password ${password}\n  This password is shown only once.\n\n`,
+    )
+  } else {
+    process.stdout.write(`Helpdesk is ready at ${url}\n`)
+  }
+})
+
+let stopping = false
+async function stop(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  log.info('shutting down', { signal })
+  server.close()
+  await ingest.close()
+  await journal?.close()
+  await database.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))

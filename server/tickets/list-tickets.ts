@@ -1,0 +1,46 @@
+// The inbox: tickets the actor may see, newest activity first, filtered, searched and paged by cursor.
+import { and, arrayContains, desc, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import type { Ticket, TicketListQuery } from '../../shared/schema/ticket.ts'
+import type { Db } from '../db/create-db.ts'
+import { tickets } from '../db/schema/tickets.ts'
+import type { Actor } from '../http/app-env.ts'
+import { ticketSearchCondition } from '../search/ticket-search.ts'
+import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts'
+import { ticketColumns, toTicket } from './ticket-view.ts'
+import { visibleTickets } from './ticket-visibility.ts'
+
+export async function listTickets(
+  db: Db,
+  actor: Actor,
+  query: TicketListQuery,
+): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+  const conditions: (SQL | undefined)[] = [visibleTickets(actor)]
+  if (query.status) conditions.push(eq(tickets.status, query.status))
+  if (query.channel) conditions.push(eq(tickets.channelKind, query.channel))
+  if (query.channelId) conditions.push(eq(tickets.channelId, query.channelId))
+  if (query.assigneeId) {
+    conditions.push(query.assigneeId === 'none' ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, query.assigneeId))
+  }
+  if (query.teamId) conditions.push(query.teamId === 'none' ? isNull(tickets.teamId) : eq(tickets.teamId, query.teamId))
+  if (query.tag) conditions.push(arrayContains(tickets.tags, [query.tag]))
+  if (query.contactId) conditions.push(eq(tickets.contactId, query.contactId))
+  if (query.cursor) {
+    const cursor = decodeTicketCursor(query.cursor)
+    conditions.push(sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${cursor.lastMessageAt}, ${cursor.id})`)
+  }
+  if (query.q) {
+    const matching = await ticketSearchCondition(db, actor.workspaceId, query.q)
+    if (matching) conditions.push(matching)
+  }
+
+  const found = await db
+    .select(ticketColumns)
+    .from(tickets)
+    .where(and(...conditions))
+    .orderBy(desc(tickets.lastMessageAt), desc(tickets.id))
+    .limit(query.limit + 1)
+  const page = found.slice(0, query.limit)
+  const last = page.at(-1)
+  const nextCursor = found.length > query.limit && last ? encodeTicketCursor(last) : null
+  return { items: page.map(toTicket), nextCursor }
+}

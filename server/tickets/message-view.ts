@@ -1,0 +1,26 @@
+// Message rows as the API shows them (shared/schema/message.ts).
+import type { Message } from '../../shared/schema/message.ts'
+import { messages } from '../db/schema/messages.ts'
+
+export const messageColumns = {
+  id: messages.id,
+  ticketId: messages.ticketId,
+  kind: messages.kind,
+  direction: messages.direction,
+  channelKind: messages.channelKind,
+  externalId: messages.externalId,
+  authorType: messages.authorType,
+  authorId: messages.authorId,
+  body: messages.body,
+  html: messages.html,
+  attachments: messages.attachments,
+  status: messages.status,
+  error: messages.error,
+  createdAt: messages.createdAt,
+}
+
+export type MessageRow = Omit<Message, 'createdAt'> & { createdAt: Date }
+
+export function toMessage(row: MessageRow): Message {
+  return { ...row, createdAt: row.createdAt.toISOString() }
+}

@@ -1,0 +1,47 @@
+// The closed set of error codes the API answers with, and the one error body shape (API.md "Errors").
+import { z } from 'zod'
+
+export const errorStatus = {
+  invalid_input: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  not_signed_in: 401,
+  invalid_credentials: 401,
+  invalid_signature: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  window_closed: 422,
+  unknown_template: 422,
+  channel_rule: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const
+
+export type ErrorCode = keyof typeof errorStatus
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof errorBodySchema>
+
+/** The one error type the server throws for expected failures; mapped to HTTP in one place. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  get status(): (typeof errorStatus)[ErrorCode] {
+    return errorStatus[this.code]
+  }
+}

@@ -1,0 +1,36 @@
+// Messages of a ticket: customer and agent messages, internal notes, and events (status changes, merges).
+import { z } from 'zod'
+import { channelKindSchema, idSchema, isoTimeSchema } from './common.ts'
+
+export const messageKinds = ['message', 'note', 'event'] as const
+export const messageStatuses = ['received', 'queued', 'sent', 'delivered', 'read', 'failed'] as const
+
+export const attachmentSchema = z.object({
+  type: z.enum(['image', 'video', 'audio', 'file', 'sticker', 'location', 'contact', 'other']),
+  url: z.string().nullable(),
+  name: z.string().nullable().optional(),
+  mimeType: z.string().nullable().optional(),
+  size: z.number().nullable().optional(),
+})
+export type Attachment = z.infer<typeof attachmentSchema>
+
+export const messageSchema = z.object({
+  id: idSchema,
+  ticketId: idSchema,
+  kind: z.enum(messageKinds),
+  direction: z.enum(['inbound', 'outbound']).nullable(),
+  channelKind: channelKindSchema.nullable(),
+  externalId: z.string().nullable(),
+  authorType: z.enum(['contact', 'agent', 'system']),
+  authorId: idSchema.nullable(),
+  body: z.string(),
+  html: z.string().nullable(),
+  attachments: z.array(attachmentSchema),
+  status: z.enum(messageStatuses),
+  error: z.string().nullable(),
+  createdAt: isoTimeSchema,
+})
+export type Message = z.infer<typeof messageSchema>
+
+export const createNoteSchema = z.object({ body: z.string().trim().min(1).max(20_000) })
+export const messageResponseSchema = z.object({ message: messageSchema })

@@ -1,0 +1,71 @@
+// Tickets: every customer conversation, trackable. Shapes of API.md "Resources".
+import { z } from 'zod'
+import { channelKindSchema, idSchema, isoTimeSchema, pageSchema } from './common.ts'
+import { contactSchema } from './contact.ts'
+import { messageSchema } from './message.ts'
+
+export const ticketStatuses = ['open', 'pending', 'resolved', 'closed'] as const
+export const ticketStatusSchema = z.enum(ticketStatuses)
+export type TicketStatus = z.infer<typeof ticketStatusSchema>
+
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const
+export const prioritySchema = z.enum(priorities)
+
+export const ticketSchema = z.object({
+  id: idSchema,
+  number: z.number().int(),
+  subject: z.string().nullable(),
+  status: ticketStatusSchema,
+  priority: prioritySchema,
+  channelId: idSchema,
+  channelKind: channelKindSchema,
+  contactId: idSchema,
+  assigneeId: idSchema.nullable(),
+  teamId: idSchema.nullable(),
+  tags: z.array(z.string()),
+  createdAt: isoTimeSchema,
+  updatedAt: isoTimeSchema,
+  lastMessageAt: isoTimeSchema,
+  /** The start of the last message's text, for inbox rows. */
+  lastMessagePreview: z.string().nullable(),
+  firstResponseAt: isoTimeSchema.nullable(),
+  replyWindowClosesAt: isoTimeSchema.nullable(),
+})
+export type Ticket = z.infer<typeof ticketSchema>
+
+const tagSchema = z.string().trim().min(1).max(50)
+
+export const ticketListQuerySchema = z.object({
+  status: ticketStatusSchema.optional(),
+  channel: channelKindSchema.optional(),
+  channelId: idSchema.optional(),
+  assigneeId: z.union([idSchema, z.literal('none')]).optional(),
+  teamId: z.union([idSchema, z.literal('none')]).optional(),
+  tag: tagSchema.optional(),
+  contactId: idSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+})
+export type TicketListQuery = z.infer<typeof ticketListQuerySchema>
+
+export const updateTicketSchema = z
+  .object({
+    status: ticketStatusSchema.optional(),
+    priority: prioritySchema.optional(),
+    assigneeId: idSchema.nullable().optional(),
+    teamId: idSchema.nullable().optional(),
+    tags: z.array(tagSchema).max(50).optional(),
+    subject: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Give at least one field to change.')
+export type UpdateTicket = z.infer<typeof updateTicketSchema>
+
+export const ticketPageSchema = pageSchema(ticketSchema)
+export const ticketResponseSchema = z.object({ ticket: ticketSchema })
+export const ticketDetailSchema = z.object({
+  ticket: ticketSchema,
+  contact: contactSchema,
+  messages: z.array(messageSchema),
+})
