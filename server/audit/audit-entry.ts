@@ -1,8 +1,8 @@
 // Appends rows to the audit log; callers pass them inside the transaction that made the change.
 
 import type { Db } from '../db/create-db.ts'
+import { insertJsonRecords } from '../db/json-records.ts'
 import { newId } from '../db/new-id.ts'
-import { auditLog } from '../db/schema/audit-log.ts'
 
 export interface AuditEntry {
   workspaceId: string
@@ -16,5 +16,21 @@ export interface AuditEntry {
 
 export async function recordAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
-  await db.insert(auditLog).values(entries.map((entry) => ({ id: newId(), data: {}, ...entry })))
+  await db.execute(
+    insertJsonRecords(
+      'audit_log',
+      entries.map((entry) => ({ id: newId(), data: {}, createdAt: new Date(), ...entry })),
+      {
+        id: 'uuid',
+        workspaceId: 'uuid',
+        actorType: 'text',
+        actorId: 'uuid',
+        action: 'text',
+        entityType: 'text',
+        entityId: 'uuid',
+        data: 'jsonb',
+        createdAt: 'timestamptz',
+      },
+    ),
+  )
 }

@@ -11,7 +11,7 @@ import { tickets } from '../db/schema/tickets.ts'
 import type { Actor } from '../http/app-env.ts'
 import { contactColumns, toContact } from './contact-view.ts'
 import { findContact } from './get-contact.ts'
-import { contactSearchText } from './resolve-contact.ts'
+import { contactSearchText } from './resolve-contacts.ts'
 
 export async function mergeContacts(db: Db, actor: Actor, targetId: string, sourceId: string): Promise<Contact> {
   if (targetId === sourceId)

@@ -8,7 +8,7 @@ import { newId } from '../db/new-id.ts'
 import { inboundEvents } from '../db/schema/inbound-events.ts'
 import type { Logger } from '../log.ts'
 import type { InboundMessage, IngestResult } from './inbound-message.ts'
-import { type IngestSettings, ingestMessage } from './ingest-message.ts'
+import { type IngestSettings, ingestBatch } from './ingest-batch.ts'
 import type { Journal } from './journal.ts'
 
 interface Waiting {
@@ -63,11 +63,13 @@ export function createIngestQueue(deps: {
       return
     }
     try {
-      const results = await database.db.transaction(async (tx) => {
-        const out: IngestResult[] = []
-        for (const w of batch) out.push(await ingestMessage(tx, w.message, settings))
-        return out
-      })
+      const results = await database.db.transaction((tx) =>
+        ingestBatch(
+          tx,
+          batch.map((w) => w.message),
+          settings,
+        ),
+      )
       for (const [i, w] of batch.entries()) w.resolve(results[i]!)
       notify(results)
       if (journal && journal.size > journalLimitBytes) await journal.reset()
@@ -79,9 +81,9 @@ export function createIngestQueue(deps: {
 
   async function runAlone(w: Waiting): Promise<void> {
     try {
-      const result = await database.db.transaction((tx) => ingestMessage(tx, w.message, settings))
-      w.resolve(result)
-      notify([result])
+      const [result] = await database.db.transaction((tx) => ingestBatch(tx, [w.message], settings))
+      w.resolve(result!)
+      notify([result!])
     } catch (error) {
       log.error('ingest failed; keeping the raw event as failed', { externalId: w.message.externalId, error })
       try {

@@ -11,8 +11,8 @@ import { contacts } from '../db/schema/contacts.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tags as tagCatalogue, tickets } from '../db/schema/tickets.ts'
 import type { Actor } from '../http/app-env.ts'
-import { ticketSearchText } from './find-or-open-ticket.ts'
 import { findVisibleTicket } from './get-ticket.ts'
+import { ticketSearchText } from './thread-messages.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
 
 export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch: UpdateTicket): Promise<Ticket> {
@@ -23,7 +23,7 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
     const set: Omit<Partial<typeof tickets.$inferInsert>, 'search'> & { search?: SQL } = { updatedAt: now }
     const events: string[] = []
     const audit: AuditEntry[] = []
-    const change = (field: string, from: unknown, to: unknown, sentence: string | null) => {
+    const change = (field: string, from: unknown, to: unknown, sentence: string) => {
       audit.push({
         workspaceId: actor.workspaceId,
         actorType: 'agent',
@@ -33,7 +33,7 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
         entityId: before.id,
         data: { from, to },
       })
-      if (sentence) events.push(sentence)
+      events.push(sentence)
     }
 
     if (patch.status && patch.status !== before.status) {
@@ -63,7 +63,8 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
       const next = [...new Set(patch.tags)]
       if (next.join('\u0000') !== before.tags.join('\u0000')) {
         set.tags = next
-        change('tags', before.tags, next, null)
+        const sentence = next.length ? `${actor.name} set the tags to ${next.join(', ')}.` : `${actor.name} removed all tags.`
+        change('tags', before.tags, next, sentence)
         if (next.length) {
           await tx
             .insert(tagCatalogue)
@@ -76,7 +77,7 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
       const [contact] = await tx.select({ name: contacts.name }).from(contacts).where(eq(contacts.id, before.contactId))
       set.subject = patch.subject
       set.search = sql`to_tsvector('simple', ${ticketSearchText(patch.subject, contact?.name ?? null)})`
-      change('subject', before.subject, patch.subject, null)
+      change('subject', before.subject, patch.subject, `${actor.name} changed the subject to “${patch.subject}”.`)
     }
 
     const [after] = await tx.update(tickets).set(set).where(eq(tickets.id, before.id)).returning(ticketColumns)

@@ -1,0 +1,102 @@
+// Identity resolution for a batch, against the database: one lookup of every identity the batch
+// carries, the pure plan (plan-contacts.ts), then one insert of new contacts, one of new identities and
+// one update filling empty fields. A handful of statements, whatever the batch size.
+import { sql } from 'drizzle-orm'
+import type { AuditEntry } from '../audit/audit-entry.ts'
+import type { Db } from '../db/create-db.ts'
+import { insertJsonRecords, jsonRecords } from '../db/json-records.ts'
+import { newId } from '../db/new-id.ts'
+import { rows } from '../db/rows.ts'
+import { contactIdentities, contacts } from '../db/schema/contacts.ts'
+import { segmentForIndex } from '../search/segment.ts'
+import { type ContactPlan, type ContactRequest, type OwnedIdentity, planContacts } from './plan-contacts.ts'
+
+export async function resolveContacts(
+  db: Db,
+  requests: readonly ContactRequest[],
+): Promise<{ plan: ContactPlan; audit: AuditEntry[] }> {
+  const wanted = requests.flatMap((r) => r.identities.map((i) => ({ w: r.workspaceId, k: i.kind, v: i.value })))
+  const owned = wanted.length
+    ? (
+        await rows<{
+          workspace_id: string
+          contact_id: string
+          kind: OwnedIdentity['kind']
+          value: string
+          name: string | null
+          email: string | null
+          phone: string | null
+          avatar_url: string | null
+        }>(
+          db,
+          sql`select i.workspace_id, i.contact_id, i.kind, i.value, c.name, c.email, c.phone, c.avatar_url
+              from ${jsonRecords(wanted, 'w uuid, k text, v text')}
+              join ${contactIdentities} i on i.workspace_id = v.w and i.kind = v.k and i.value = v.v
+              join ${contacts} c on c.id = i.contact_id`,
+        )
+      ).map((r) => ({
+        workspaceId: r.workspace_id,
+        contactId: r.contact_id,
+        kind: r.kind,
+        value: r.value,
+        contact: { name: r.name, email: r.email, phone: r.phone, avatarUrl: r.avatar_url },
+      }))
+    : []
+  const plan = planContacts(requests, owned, newId)
+  const audit: AuditEntry[] = []
+
+  if (plan.newContacts.length) {
+    await db
+      .insert(contacts)
+      .values(plan.newContacts.map((c) => ({ ...c, search: sql`to_tsvector('simple', ${contactSearchText(c.name, c.email)})` })))
+    for (const c of plan.newContacts) {
+      audit.push({
+        workspaceId: c.workspaceId,
+        actorType: 'system',
+        actorId: null,
+        action: 'contact.created',
+        entityType: 'contact',
+        entityId: c.id,
+      })
+    }
+  }
+  if (plan.newIdentities.length) {
+    // A concurrent batch (another server process) may have linked one first; that link stands.
+    const linked = await db
+      .insert(contactIdentities)
+      .values(plan.newIdentities.map((i) => ({ id: newId(), ...i })))
+      .onConflictDoNothing()
+      .returning({
+        workspaceId: contactIdentities.workspaceId,
+        contactId: contactIdentities.contactId,
+        kind: contactIdentities.kind,
+        value: contactIdentities.value,
+      })
+    for (const i of linked) {
+      audit.push({
+        workspaceId: i.workspaceId,
+        actorType: 'system',
+        actorId: null,
+        action: 'contact.identity_linked',
+        entityType: 'contact',
+        entityId: i.contactId,
+        data: { kind: i.kind, value: i.value },
+      })
+    }
+  }
+  if (plan.fills.length) {
+    const fills = plan.fills.map((f) => ({ ...f, search: contactSearchText(f.name, f.email) }))
+    await db.execute(sql`
+      update ${contacts} c set
+        name = coalesce(c.name, v.name), email = coalesce(c.email, v.email), phone = coalesce(c.phone, v.phone),
+        avatar_url = coalesce(c.avatar_url, v."avatarUrl"), search = to_tsvector('simple', v.search), updated_at = now()
+      from ${jsonRecords(fills, 'id uuid, name text, email text, phone text, "avatarUrl" text, search text')}
+      where c.id = v.id`)
+  }
+  return { plan, audit }
+}
+
+/** What a contact is found by: its name and email. */
+export function contactSearchText(name: string | null, email: string | null): string {
+  return segmentForIndex([name, email].filter(Boolean).join(' '))
+}

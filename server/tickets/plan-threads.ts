@@ -1,0 +1,47 @@
+// Threading for a batch of messages, as a pure plan: each message joins its contact's open or pending
+// ticket on that channel, else a ticket resolved within the reopen window (reopened), else a new ticket;
+// several messages of one conversation in the same batch share the ticket the first one opens.
+import type { ChannelKind } from '../../shared/schema/common.ts'
+
+export interface ThreadRequest {
+  workspaceId: string
+  channelId: string
+  channelKind: ChannelKind
+  contactId: string
+  contactName: string | null
+  subject: string | null
+}
+
+/** A ticket the message may join; the caller lists them best first (open/pending, then newest). */
+export interface CandidateTicket {
+  id: string
+  number: number
+  status: 'open' | 'pending' | 'resolved' | 'closed'
+  contactId: string
+  channelId: string
+}
+
+export interface ThreadPlan {
+  /** Per request: an existing ticket's id, or the index into newTickets. */
+  targets: ({ existing: CandidateTicket } | { newIndex: number })[]
+  newTickets: ThreadRequest[]
+}
+
+export function planThreads(requests: readonly ThreadRequest[], candidates: readonly CandidateTicket[]): ThreadPlan {
+  const byConversation = new Map<string, { existing: CandidateTicket } | { newIndex: number }>()
+  for (const candidate of candidates) {
+    const key = `${candidate.contactId}\u0000${candidate.channelId}`
+    if (!byConversation.has(key)) byConversation.set(key, { existing: candidate })
+  }
+  const plan: ThreadPlan = { targets: [], newTickets: [] }
+  for (const request of requests) {
+    const key = `${request.contactId}\u0000${request.channelId}`
+    let target = byConversation.get(key)
+    if (!target) {
+      target = { newIndex: plan.newTickets.push(request) - 1 }
+      byConversation.set(key, target)
+    }
+    plan.targets.push(target)
+  }
+  return plan
+}
