@@ -62,6 +62,12 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   }
 })
 
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? `port ${config.PORT} on ${config.HOST} is in use (set PORT)` : error.message
+  log.error(`cannot listen: ${reason}`)
+  process.exit(1)
+})
+
 let stopping = false
 async function stop(signal: string): Promise<void> {
   if (stopping) return

@@ -19,7 +19,7 @@ interface Waiting {
 
 export interface IngestQueue {
   submit(message: InboundMessage): Promise<IngestResult>
-  /** Ingests without journaling or batching (start-up replay). */
+  /** Ingests messages that are already journaled (start-up replay), in batches. */
   ingestNow(messages: readonly InboundMessage[]): Promise<void>
   /** Waits for what is queued, then refuses more. */
   close(): Promise<void>
@@ -55,9 +55,9 @@ export function createIngestQueue(deps: {
     }
   }
 
-  async function runBatch(batch: Waiting[]): Promise<void> {
+  async function runBatch(batch: Waiting[], journaled = false): Promise<void> {
     try {
-      if (journal) await journal.append(batch.map((w) => w.message))
+      if (journal && !journaled) await journal.append(batch.map((w) => w.message))
     } catch (error) {
       for (const w of batch) w.reject(error)
       return
@@ -125,8 +125,13 @@ export function createIngestQueue(deps: {
       })
     },
     async ingestNow(messages) {
-      for (const message of messages) {
-        await runAlone({ message, resolve: () => {}, reject: (error) => log.error('replay failed', { error }) })
+      for (let i = 0; i < messages.length; i += maxBatch) {
+        const batch = messages.slice(i, i + maxBatch).map((message) => ({
+          message,
+          resolve: () => {},
+          reject: (error: unknown) => log.error('replay failed', { externalId: message.externalId, error }),
+        }))
+        await runBatch(batch, true)
       }
     },
     async close() {

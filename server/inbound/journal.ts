@@ -44,6 +44,7 @@ export async function openJournal(path: string, flushDatabase: () => Promise<voi
       return records
     },
     async reset() {
+      if (size === 0) return
       await flushDatabase()
       await handle.close()
       handle = await open(path, 'w')
