@@ -46,9 +46,14 @@ export async function resolveContacts(
   const audit: AuditEntry[] = []
 
   if (plan.newContacts.length) {
-    await db
-      .insert(contacts)
-      .values(plan.newContacts.map((c) => ({ ...c, search: sql`to_tsvector('simple', ${contactSearchText(c.name, c.email)})` })))
+    await db.execute(
+      insertJsonRecords(
+        'contacts',
+        plan.newContacts.map((c) => ({ ...c, searchText: contactSearchText(c.name, c.email) })),
+        { id: 'uuid', workspaceId: 'uuid', name: 'text', email: 'text', phone: 'text', avatarUrl: 'text' },
+        { columns: { search: `to_tsvector('simple', v."searchText")` }, inputs: { searchText: 'text' } },
+      ),
+    )
     for (const c of plan.newContacts) {
       audit.push({
         workspaceId: c.workspaceId,
@@ -62,16 +67,16 @@ export async function resolveContacts(
   }
   if (plan.newIdentities.length) {
     // A concurrent batch (another server process) may have linked one first; that link stands.
-    const linked = await db
-      .insert(contactIdentities)
-      .values(plan.newIdentities.map((i) => ({ id: newId(), ...i })))
-      .onConflictDoNothing()
-      .returning({
-        workspaceId: contactIdentities.workspaceId,
-        contactId: contactIdentities.contactId,
-        kind: contactIdentities.kind,
-        value: contactIdentities.value,
-      })
+    const linked = (
+      await rows<{ workspace_id: string; contact_id: string; kind: string; value: string }>(
+        db,
+        sql`${insertJsonRecords(
+          'contact_identities',
+          plan.newIdentities.map((i) => ({ id: newId(), ...i })),
+          { id: 'uuid', workspaceId: 'uuid', contactId: 'uuid', kind: 'text', value: 'text' },
+        )} on conflict do nothing returning workspace_id, contact_id, kind, value`,
+      )
+    ).map((l) => ({ workspaceId: l.workspace_id, contactId: l.contact_id, kind: l.kind, value: l.value }))
     for (const i of linked) {
       audit.push({
         workspaceId: i.workspaceId,
