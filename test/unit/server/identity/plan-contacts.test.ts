@@ -1,11 +1,11 @@
 import { expect, test } from 'vitest'
-import { type OwnedIdentity, planContacts } from '../../../../server/identity/plan-contacts.ts'
+import { type ContactFields, type OwnedIdentity, planContacts } from '../../../../server/identity/plan-contacts.ts'
 
 const ids = () => {
   let n = 0
   return () => `new-${++n}`
 }
-const empty = { name: null, email: null, phone: null, avatarUrl: null }
+const empty: ContactFields = { name: null, email: null, phone: null, avatarUrl: null }
 const owned = (contactId: string, kind: OwnedIdentity['kind'], value: string, contact = empty): OwnedIdentity => ({
   workspaceId: 'w',
   contactId,
