@@ -1,4 +1,5 @@
 // The HTTP surface: health, the REST API behind authentication, the channels' webhooks, one error mapper.
+import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '../../shared/errors.ts'
@@ -23,13 +24,17 @@ export function createApp(deps: AppDeps): Hono {
     '*',
     bodyLimit({
       maxSize: maxBodyBytes,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot carry another request: say so.
+        c.header('Connection', 'close')
         throw new AppError('payload_too_large', `The body is larger than ${maxBodyBytes} bytes.`)
       },
     }),
   )
 
   app.get('/health', (c) => c.json({ ok: true, db: deps.database.kind }))
+  const homePage = readFileSync(new URL('../../client/index.html', import.meta.url), 'utf8')
+  app.get('/', (c) => c.html(homePage))
   const openApi = buildOpenApi(deps.config.publicUrl)
   app.get('/api/openapi.json', (c) => c.json(openApi))
 
