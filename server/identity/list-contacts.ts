@@ -22,7 +22,7 @@ export async function listContacts(
   }
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor)
-    conditions.push(sql`(${contacts.createdAt}, ${contacts.id}) < (${at}, ${id})`)
+    conditions.push(sql`(${contacts.createdAt}, ${contacts.id}) < (${at}::timestamptz, ${id}::uuid)`)
   }
   const found = await db
     .select(contactColumns)

@@ -49,8 +49,17 @@ export async function resolveContacts(
     await db.execute(
       insertJsonRecords(
         'contacts',
-        plan.newContacts.map((c) => ({ ...c, searchText: contactSearchText(c.name, c.email) })),
-        { id: 'uuid', workspaceId: 'uuid', name: 'text', email: 'text', phone: 'text', avatarUrl: 'text' },
+        // Times come from here, in milliseconds, so list cursors (which carry them) compare exactly.
+        plan.newContacts.map((c) => ({ ...c, createdAt: new Date(), searchText: contactSearchText(c.name, c.email) })),
+        {
+          id: 'uuid',
+          workspaceId: 'uuid',
+          name: 'text',
+          email: 'text',
+          phone: 'text',
+          avatarUrl: 'text',
+          createdAt: 'timestamptz',
+        },
         { columns: { search: `to_tsvector('simple', v."searchText")` }, inputs: { searchText: 'text' } },
       ),
     )

@@ -1,5 +1,5 @@
 // The inbox: tickets the actor may see, newest activity first, filtered, searched and paged by cursor.
-import { and, arrayContains, desc, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, arrayContains, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Ticket, TicketListQuery } from '../../shared/schema/ticket.ts'
 import type { Db } from '../db/create-db.ts'
 import { tickets } from '../db/schema/tickets.ts'
@@ -8,6 +8,13 @@ import { ticketSearchCondition } from '../search/ticket-search.ts'
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
 import { visibleTickets } from './ticket-visibility.ts'
+
+/**
+ * Newest activity first. NULLS LAST as the inbox indexes are built (tickets_inbox_idx, ...): both columns
+ * are NOT NULL, so the rows come in the same order, but a plain DESC means NULLS FIRST, which the planner
+ * does not match to those indexes, and then every page sorts all the tickets its filter selects.
+ */
+const inboxOrder = [sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`]
 
 export async function listTickets(
   db: Db,
@@ -26,7 +33,9 @@ export async function listTickets(
   if (query.contactId) conditions.push(eq(tickets.contactId, query.contactId))
   if (query.cursor) {
     const cursor = decodeTicketCursor(query.cursor)
-    conditions.push(sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${cursor.lastMessageAt}, ${cursor.id})`)
+    conditions.push(
+      sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${cursor.lastMessageAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
+    )
   }
   if (query.q) {
     const matching = await ticketSearchCondition(db, actor.workspaceId, query.q)
@@ -37,7 +46,7 @@ export async function listTickets(
     .select(ticketColumns)
     .from(tickets)
     .where(and(...conditions))
-    .orderBy(desc(tickets.lastMessageAt), desc(tickets.id))
+    .orderBy(...inboxOrder)
     .limit(query.limit + 1)
   const page = found.slice(0, query.limit)
   const last = page.at(-1)
