@@ -18,6 +18,16 @@ export const inboundMessageSchema = z.object({
     avatarUrl: z.string().nullable().optional(),
   }),
   subject: z.string().nullable(),
+  /**
+   * Which conversation of this contact on this channel the message belongs to: null for the direct
+   * thread (DMs, chats, mail), or a key such as `comment:<postId>` for public comments on one post,
+   * which are a ticket of their own.
+   */
+  thread: z.string().max(200).nullable().default(null),
+  /** `inbound` from the customer; `outbound` for an echo of what the business sent from another tool. */
+  direction: z.enum(['inbound', 'outbound']).default('inbound'),
+  /** The channel's id of the message this one replies to, when the customer quoted one. */
+  replyToExternalId: z.string().nullable().default(null),
   body: z.string(),
   html: z.string().nullable(),
   attachments: z.array(attachmentSchema),
