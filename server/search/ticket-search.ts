@@ -17,26 +17,30 @@ export async function ticketSearchCondition(db: Db, workspaceId: string, q: stri
   const text = segmentForQuery(q).trim()
   if (!text) return null
   const query = sql`plainto_tsquery('simple', ${text})`
-  const [byMessage, byTicket] = await Promise.all([
-    rows<{ ticket_id: string }>(
-      db,
-      sql`select ${messages.ticketId} as ticket_id from ${messages}
-          where ${messages.workspaceId} = ${workspaceId} and ${messages.search} @@ ${query} limit ${idBound}`,
-    ),
-    rows<{ id: string }>(
+  // Messages first: when they hit the bound the term is common and the tickets' own ids are not needed.
+  const byMessage = await rows<{ ticket_id: string }>(
+    db,
+    sql`select ${messages.ticketId} as ticket_id from ${messages}
+        where ${messages.workspaceId} = ${workspaceId} and ${messages.search} @@ ${query} limit ${idBound}`,
+  )
+  if (byMessage.length < idBound) {
+    const byTicket = await rows<{ id: string }>(
       db,
       sql`select ${tickets.id} as id from ${tickets}
           where ${tickets.workspaceId} = ${workspaceId} and ${tickets.search} @@ ${query} limit ${idBound}`,
-    ),
-  ])
-  if (byMessage.length < idBound && byTicket.length < idBound) {
-    const ids = [...new Set([...byMessage.map((r) => r.ticket_id), ...byTicket.map((r) => r.id)])]
-    if (ids.length === 0) return sql`false`
-    return sql`${tickets.id} = any(${sql.param(ids)}::uuid[])`
+    )
+    if (byTicket.length < idBound) {
+      const ids = [...new Set([...byMessage.map((r) => r.ticket_id), ...byTicket.map((r) => r.id)])]
+      if (ids.length === 0) return sql`false`
+      return sql`${tickets.id} = any(${sql.param(ids)}::uuid[])`
+    }
   }
+  // OFFSET 0 keeps the EXISTS a per-ticket probe (messages_ticket_idx) that stops with the page. Without
+  // it PostgreSQL may run the alternative "hashed SubPlan": every matching message read before the first
+  // row, e.g. 178,000 messages and 330 ms for a common word in 1M messages, against under 1 ms this way.
   return and(
     eq(tickets.workspaceId, workspaceId),
     sql`(${tickets.search} @@ ${query} or exists (select 1 from ${messages}
-          where ${messages.ticketId} = ${tickets.id} and ${messages.search} @@ ${query}))`,
+          where ${messages.ticketId} = ${tickets.id} and ${messages.search} @@ ${query} offset 0))`,
   )!
 }

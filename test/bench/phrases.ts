@@ -1,0 +1,161 @@
+// Sentences customers and agents write, per language, for the seeded corpus. `{p}` is a product, `{n}` a
+// number. The search terms of search-terms.ts are placed by corpus.ts; none of these sentences contains
+// the medium, rare or absent term, and only the Japanese pool contains the Japanese one.
+
+export const languages = ['en', 'es', 'de', 'fr', 'pt', 'ja', 'zh', 'ko', 'th'] as const
+export type Language = (typeof languages)[number]
+
+/** Share of conversations in each language (a European shop with customers in Asia). */
+export const languageWeights: Record<Language, number> = {
+  en: 50,
+  es: 12,
+  de: 10,
+  fr: 8,
+  pt: 5,
+  ja: 8,
+  zh: 4,
+  ko: 2,
+  th: 1,
+}
+
+export const products = [
+  'jacket',
+  'sneakers',
+  'backpack',
+  'headphones',
+  'kettle',
+  'lamp',
+  'wallet',
+  'charger',
+  'blender',
+  'scarf',
+  'tent',
+  'watch',
+  'camera',
+  'mug',
+  'keyboard',
+  'helmet',
+  'sofa',
+  'mattress',
+  'router',
+  'drone',
+]
+
+export const customerPhrases: Record<Language, readonly string[]> = {
+  en: [
+    'Hi, I placed an order last week and it has not arrived yet.',
+    'My order #{n} came with a broken {p}.',
+    'Can you tell me when my order will ship?',
+    'The {p} I received is the wrong size, can I exchange it?',
+    'I was charged twice for the same purchase.',
+    'Please update the delivery address for order {n}.',
+    'Thanks for the quick help yesterday!',
+    'The tracking link does not work for parcel {n}.',
+    'I want to cancel my subscription before the next renewal.',
+    'Is the {p} available in black?',
+    'The courier left the parcel at the wrong door.',
+    'How long does a refund usually take?',
+    'I never got a confirmation email.',
+    'The discount code {n} is not accepted at checkout.',
+    'Could you combine my two orders into one shipment?',
+  ],
+  es: [
+    'Hola, mi pedido {n} no ha llegado todavía.',
+    'El {p} llegó dañado, ¿qué hago?',
+    '¿Pueden cambiar la dirección de entrega?',
+    'Quiero devolver el artículo y recibir el reembolso.',
+    'Gracias por la ayuda, todo perfecto.',
+    'No recibí el correo de confirmación.',
+  ],
+  de: [
+    'Hallo, meine Bestellung {n} ist noch nicht angekommen.',
+    'Die Lieferung war beschädigt, der {p} funktioniert nicht.',
+    'Können Sie die Lieferadresse ändern?',
+    'Ich möchte den Artikel zurückschicken.',
+    'Vielen Dank für die schnelle Antwort!',
+    'Wann wird mein Paket versendet?',
+  ],
+  fr: [
+    "Bonjour, ma commande {n} n'est pas encore arrivée.",
+    'Le colis était abîmé et le {p} est cassé.',
+    "Pouvez-vous modifier l'adresse de livraison ?",
+    'Je souhaite retourner cet article.',
+    'Merci beaucoup pour votre aide.',
+  ],
+  pt: [
+    'Olá, meu pedido {n} ainda não chegou.',
+    'O produto veio com defeito.',
+    'Gostaria de trocar o tamanho.',
+    'Obrigado pelo atendimento!',
+  ],
+  ja: [
+    '注文した商品がまだ届いていません。',
+    'サイズが合わないので返品したいです。',
+    '返品の手続きを教えてください。',
+    '配送状況を確認していただけますか。',
+    '昨日届いた商品が壊れていました。',
+    'ご対応ありがとうございます。',
+    '領収書を発行してください。',
+    '注文番号は{n}です。',
+  ],
+  zh: ['我的订单还没有到。', '请问可以退货吗？', '包裹损坏了，请帮忙处理。', '谢谢你们的帮助。'],
+  ko: ['주문한 상품이 아직 도착하지 않았습니다.', '배송 주소를 변경하고 싶어요.', '감사합니다.'],
+  th: ['สินค้ายังไม่มาถึงครับ', 'ขอเปลี่ยนที่อยู่จัดส่งค่ะ', 'ขอบคุณมากครับ'],
+}
+
+export const agentPhrases: Record<Language, readonly string[]> = {
+  en: [
+    'Thanks for reaching out, I am looking into your order now.',
+    'I have sent a replacement {p}; you will get a tracking number soon.',
+    'Sorry for the trouble! The refund is on its way.',
+    'Could you send a photo of the damaged item?',
+    'Your parcel {n} is with the courier and should arrive tomorrow.',
+  ],
+  es: ['Gracias por escribirnos, ya revisamos su pedido.', 'Le enviamos un reemplazo hoy.'],
+  de: ['Danke für Ihre Nachricht, wir prüfen Ihre Bestellung.', 'Wir senden Ihnen heute Ersatz.'],
+  fr: ['Merci pour votre message, nous vérifions votre commande.', 'Nous vous envoyons un remplacement.'],
+  pt: ['Obrigado pelo contato, estamos verificando seu pedido.'],
+  ja: ['お問い合わせありがとうございます。確認いたします。', '代わりの商品を本日発送しました。'],
+  zh: ['感谢您的来信，我们正在处理。'],
+  ko: ['문의해 주셔서 감사합니다. 확인하겠습니다.'],
+  th: ['ขอบคุณที่ติดต่อเรา เรากำลังตรวจสอบครับ'],
+}
+
+export const givenNames = [
+  'Anna',
+  'Liam',
+  'Sofía',
+  'Lukas',
+  'Chloé',
+  'João',
+  'Emma',
+  'Noah',
+  'Mateo',
+  'Lena',
+  '太郎',
+  '花子',
+  '伟',
+  '민준',
+  'Somchai',
+  'Olivia',
+  'Hugo',
+  'Mia',
+]
+export const familyNames = [
+  'Smith',
+  'García',
+  'Müller',
+  'Dubois',
+  'Silva',
+  'Johnson',
+  'Rossi',
+  'Novak',
+  '山田',
+  '佐藤',
+  '王',
+  '김',
+  'Sukprasert',
+  'Brown',
+  'Lopez',
+  'Schmidt',
+]
