@@ -1,8 +1,8 @@
 // Everything said on a ticket: customer and agent messages, internal notes, and events.
 import { sql } from 'drizzle-orm'
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import type { Attachment } from '../../../shared/schema/message.ts'
-import { createdAt, id, tsvector, workspaceId } from './columns.ts'
+import { createdAt, id, time, tsvector, workspaceId } from './columns.ts'
 import { tickets } from './tickets.ts'
 
 export const messages = pgTable(
@@ -24,6 +24,12 @@ export const messages = pgTable(
     attachments: jsonb('attachments').$type<Attachment[]>().notNull().default([]),
     status: text('status', { enum: ['received', 'queued', 'sent', 'delivered', 'read', 'failed'] }).notNull(),
     error: text('error'),
+    /** The channel's id of the message this one answers or quotes. */
+    replyToExternalId: text('reply_to_external_id'),
+    /** Sent by the helpdesk on its own (a welcome or away message), not by a person. */
+    automatic: boolean('automatic').notNull().default(false),
+    /** The customer unsent it; the row stays, marked. */
+    deletedAt: time('deleted_at'),
     search: tsvector('search'),
     createdAt: createdAt(),
   },

@@ -23,6 +23,8 @@ export const tickets = pgTable(
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id),
+    /** Which conversation of the contact on the channel: null for the direct thread, else e.g. comment:<postId>. */
+    threadKey: text('thread_key'),
     assigneeId: uuid('assignee_id'),
     teamId: uuid('team_id'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
