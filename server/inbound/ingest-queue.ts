@@ -1,26 +1,28 @@
-// Group commit for inbound messages. Webhook handlers submit a message and wait; the queue takes every
-// message waiting, journals them (PGlite), ingests them in ONE transaction and then answers them all.
-// One commit per batch instead of per message is how ingest passes one connection's commit rate.
-// If the batch fails, each message is retried alone, so one bad message cannot sink the others; a
-// message that fails alone is kept as a failed raw event (nothing is dropped) and answered as accepted.
+// Group commit for inbound channel events. Webhook handlers submit events and wait; the queue takes
+// every event waiting, journals them (PGlite), ingests them in ONE transaction and answers them all.
+// One commit per batch instead of per event is how ingest passes one connection's commit rate.
+// If the batch fails, each event is retried alone, so one bad event cannot sink the others; an event
+// that fails alone is kept as a failed raw event (nothing is dropped) and answered as accepted.
+import type { ChannelEvent } from '../channels/channel-event.ts'
 import type { Database } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { inboundEvents } from '../db/schema/inbound-events.ts'
 import type { Logger } from '../log.ts'
-import type { InboundMessage, IngestResult } from './inbound-message.ts'
-import { type IngestSettings, ingestBatch } from './ingest-batch.ts'
+import { eventKey, eventTarget } from './event-key.ts'
+import type { IngestResult } from './inbound-message.ts'
+import { type BatchOutcome, type IngestSettings, ingestBatch } from './ingest-batch.ts'
 import type { Journal } from './journal.ts'
 
 interface Waiting {
-  message: InboundMessage
+  event: ChannelEvent
   resolve(result: IngestResult): void
   reject(error: unknown): void
 }
 
 export interface IngestQueue {
-  submit(message: InboundMessage): Promise<IngestResult>
-  /** Ingests messages that are already journaled (start-up replay), in batches. */
-  ingestNow(messages: readonly InboundMessage[]): Promise<void>
+  submit(event: ChannelEvent): Promise<IngestResult>
+  /** Ingests events that are already journaled (start-up replay), in batches. */
+  ingestNow(events: readonly ChannelEvent[]): Promise<void>
   /** Waits for what is queued, then refuses more. */
   close(): Promise<void>
 }
@@ -28,14 +30,15 @@ export interface IngestQueue {
 const maxBatch = 256
 /** Past this size the journal is emptied (after a checkpoint), so start-up replay stays short. */
 const journalLimitBytes = 32 * 1024 * 1024
+const accepted: IngestResult = { duplicate: false, ticketId: null, ticketNumber: null, messageId: null }
 
 export function createIngestQueue(deps: {
   database: Database
   journal: Journal | null
   settings: IngestSettings
   log: Logger
-  /** Called after each commit with the ids of tickets that changed. */
-  onCommitted?: (ticketIds: string[]) => void
+  /** Runs after each commit (side effects after commit): automatic messages, live updates. */
+  onCommitted?: (outcome: BatchOutcome) => Promise<void>
 }): IngestQueue {
   const { database, journal, settings, log } = deps
   const waiting: Waiting[] = []
@@ -57,79 +60,85 @@ export function createIngestQueue(deps: {
 
   async function runBatch(batch: Waiting[], journaled = false): Promise<void> {
     try {
-      if (journal && !journaled) await journal.append(batch.map((w) => w.message))
+      if (journal && !journaled) await journal.append(batch.map((w) => w.event))
     } catch (error) {
       for (const w of batch) w.reject(error)
       return
     }
+    let outcome: BatchOutcome
     try {
-      const results = await database.db.transaction((tx) =>
+      outcome = await database.db.transaction((tx) =>
         ingestBatch(
           tx,
-          batch.map((w) => w.message),
+          batch.map((w) => w.event),
           settings,
         ),
       )
-      for (const [i, w] of batch.entries()) w.resolve(results[i]!)
-      notify(results)
-      if (journal && journal.size > journalLimitBytes) await journal.reset()
     } catch (error) {
       if (batch.length > 1) log.warn('ingest batch failed, retrying one by one', { size: batch.length, error })
       for (const w of batch) await runAlone(w)
+      return
     }
+    for (const [i, w] of batch.entries()) w.resolve(outcome.results[i]!)
+    await afterCommit(outcome)
+    if (journal && journal.size > journalLimitBytes) await journal.reset()
   }
 
   async function runAlone(w: Waiting): Promise<void> {
+    let outcome: BatchOutcome
     try {
-      const [result] = await database.db.transaction((tx) => ingestBatch(tx, [w.message], settings))
-      w.resolve(result!)
-      notify([result!])
+      outcome = await database.db.transaction((tx) => ingestBatch(tx, [w.event], settings))
     } catch (error) {
-      log.error('ingest failed; keeping the raw event as failed', { externalId: w.message.externalId, error })
+      log.error('ingest failed; keeping the raw event as failed', { key: eventKey(w.event), error })
       try {
-        await keepFailed(w.message, error)
-        w.resolve({ duplicate: false, ticketId: null, ticketNumber: null, messageId: null })
+        await keepFailed(w.event, error)
+        w.resolve(accepted)
       } catch (storeError) {
         w.reject(storeError)
       }
+      return
+    }
+    w.resolve(outcome.results[0]!)
+    await afterCommit(outcome)
+  }
+
+  async function afterCommit(outcome: BatchOutcome): Promise<void> {
+    try {
+      await deps.onCommitted?.(outcome)
+    } catch (error) {
+      log.error('after-commit work failed', { error })
     }
   }
 
-  async function keepFailed(message: InboundMessage, error: unknown): Promise<void> {
+  async function keepFailed(event: ChannelEvent, error: unknown): Promise<void> {
     await database.db
       .insert(inboundEvents)
       .values({
         id: newId(),
-        workspaceId: message.workspaceId,
-        channelId: message.channelId,
-        externalId: message.externalId,
-        payload: message,
+        ...eventTarget(event),
+        externalId: eventKey(event),
+        payload: event,
         status: 'failed',
         error: error instanceof Error ? error.message : String(error),
       })
       .onConflictDoNothing()
   }
 
-  function notify(results: IngestResult[]): void {
-    const ids = results.filter((r) => !r.duplicate && r.ticketId).map((r) => r.ticketId!)
-    if (ids.length) deps.onCommitted?.(ids)
-  }
-
   return {
-    submit(message) {
+    submit(event) {
       if (closed) return Promise.reject(new Error('The ingest queue is closed'))
       return new Promise<IngestResult>((resolve, reject) => {
-        waiting.push({ message, resolve, reject })
+        waiting.push({ event, resolve, reject })
         if (waiting.length === 1) queueMicrotask(pump)
         else if (waiting.length >= maxBatch) pump()
       })
     },
-    async ingestNow(messages) {
-      for (let i = 0; i < messages.length; i += maxBatch) {
-        const batch = messages.slice(i, i + maxBatch).map((message) => ({
-          message,
+    async ingestNow(events) {
+      for (let i = 0; i < events.length; i += maxBatch) {
+        const batch = events.slice(i, i + maxBatch).map((event) => ({
+          event,
           resolve: () => {},
-          reject: (error: unknown) => log.error('replay failed', { externalId: message.externalId, error }),
+          reject: (error: unknown) => log.error('replay failed', { key: eventKey(event), error }),
         }))
         await runBatch(batch, true)
       }

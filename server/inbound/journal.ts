@@ -1,16 +1,17 @@
-// The inbound journal: on embedded PGlite (which runs with fsync=off), every accepted inbound message is
+// The inbound journal: on embedded PGlite (which runs with fsync=off), every accepted inbound event is
 // appended here and fdatasync'd before the sender gets its 2xx, and replayed at start-up. Replay is
 // idempotent because ingest dedupes on (channel, external id). After replay, and whenever the file grows
 // past its limit, the database is checkpointed and flushed to disk, and the journal is emptied.
 import { execFile } from 'node:child_process'
 import { type FileHandle, open, readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
-import { type InboundMessage, inboundMessageSchema } from './inbound-message.ts'
+import { type ChannelEvent, channelEventSchema } from '../channels/channel-event.ts'
+import { inboundMessageSchema } from './inbound-message.ts'
 
 export interface Journal {
-  append(messages: readonly InboundMessage[]): Promise<void>
+  append(events: readonly ChannelEvent[]): Promise<void>
   /** Every readable record; a torn last line (a crash mid-write) is skipped. */
-  read(): Promise<InboundMessage[]>
+  read(): Promise<ChannelEvent[]>
   /** Makes the database durable (checkpoint, then flush to disk), then empties the journal. */
   reset(): Promise<void>
   readonly size: number
@@ -24,19 +25,19 @@ export async function openJournal(path: string, flushDatabase: () => Promise<voi
     get size() {
       return size
     },
-    async append(messages) {
-      const text = messages.map((m) => `${JSON.stringify(m)}\n`).join('')
+    async append(events) {
+      const text = events.map((e) => `${JSON.stringify(e)}\n`).join('')
       await handle.appendFile(text)
       await handle.datasync()
       size += Buffer.byteLength(text)
     },
     async read() {
       const text = await readFile(path, 'utf8')
-      const records: InboundMessage[] = []
+      const records: ChannelEvent[] = []
       for (const line of text.split('\n')) {
         if (!line) continue
         try {
-          records.push(inboundMessageSchema.parse(JSON.parse(line)))
+          records.push(readRecord(JSON.parse(line)))
         } catch {
           // A torn write from a crash: its sender never got a 2xx, so it will deliver again.
         }
@@ -58,4 +59,10 @@ export async function openJournal(path: string, flushDatabase: () => Promise<voi
 /** Flushes every dirty page of the filesystem holding `dir` (syncfs through coreutils' sync -f). */
 export async function syncFilesystem(dir: string): Promise<void> {
   await promisify(execFile)('sync', ['-f', dir])
+}
+
+/** A journal line: a channel event; a bare message is what journals of earlier versions hold. */
+function readRecord(value: unknown): ChannelEvent {
+  const event = channelEventSchema.safeParse(value)
+  return event.success ? event.data : { type: 'message', message: inboundMessageSchema.parse(value) }
 }

@@ -1,6 +1,7 @@
 // Threading for a batch of messages, as a pure plan: each message joins its contact's open or pending
 // ticket on that channel, else a ticket resolved within the reopen window (reopened), else a new ticket;
-// several messages of one conversation in the same batch share the ticket the first one opens.
+// several messages of one conversation in the same batch share the ticket the first one opens. A
+// conversation is a contact on a channel in one thread (the direct one, or a post's comments).
 import type { ChannelKind } from '../../shared/schema/common.ts'
 
 export interface ThreadRequest {
@@ -10,6 +11,10 @@ export interface ThreadRequest {
   contactId: string
   contactName: string | null
   subject: string | null
+  /** Null for the direct thread; e.g. comment:<postId> for a post's public comments. */
+  threadKey: string | null
+  /** False for an echo of the business's own message: it joins a ticket but never reopens one. */
+  inbound: boolean
 }
 
 /** A ticket the message may join; the caller lists them best first (open/pending, then newest). */
@@ -19,6 +24,7 @@ export interface CandidateTicket {
   status: 'open' | 'pending' | 'resolved' | 'closed'
   contactId: string
   channelId: string
+  threadKey: string | null
 }
 
 export interface ThreadPlan {
@@ -30,12 +36,12 @@ export interface ThreadPlan {
 export function planThreads(requests: readonly ThreadRequest[], candidates: readonly CandidateTicket[]): ThreadPlan {
   const byConversation = new Map<string, { existing: CandidateTicket } | { newIndex: number }>()
   for (const candidate of candidates) {
-    const key = `${candidate.contactId}\u0000${candidate.channelId}`
+    const key = conversationKey(candidate)
     if (!byConversation.has(key)) byConversation.set(key, { existing: candidate })
   }
   const plan: ThreadPlan = { targets: [], newTickets: [] }
   for (const request of requests) {
-    const key = `${request.contactId}\u0000${request.channelId}`
+    const key = conversationKey(request)
     let target = byConversation.get(key)
     if (!target) {
       target = { newIndex: plan.newTickets.push(request) - 1 }
@@ -45,3 +51,6 @@ export function planThreads(requests: readonly ThreadRequest[], candidates: read
   }
   return plan
 }
+
+const conversationKey = (c: { contactId: string; channelId: string; threadKey: string | null }) =>
+  `${c.contactId}\u0000${c.channelId}\u0000${c.threadKey ?? ''}`

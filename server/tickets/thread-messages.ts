@@ -25,7 +25,9 @@ export async function threadMessages(
   now: Date,
 ): Promise<{ threads: ThreadedMessage[]; audit: AuditEntry[] }> {
   const conversations = [
-    ...new Map(requests.map((r) => [`${r.contactId}|${r.channelId}`, { c: r.contactId, ch: r.channelId }])).values(),
+    ...new Map(
+      requests.map((r) => [`${r.contactId}|${r.channelId}|${r.threadKey}`, { c: r.contactId, ch: r.channelId, th: r.threadKey }]),
+    ).values(),
   ]
   const reopenAfter = new Date(now.getTime() - reopenWindowDays * 86_400_000)
   const candidates = await rows<{
@@ -34,17 +36,26 @@ export async function threadMessages(
     status: CandidateTicket['status']
     contact_id: string
     channel_id: string
+    thread_key: string | null
   }>(
     db,
-    sql`select t.id, t.number, t.status, t.contact_id, t.channel_id
-        from ${jsonRecords(conversations, 'c uuid, ch uuid')}
-        join ${tickets} t on t.contact_id = v.c and t.channel_id = v.ch
-        where t.status in ('open', 'pending') or (t.status = 'resolved' and t.resolved_at > ${reopenAfter.toISOString()}::timestamptz)
+    sql`select t.id, t.number, t.status, t.contact_id, t.channel_id, t.thread_key
+        from ${jsonRecords(conversations, 'c uuid, ch uuid, th text')}
+        join ${tickets} t on t.contact_id = v.c and t.channel_id = v.ch and t.thread_key is not distinct from v.th
+        where (t.status in ('open', 'pending')
+          or (t.status = 'resolved' and t.resolved_at > ${reopenAfter.toISOString()}::timestamptz))
         order by t.status = 'resolved', t.last_message_at desc`,
   )
   const plan = planThreads(
     requests,
-    candidates.map((c) => ({ id: c.id, number: c.number, status: c.status, contactId: c.contact_id, channelId: c.channel_id })),
+    candidates.map((c) => ({
+      id: c.id,
+      number: c.number,
+      status: c.status,
+      contactId: c.contact_id,
+      channelId: c.channel_id,
+      threadKey: c.thread_key,
+    })),
   )
 
   const numbers = await allocateNumbers(
@@ -67,6 +78,7 @@ export async function threadMessages(
           channelId: t.channelId,
           channelKind: t.channelKind,
           contactId: t.contactId,
+          threadKey: t.threadKey,
           createdAt: now,
           updatedAt: now,
           lastMessageAt: now,
@@ -82,6 +94,7 @@ export async function threadMessages(
           channelId: 'uuid',
           channelKind: 'text',
           contactId: 'uuid',
+          threadKey: 'text',
           createdAt: 'timestamptz',
           updatedAt: 'timestamptz',
           lastMessageAt: 'timestamptz',
@@ -101,7 +114,8 @@ export async function threadMessages(
       })
     })
   }
-  for (const candidate of new Set(plan.targets.flatMap((t) => ('existing' in t ? [t.existing] : [])))) {
+  const reopened = new Set(plan.targets.flatMap((t, i) => ('existing' in t && requests[i]!.inbound ? [t.existing] : [])))
+  for (const candidate of reopened) {
     if (candidate.status === 'open') continue
     audit.push({
       workspaceId: requests.find((r) => r.contactId === candidate.contactId)!.workspaceId,

@@ -30,7 +30,7 @@ export function formWebhook(deps: AppDeps): Hono {
       channel,
       new Date(),
     )
-    const result = await deps.ingest.submit(message!)
+    const result = await deps.ingest.submit({ type: 'message', message: message! })
     return reply(c, htmlForm, result.ticketNumber)
   })
   return app

@@ -1,0 +1,60 @@
+// Delivery news about our outbound messages, set-based: statuses (sent, delivered, read, failed),
+// Messenger's watermarks (everything up to a time is delivered or read), and customers' deletions.
+// A status never moves backwards: statuses arrive out of order (read before delivered).
+import { sql } from 'drizzle-orm'
+import type { ChannelEvent } from '../channels/channel-event.ts'
+import type { Db } from '../db/create-db.ts'
+import { jsonRecords } from '../db/json-records.ts'
+import { contactIdentities } from '../db/schema/contacts.ts'
+import { messages } from '../db/schema/messages.ts'
+import { tickets } from '../db/schema/tickets.ts'
+
+type Status = Extract<ChannelEvent, { type: 'status' }>
+type Watermark = Extract<ChannelEvent, { type: 'watermark' }>
+type Deleted = Extract<ChannelEvent, { type: 'deleted' }>
+
+/** Rank of a status; an update applies only when it ranks higher. Failure can only follow queued or sent. */
+const rank = (column: string) =>
+  sql.raw(`(case ${column} when 'queued' then 0 when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 else 4 end)`)
+export async function applyDeliveryUpdates(db: Db, events: readonly ChannelEvent[]): Promise<void> {
+  const statuses = events.filter((e): e is Status => e.type === 'status')
+  const watermarks = events.filter((e): e is Watermark => e.type === 'watermark')
+  const deletions = events.filter((e): e is Deleted => e.type === 'deleted')
+  if (statuses.length) await applyStatuses(db, statuses)
+  if (watermarks.length) await applyWatermarks(db, watermarks)
+  if (deletions.length) await applyDeletions(db, deletions)
+}
+
+async function applyStatuses(db: Db, statuses: Status[]): Promise<void> {
+  const records = statuses.map((s) => ({ w: s.workspaceId, x: s.externalId, status: s.status, error: s.error }))
+  await db.execute(sql`
+    update ${messages} m set status = v.status, error = coalesce(v.error, m.error)
+    from ${jsonRecords(records, 'w uuid, x text, status text, error text')}
+    where m.workspace_id = v.w and m.external_id = v.x and m.direction = 'outbound'
+      and ${rank('v.status')} > ${rank('m.status')} and (v.status <> 'failed' or m.status in ('queued', 'sent'))`)
+}
+
+async function applyWatermarks(db: Db, watermarks: Watermark[]): Promise<void> {
+  const records = watermarks.map((w) => ({
+    ch: w.channelId,
+    k: w.identity.kind,
+    val: w.identity.value,
+    status: w.status,
+    upTo: w.upTo,
+  }))
+  await db.execute(sql`
+    update ${messages} m set status = v.status
+    from ${jsonRecords(records, 'ch uuid, k text, val text, status text, "upTo" timestamptz')}
+    join ${contactIdentities} ci on ci.kind = v.k and ci.value = v.val
+    join ${tickets} t on t.contact_id = ci.contact_id and t.channel_id = v.ch
+    where m.ticket_id = t.id and m.direction = 'outbound' and m.status in ('sent', 'delivered')
+      and m.created_at <= v."upTo" and ${rank('v.status')} > ${rank('m.status')}`)
+}
+
+async function applyDeletions(db: Db, deletions: Deleted[]): Promise<void> {
+  const records = deletions.map((d) => ({ w: d.workspaceId, x: d.externalId, at: d.at }))
+  await db.execute(sql`
+    update ${messages} m set deleted_at = v.at
+    from ${jsonRecords(records, 'w uuid, x text, at timestamptz')}
+    where m.workspace_id = v.w and m.external_id = v.x and m.deleted_at is null`)
+}

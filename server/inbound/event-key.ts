@@ -1,0 +1,21 @@
+// The key a channel event is stored and deduplicated under in inbound_events, unique per channel:
+// a message by its own id; a status by the message it reports on and the status (each counts once).
+import type { ChannelEvent } from '../channels/channel-event.ts'
+
+export function eventKey(event: ChannelEvent): string {
+  switch (event.type) {
+    case 'message':
+      return event.message.externalId
+    case 'status':
+      return `status:${event.status}:${event.externalId}`
+    case 'watermark':
+      return `watermark:${event.status}:${event.identity.kind}:${event.identity.value}:${event.upTo}`
+    case 'deleted':
+      return `deleted:${event.externalId}`
+  }
+}
+
+/** The channel an event belongs to, whatever its type. */
+export function eventTarget(event: ChannelEvent): { workspaceId: string; channelId: string } {
+  return event.type === 'message' ? event.message : event
+}

@@ -1,0 +1,154 @@
+// Customer messages (and echoes of the business's own) through the pipeline, inside the caller's
+// transaction, set-based so the statement count does not grow with the batch: identity -> contacts,
+// threading -> tickets, the message rows, the tickets' activity, the audit entries. The raw events were
+// stored (and deduplicated) by ingest-batch.ts before this runs.
+import { sql } from 'drizzle-orm'
+import { recordAudit } from '../audit/audit-entry.ts'
+import type { Db } from '../db/create-db.ts'
+import { insertJsonRecords, jsonRecords } from '../db/json-records.ts'
+import { newId } from '../db/new-id.ts'
+import { tickets } from '../db/schema/tickets.ts'
+import { normaliseIdentities } from '../identity/normalise-identity.ts'
+import { resolveContacts } from '../identity/resolve-contacts.ts'
+import { segmentForIndex } from '../search/segment.ts'
+import { threadMessages } from '../tickets/thread-messages.ts'
+import type { InboundMessage } from './inbound-message.ts'
+
+export interface IngestSettings {
+  reopenWindowDays: number
+}
+
+export interface IngestedMessage {
+  ticketId: string
+  ticketNumber: number
+  messageId: string
+  /** The message made a new contact: the customer's first contact with us. */
+  contactCreated: boolean
+}
+
+export async function ingestMessages(
+  db: Db,
+  accepted: readonly InboundMessage[],
+  settings: IngestSettings,
+  now: Date,
+): Promise<IngestedMessage[]> {
+  const { plan, audit: contactAudit } = await resolveContacts(
+    db,
+    accepted.map((m) => ({
+      workspaceId: m.workspaceId,
+      identities: normaliseIdentities(m.contact.identities),
+      name: m.contact.name,
+      avatarUrl: m.contact.avatarUrl ?? null,
+    })),
+  )
+  const { threads, audit: ticketAudit } = await threadMessages(
+    db,
+    accepted.map((m, i) => ({
+      workspaceId: m.workspaceId,
+      channelId: m.channelId,
+      channelKind: m.channelKind,
+      contactId: plan.contacts[i]!.contactId,
+      contactName: plan.contacts[i]!.name,
+      subject: m.subject,
+      threadKey: m.thread,
+      inbound: m.direction === 'inbound',
+    })),
+    settings.reopenWindowDays,
+    now,
+  )
+  const messageIds = accepted.map(() => newId())
+  await db.execute(
+    insertJsonRecords(
+      'messages',
+      accepted.map((m, i) => ({
+        id: messageIds[i],
+        workspaceId: m.workspaceId,
+        ticketId: threads[i]!.ticketId,
+        kind: 'message',
+        direction: m.direction,
+        channelKind: m.channelKind,
+        externalId: m.externalId,
+        // An echo was written by a person of the business in another tool: an agent we do not know.
+        authorType: m.direction === 'inbound' ? 'contact' : 'agent',
+        authorId: m.direction === 'inbound' ? plan.contacts[i]!.contactId : null,
+        replyToExternalId: m.replyToExternalId,
+        body: m.body,
+        html: m.html,
+        attachments: m.attachments,
+        status: m.direction === 'inbound' ? 'received' : 'sent',
+        createdAt: now,
+        searchText: segmentForIndex(m.body),
+      })),
+      {
+        id: 'uuid',
+        workspaceId: 'uuid',
+        ticketId: 'uuid',
+        kind: 'text',
+        direction: 'text',
+        channelKind: 'text',
+        externalId: 'text',
+        authorType: 'text',
+        authorId: 'uuid',
+        replyToExternalId: 'text',
+        body: 'text',
+        html: 'text',
+        attachments: 'jsonb',
+        status: 'text',
+        createdAt: 'timestamptz',
+      },
+      { columns: { search: `to_tsvector('simple', v."searchText")` }, inputs: { searchText: 'text' } },
+    ),
+  )
+  await touchTickets(
+    db,
+    accepted.map((m, i) => ({
+      id: threads[i]!.ticketId,
+      preview: preview(m.body),
+      sentAt: m.sentAt,
+      inbound: m.direction === 'inbound',
+    })),
+    now,
+  )
+  await recordAudit(db, [...contactAudit, ...ticketAudit])
+  return accepted.map((_, i) => ({
+    ticketId: threads[i]!.ticketId,
+    ticketNumber: threads[i]!.number,
+    messageId: messageIds[i]!,
+    contactCreated: plan.contacts[i]!.created,
+  }))
+}
+
+interface Touch {
+  id: string
+  preview: string
+  sentAt: string
+  inbound: boolean
+}
+
+/**
+ * Each ticket that got messages: its last activity and preview; a customer message also opens it again
+ * and moves the customer time (reply windows count from it); an echo counts as a first response.
+ */
+async function touchTickets(db: Db, touched: Touch[], now: Date): Promise<void> {
+  const byTicket = new Map<string, { id: string; preview: string; customerAt: string | null; inbound: boolean }>()
+  for (const t of touched) {
+    const before = byTicket.get(t.id)
+    const customerAt = [before?.customerAt, t.inbound ? t.sentAt : null].filter(Boolean).sort().at(-1) ?? null
+    byTicket.set(t.id, { id: t.id, preview: t.preview, customerAt, inbound: (before?.inbound ?? false) || t.inbound })
+  }
+  await db.execute(sql`
+    update ${tickets} t set
+      status = case when v.inbound then 'open' else t.status end,
+      resolved_at = case when v.inbound then null else t.resolved_at end,
+      first_response_at = case when v.inbound then t.first_response_at else coalesce(t.first_response_at, ${now.toISOString()}::timestamptz) end,
+      updated_at = ${now.toISOString()}::timestamptz,
+      last_message_at = ${now.toISOString()}::timestamptz, last_message_preview = v.preview,
+      last_customer_message_at = greatest(t.last_customer_message_at, v."customerAt")
+    from ${jsonRecords([...byTicket.values()], 'id uuid, preview text, "customerAt" timestamptz, inbound boolean')}
+    where t.id = v.id`)
+}
+
+export function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat
+}
