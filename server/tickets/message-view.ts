@@ -16,11 +16,14 @@ export const messageColumns = {
   attachments: messages.attachments,
   status: messages.status,
   error: messages.error,
+  replyToExternalId: messages.replyToExternalId,
+  automatic: messages.automatic,
+  deletedAt: messages.deletedAt,
   createdAt: messages.createdAt,
 }
 
-export type MessageRow = Omit<Message, 'createdAt'> & { createdAt: Date }
+export type MessageRow = Omit<Message, 'createdAt' | 'deletedAt'> & { createdAt: Date; deletedAt: Date | null }
 
 export function toMessage(row: MessageRow): Message {
-  return { ...row, createdAt: row.createdAt.toISOString() }
+  return { ...row, createdAt: row.createdAt.toISOString(), deletedAt: row.deletedAt?.toISOString() ?? null }
 }

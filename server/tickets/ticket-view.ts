@@ -1,6 +1,7 @@
 // Ticket rows as the API shows them (shared/schema/ticket.ts).
 import type { Ticket } from '../../shared/schema/ticket.ts'
 import { tickets } from '../db/schema/tickets.ts'
+import { humanAgentWindowClosesAt, replyWindowClosesAt } from '../outbound/reply-window.ts'
 
 /** The columns a ticket's API shape is built from (never the search vector). */
 export const ticketColumns = {
@@ -20,10 +21,18 @@ export const ticketColumns = {
   lastMessageAt: tickets.lastMessageAt,
   lastMessagePreview: tickets.lastMessagePreview,
   lastCustomerMessageAt: tickets.lastCustomerMessageAt,
+  threadKey: tickets.threadKey,
   firstResponseAt: tickets.firstResponseAt,
 }
 
-type TimeFields = 'createdAt' | 'updatedAt' | 'lastMessageAt' | 'firstResponseAt' | 'replyWindowClosesAt'
+type TimeFields =
+  | 'createdAt'
+  | 'updatedAt'
+  | 'lastMessageAt'
+  | 'firstResponseAt'
+  | 'replyWindowClosesAt'
+  | 'humanAgentWindowClosesAt'
+  | 'lastCustomerMessageAt'
 export type TicketRow = Omit<Ticket, TimeFields> & {
   createdAt: Date
   updatedAt: Date
@@ -32,13 +41,7 @@ export type TicketRow = Omit<Ticket, TimeFields> & {
   lastCustomerMessageAt: Date | null
 }
 
-/** Channels whose provider only lets a business answer for a while after the customer last wrote. */
-const replyWindowHours: Partial<Record<Ticket['channelKind'], number>> = { whatsapp: 24, messenger: 24, instagram: 24 }
-
 export function toTicket(row: TicketRow): Ticket {
-  const windowHours = replyWindowHours[row.channelKind]
-  const windowClosesAt =
-    windowHours && row.lastCustomerMessageAt ? new Date(row.lastCustomerMessageAt.getTime() + windowHours * 3_600_000) : null
   return {
     id: row.id,
     number: row.number,
@@ -56,6 +59,9 @@ export function toTicket(row: TicketRow): Ticket {
     lastMessageAt: row.lastMessageAt.toISOString(),
     lastMessagePreview: row.lastMessagePreview,
     firstResponseAt: row.firstResponseAt?.toISOString() ?? null,
-    replyWindowClosesAt: windowClosesAt?.toISOString() ?? null,
+    replyWindowClosesAt: replyWindowClosesAt(row.channelKind, row.lastCustomerMessageAt)?.toISOString() ?? null,
+    humanAgentWindowClosesAt: humanAgentWindowClosesAt(row.channelKind, row.lastCustomerMessageAt)?.toISOString() ?? null,
+    lastCustomerMessageAt: row.lastCustomerMessageAt?.toISOString() ?? null,
+    threadKey: row.threadKey,
   }
 }

@@ -28,6 +28,12 @@ export const messageSchema = z.object({
   attachments: z.array(attachmentSchema),
   status: z.enum(messageStatuses),
   error: z.string().nullable(),
+  /** The channel's id of the message this one answers or quotes. */
+  replyToExternalId: z.string().nullable(),
+  /** Sent by the helpdesk on its own (a welcome or away message). */
+  automatic: z.boolean(),
+  /** Set when the customer unsent the message; it stays in the thread, marked. */
+  deletedAt: isoTimeSchema.nullable(),
   createdAt: isoTimeSchema,
 })
 export type Message = z.infer<typeof messageSchema>

@@ -29,7 +29,14 @@ export const ticketSchema = z.object({
   /** The start of the last message's text, for inbox rows. */
   lastMessagePreview: z.string().nullable(),
   firstResponseAt: isoTimeSchema.nullable(),
+  /** When the customer last wrote, as the channel timestamps it. */
+  lastCustomerMessageAt: isoTimeSchema.nullable(),
+  /** WhatsApp, Messenger, Instagram: the end of the 24-hour window for free-form replies. */
   replyWindowClosesAt: isoTimeSchema.nullable(),
+  /** Messenger, Instagram: the end of the 7 days in which a human agent's tagged reply is allowed. */
+  humanAgentWindowClosesAt: isoTimeSchema.nullable(),
+  /** Null for the direct conversation; `comment:<postId>` for a post's public comments. */
+  threadKey: z.string().nullable(),
 })
 export type Ticket = z.infer<typeof ticketSchema>
 

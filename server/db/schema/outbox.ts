@@ -1,6 +1,6 @@
 // Outbound sends waiting for the dispatcher; written in the same transaction as their message.
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { channels } from './channels.ts'
 import { createdAt, id, time, workspaceId } from './columns.ts'
 import { messages } from './messages.ts'
@@ -17,6 +17,8 @@ export const outbox = pgTable(
       .notNull()
       .references(() => channels.id),
     idempotencyKey: text('idempotency_key'),
+    /** What to send, decided when the reply was accepted (recipient, mode, template). */
+    request: jsonb('request').$type<Record<string, unknown>>().notNull().default({}),
     status: text('status', { enum: ['pending', 'sending', 'done', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: time('next_attempt_at').notNull().defaultNow(),

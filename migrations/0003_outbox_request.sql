@@ -1,0 +1,1 @@
+ALTER TABLE "outbox" ADD COLUMN "request" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -1,0 +1,49 @@
+// Replies to a customer (POST /api/tickets/:id/replies) and the WhatsApp templates they may use.
+import { z } from 'zod'
+import { idSchema, isoTimeSchema } from './common.ts'
+
+export const templateUseSchema = z.object({
+  name: z.string().trim().min(1).max(512),
+  language: z.string().trim().min(2).max(15),
+  params: z.array(z.string().max(1024)).max(30).default([]),
+})
+export type TemplateUse = z.infer<typeof templateUseSchema>
+
+export const createReplySchema = z
+  .object({
+    body: z.string().trim().max(4096).default(''),
+    /** The same key never sends twice: a repeated request answers with the first reply. */
+    idempotencyKey: z.string().trim().min(1).max(200).optional(),
+    /** Outside WhatsApp's 24-hour window, an approved template of the ticket's channel. */
+    template: templateUseSchema.optional(),
+    /** On a comment ticket: answer the commenter by direct message instead of publicly. */
+    privateReply: z.boolean().default(false),
+  })
+  .refine((reply) => reply.body !== '' || reply.template, { message: 'Give a body or a template.', path: ['body'] })
+export type CreateReply = z.infer<typeof createReplySchema>
+
+export const createTemplateSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,512}$/, 'Lower-case letters, digits and underscores, as Meta names templates'),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A language code such as en or en_US'),
+  body: z.string().trim().min(1).max(1024),
+})
+
+export const templateSchema = z.object({
+  id: idSchema,
+  channelId: idSchema,
+  name: z.string(),
+  language: z.string(),
+  body: z.string(),
+  /** How many {{n}} parameters the body takes. */
+  paramCount: z.number().int(),
+  createdAt: isoTimeSchema,
+})
+export type Template = z.infer<typeof templateSchema>
+export const templateResponseSchema = z.object({ template: templateSchema })
+export const templateListSchema = z.object({ items: z.array(templateSchema) })
