@@ -13,6 +13,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own server processes; two cores run two files at once.
           maxWorkers: 2,
+          // Projects with different maxWorkers must run in separate groups: unit first, then this.
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -23,6 +25,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
