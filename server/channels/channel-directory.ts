@@ -36,6 +36,8 @@ export async function createChannel(
   return db.transaction(async (tx) => {
     const key = routingKey[input.kind]
     if (key) {
+      // Held to commit, so two admins adding the same page at once cannot both pass the check below.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`channel|${input.kind}|${String(config[key])}`}, 0))`)
       const [taken] = await tx
         .select({ id: channels.id })
         .from(channels)

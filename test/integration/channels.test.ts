@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { ApiClient } from '../support/api-client.ts'
+import { queryServerDatabase } from '../support/server-database.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+
+let server: TestServer
+let admin: ApiClient
+
+beforeAll(async () => {
+  server = await startTestServer()
+  admin = await new ApiClient(server.url).login()
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+const pageToken = 'EAAG-page-token-SECRET-1f2e3d'
+const igToken = 'IGQV-instagram-token-SECRET-4c5b6a'
+const waToken = 'EAAW-whatsapp-token-SECRET-7d8e9f'
+
+const kinds = [
+  { kind: 'messenger', config: { pageId: '1001', pageAccessToken: pageToken }, secrets: ['pageAccessToken'] },
+  { kind: 'instagram', config: { igUserId: '1780', pageId: '1002', accessToken: igToken }, secrets: ['accessToken'] },
+  {
+    kind: 'whatsapp',
+    config: { phoneNumberId: '1093', businessAccountId: '2200', accessToken: waToken, displayPhoneNumber: '+1 555 0100' },
+    secrets: ['accessToken'],
+  },
+  { kind: 'email', config: { address: 'Support@Example.com', fromName: 'Support' }, secrets: [] },
+  { kind: 'chat', config: {}, secrets: [] },
+  { kind: 'form', config: { welcomeMessage: 'Thanks for writing!' }, secrets: [] },
+] as const
+const secretValues = [pageToken, igToken, waToken]
+
+test.each(kinds)(
+  'creates a $kind channel with its config and without returning its secrets',
+  async ({ kind, config, secrets }) => {
+    const created = await admin.post('/api/channels', { kind, name: `My ${kind}`, config })
+    expect(created.status).toBe(201)
+    const { channel } = created.body
+    expect(channel).toMatchObject({ kind, name: `My ${kind}`, secretsSet: [...secrets] })
+    const publicConfig: Record<string, unknown> = Object.fromEntries(
+      Object.entries(config).filter(([key]) => !secrets.includes(key as never)),
+    )
+    if (kind === 'email') publicConfig.address = 'support@example.com'
+    expect(channel.config).toEqual(publicConfig)
+    for (const secret of secretValues) expect(JSON.stringify(created.body)).not.toContain(secret)
+    if (kind === 'form') expect(channel.webhookUrl).toMatch(new RegExp(`/webhooks/form/${channel.id}$`))
+  },
+)
+
+test('never returns a secret in the channel list, but names the secrets that are set', async () => {
+  const list = await admin.get('/api/channels')
+  expect(list.status).toBe(200)
+  for (const secret of secretValues) expect(JSON.stringify(list.body)).not.toContain(secret)
+  const messenger = list.body.items.find((c: any) => c.kind === 'messenger')
+  expect(messenger.secretsSet).toEqual(['pageAccessToken'])
+  expect(messenger.config).toEqual({ pageId: '1001' })
+})
+
+test('refuses a config without its pageId with 400 invalid_input and details', async () => {
+  const response = await admin.post('/api/channels', { kind: 'messenger', name: 'No page', config: { pageAccessToken: 'x' } })
+  expect(response.status).toBe(400)
+  expect(response.body.error.code).toBe('invalid_input')
+  expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'config.pageId' })]))
+})
+
+test('refuses an unknown kind with 400 invalid_input and details', async () => {
+  const response = await admin.post('/api/channels', { kind: 'telegram', name: 'Nope', config: {} })
+  expect(response.status).toBe(400)
+  expect(response.body.error.code).toBe('invalid_input')
+  expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'kind' })]))
+  expect((await admin.get('/api/channels')).body.items.map((c: any) => c.name)).not.toContain('Nope')
+})
+
+test('refuses a second channel with the same pageId or phoneNumberId with 409', async () => {
+  const page = await admin.post('/api/channels', {
+    kind: 'messenger',
+    name: 'Same page',
+    config: { pageId: '1001', pageAccessToken: 'other' },
+  })
+  expect(page.status).toBe(409)
+  expect(page.body.error.code).toBe('conflict')
+  const phone = await admin.post('/api/channels', {
+    kind: 'whatsapp',
+    name: 'Same number',
+    config: { phoneNumberId: '1093', businessAccountId: '9', accessToken: 'other', displayPhoneNumber: '+1 555 0101' },
+  })
+  expect(phone.status).toBe(409)
+  const names = (await admin.get('/api/channels')).body.items.map((c: any) => c.name)
+  expect(names).not.toContain('Same page')
+  expect(names).not.toContain('Same number')
+})
+
+test('creates only one of several channels with the same pageId posted at once', async () => {
+  for (const pageId of ['4242', '4343', '4444']) {
+    const config = { pageId, pageAccessToken: 'token' }
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => admin.post('/api/channels', { kind: 'messenger', name: `Race ${i}`, config })),
+    )
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409])
+    const list = (await admin.get('/api/channels')).body.items
+    expect(list.filter((c: any) => c.config.pageId === pageId)).toHaveLength(1)
+  }
+})
+
+// Last in the file: on PGlite the server has to stop so that this process can open its data directory.
+test('stores the secrets encrypted, in no readable column or audit entry', async () => {
+  if (!server.env.DATABASE_URL) await server.stop()
+  const rows = await queryServerDatabase<{ config: unknown; secrets: string | null }>(
+    server,
+    `select config, secrets from channels where kind in ('messenger', 'instagram', 'whatsapp') order by created_at`,
+  )
+  const audit = await queryServerDatabase(server, 'select data from audit_log')
+  if (!server.env.DATABASE_URL) server = await server.restart()
+  expect(rows.length).toBeGreaterThanOrEqual(3)
+  for (const row of rows) expect(row.secrets).toMatch(/^v1\./)
+  const stored = JSON.stringify([rows, audit])
+  for (const secret of secretValues) {
+    expect(stored).not.toContain(secret)
+    expect(stored).not.toContain(Buffer.from(secret).toString('base64'))
+  }
+  const list = await new ApiClient(server.url).login().then((client) => client.get('/api/channels'))
+  expect(list.body.items.find((c: any) => c.kind === 'whatsapp').secretsSet).toEqual(['accessToken'])
+})
