@@ -16,6 +16,7 @@ export async function resolveContacts(
   requests: readonly ContactRequest[],
 ): Promise<{ plan: ContactPlan; audit: AuditEntry[] }> {
   const wanted = requests.flatMap((r) => r.identities.map((i) => ({ w: r.workspaceId, k: i.kind, v: i.value })))
+  await lockIdentities(db, wanted)
   const owned = wanted.length
     ? (
         await rows<{
@@ -108,6 +109,18 @@ export async function resolveContacts(
       where c.id = v.id`)
   }
   return { plan, audit }
+}
+
+/**
+ * Two transactions carrying the same identity at once (two quick messages of a new customer, in two
+ * batches on PostgreSQL) would each find no owner and each create a contact and a ticket. A transaction
+ * lock per identity, taken before the lookup and held to commit, makes the second wait and then find the
+ * first one's contact and ticket. Locks are taken in key order, so two batches never wait on each other.
+ */
+async function lockIdentities(db: Db, wanted: readonly { w: string; k: string; v: string }[]): Promise<void> {
+  if (!wanted.length) return
+  await db.execute(sql`select pg_advisory_xact_lock(h) from (select distinct hashtextextended(v.w || '|' || v.k || '|' || v.v, 0) as h
+    from ${jsonRecords(wanted, 'w text, k text, v text')}) keys order by h`)
 }
 
 /** What a contact is found by: its name and email. */
