@@ -6,6 +6,7 @@ export const benchAdmin = { email: 'bench-admin@example.com', password: 'bench-p
 
 export interface BenchServer {
   url: string
+  pid: number
   output(): string
   /** How the process ended, when it ended before stop() was asked. */
   exited(): string | null
@@ -48,6 +49,7 @@ export async function startBenchServer(env: Record<string, string>): Promise<Ben
   const port = await waitForPort(child, () => output)
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => output,
     exited: () => exitedHow,
     async stop() {

@@ -5,13 +5,22 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { sql } from 'drizzle-orm'
 import { rows } from '../../server/db/rows.ts'
 import { startBenchServer } from './bench-server.ts'
+import { processCpuMs, totalCpuMs } from './cpu-time.ts'
 import { freshDatabase } from './fresh-database.ts'
 import { createHttpClient, type HttpClient } from './http-client.ts'
 import { externalIdPattern, submission } from './ingest-submission.ts'
 import { percentile } from './latency.ts'
 import { closedLoop, type LoadResult, openLoop, type Send } from './load.ts'
+import { backendPids } from './pg-admin.ts'
 import type { Row } from './report-table.ts'
 import type { BenchTarget } from './targets.ts'
+
+/** CPU ms spent during a phase: by the server process, the database's backends, the bench itself. */
+interface CpuSpent {
+  server: number | null
+  database: number | null
+  client: number
+}
 
 interface Phase {
   key: string
@@ -43,7 +52,7 @@ function phases(target: BenchTarget): Phase[] {
 
 export async function benchIngest(target: BenchTarget, log: (line: string) => void): Promise<Row[]> {
   const database = await freshDatabase(target.kind, 'ingest')
-  const measured: { phase: Phase; result: LoadResult }[] = []
+  const measured: { phase: Phase; result: LoadResult; cpu: CpuSpent }[] = []
   try {
     const server = await startBenchServer(database.env)
     const client = createHttpClient(server.url, 256)
@@ -60,8 +69,9 @@ export async function benchIngest(target: BenchTarget, log: (line: string) => vo
       for (const phase of phases(target)) {
         await sleep(1_000)
         log(`  ${target.kind}: ${phase.scenario}`)
+        const cpu = await startCpuMeter(server.pid, database.env.DATABASE_URL)
         const result = await phase.run(sender(phase.key))
-        measured.push({ phase, result })
+        measured.push({ phase, result, cpu: await cpu() })
         if (server.exited()) {
           log(`  the server ${server.exited()} during "${phase.scenario}"; its last output:\n${server.output().slice(-4000)}`)
           break
@@ -74,13 +84,13 @@ export async function benchIngest(target: BenchTarget, log: (line: string) => vo
     const db = await database.open()
     try {
       const out: Row[] = []
-      for (const { phase, result } of measured) {
+      for (const { phase, result, cpu } of measured) {
         const [count] = await rows<{ n: number }>(
           db.db,
           sql`select count(*)::int as n from messages m join tickets t on t.id = m.ticket_id
               where m.external_id like ${externalIdPattern(phase.key)}`,
         )
-        out.push(ingestRow(target, phase, result, count!.n))
+        out.push(ingestRow(target, phase, result, count!.n, cpu))
       }
       return out
     } finally {
@@ -97,9 +107,38 @@ async function post(client: HttpClient, channelId: string, phase: string, i: num
   return response.status
 }
 
-function ingestRow(target: BenchTarget, phase: Phase, result: LoadResult, persisted: number): Row {
+/** Starts counting CPU time; the returned function stops and tells what was spent. */
+async function startCpuMeter(serverPid: number, databaseUrl: string | undefined): Promise<() => Promise<CpuSpent>> {
+  const client = process.cpuUsage()
+  const server = processCpuMs(serverPid)
+  const before = databaseUrl ? await backendPids(databaseUrl) : []
+  const database = totalCpuMs(before)
+  return async () => {
+    const used = process.cpuUsage(client)
+    const serverNow = processCpuMs(serverPid)
+    // Backends opened during the phase spent all their CPU within it.
+    const after = databaseUrl ? await backendPids(databaseUrl) : []
+    const started = after.filter((pid) => !before.includes(pid))
+    return {
+      server: server === null || serverNow === null ? null : serverNow - server,
+      database: databaseUrl ? totalCpuMs(before) - database + totalCpuMs(started) : null,
+      client: (used.user + used.system) / 1000,
+    }
+  }
+}
+
+function cpuNote(cpu: CpuSpent, persisted: number): string {
+  const per = (ms: number | null) => (ms === null ? '?' : (ms / persisted).toFixed(2))
+  const parts = [`server ${per(cpu.server)}`]
+  if (cpu.database !== null) parts.push(`postgres ${per(cpu.database)}`)
+  parts.push(`bench client ${per(cpu.client)}`)
+  return `CPU ms/msg: ${parts.join(', ')}`
+}
+
+function ingestRow(target: BenchTarget, phase: Phase, result: LoadResult, persisted: number, cpu: CpuSpent): Row {
   const p99 = percentile(result.latencies, 99)
   const notes = [`${persisted}/${result.sent} persisted in ${(result.elapsedMs / 1000).toFixed(1)} s`]
+  if (persisted > 0) notes.push(cpuNote(cpu, persisted))
   if (result.failed) notes.push(`${result.failed} failed (${result.firstFailure})`)
   if (result.sendLagP99Ms !== undefined) notes.push(`client send lag p99 ${result.sendLagP99Ms.toFixed(1)} ms`)
   const aimed = phase.aimP99Ms !== undefined
@@ -108,6 +147,7 @@ function ingestRow(target: BenchTarget, phase: Phase, result: LoadResult, persis
     kind: target.kind,
     msgsPerSec: persisted / (result.elapsedMs / 1000),
     p50: percentile(result.latencies, 50),
+    p95: percentile(result.latencies, 95),
     p99,
     ...(aimed ? { aim: `p99 <= ${phase.aimP99Ms} ms`, met: p99 <= phase.aimP99Ms! && result.failed === 0 } : {}),
     note: notes.join('; '),

@@ -46,3 +46,13 @@ export async function dropDatabase(sql: AdminSql, name: string): Promise<void> {
 export async function createDatabase(sql: AdminSql, name: string): Promise<void> {
   await sql.unsafe(`create database "${name}" encoding 'UTF8' template template0`)
 }
+
+/** Process ids of the server's connections to one database (readable in /proc when PostgreSQL is local). */
+export async function backendPids(databaseUrlText: string): Promise<number[]> {
+  const name = new URL(databaseUrlText).pathname.slice(1)
+  return withAdmin(async (sql) => {
+    const found = await sql<{ pid: number }[]>`
+      select pid from pg_stat_activity where datname = ${name} and application_name = 'helpdesk'`
+    return found.map((r) => r.pid)
+  })
+}

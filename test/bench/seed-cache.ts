@@ -1,7 +1,8 @@
 // The seeded databases, kept between runs under a version key (a hash of the corpus code, the seeding
 // code and the migrations, and the size): a PGlite data directory under BENCH_CACHE_DIR (copied for each
 // run, so the cache stays pristine), a PostgreSQL database named after the key (used in place; the query
-// rows only add sign-in sessions). Both are built under a temporary name and renamed when complete.
+// rows only add sign-in sessions). Both are built under a temporary name and renamed when complete; a
+// new version replaces the older ones of the same size.
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -74,6 +75,11 @@ async function seededPglite(target: BenchTarget, version: string, log: (line: st
     writeFileSync(join(building, 'seed.json'), JSON.stringify(meta, null, 2))
     rmSync(dir, { recursive: true, force: true })
     renameSync(building, dir)
+    for (const stale of readdirSync(cacheRoot).filter(
+      (d) => d.startsWith(`pglite-${target.messages}_`) && join(cacheRoot, d) !== dir,
+    )) {
+      rmSync(join(cacheRoot, stale), { recursive: true, force: true })
+    }
   }
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as SeedMeta
   const work = mkdtempSync(join(tmpdir(), 'helpdesk-bench-query-'))
@@ -107,6 +113,10 @@ async function seededPostgres(target: BenchTarget, version: string, log: (line: 
     await withAdmin(async (admin) => {
       await admin.unsafe(`comment on database "${building}" is '${JSON.stringify(done).replaceAll("'", "''")}'`)
       await admin.unsafe(`alter database "${building}" rename to "${name}"`)
+      // Earlier versions of the same size only take disk space now.
+      const stale = await admin<{ datname: string }[]>`
+        select datname from pg_database where datname like ${`helpdesk_bench_${target.messages}_%`} and datname <> ${name}`
+      for (const { datname } of stale) await dropDatabase(admin, datname)
     })
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'helpdesk-bench-query-'))
