@@ -5,12 +5,16 @@ import { serve } from '@hono/node-server'
 import { sql } from 'drizzle-orm'
 import { createLoginThrottle } from './auth/login-throttle.ts'
 import { ensureFirstAdmin, ensureWorkspace } from './bootstrap.ts'
+import { createGraphClient } from './channels/meta/graph-client.ts'
 import { readConfig } from './config.ts'
 import { createDb } from './db/create-db.ts'
 import { createApp } from './http/create-app.ts'
 import { createIngestQueue } from './inbound/ingest-queue.ts'
 import { type Journal, openJournal, syncFilesystem } from './inbound/journal.ts'
 import { createLogger } from './log.ts'
+import { createChannelSender } from './outbound/channel-sender.ts'
+import { createOutboxDispatcher } from './outbound/outbox-dispatcher.ts'
+import { queueWelcomeMessages } from './outbound/queue-welcome-messages.ts'
 import { createSecretBox } from './security/secret-box.ts'
 import { loadSecretKey } from './security/secret-key.ts'
 
@@ -32,31 +36,51 @@ if (database.kind === 'pglite') {
     await syncFilesystem(config.DATA_DIR)
   })
 }
-const ingest = createIngestQueue({ database, journal, settings: { reopenWindowDays: config.REOPEN_WINDOW_DAYS }, log })
+const box = createSecretBox(secretKey)
+const graph = createGraphClient({ baseUrl: config.META_GRAPH_URL, log })
+const outbox = createOutboxDispatcher({
+  database,
+  send: createChannelSender({ db: database.db, box, graph, graphVersion: config.META_GRAPH_VERSION }),
+  log,
+})
+const ingest = createIngestQueue({
+  database,
+  journal,
+  settings: { reopenWindowDays: config.REOPEN_WINDOW_DAYS },
+  log,
+  onCommitted: async (outcome) => {
+    if (await queueWelcomeMessages(database.db, outcome, log)) outbox.wake()
+  },
+})
 if (journal) {
   const pending = await journal.read()
   if (pending.length) log.info('replaying the inbound journal', { records: pending.length })
   await ingest.ingestNow(pending)
   await journal.reset()
 }
+await outbox.recoverInterrupted()
 
 const app = createApp({
   config,
   database,
   secretKey,
-  box: createSecretBox(secretKey),
+  box,
   ingest,
+  outbox,
   loginThrottle: createLoginThrottle(),
   log,
 })
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  const url = config.PUBLIC_URL ?? `http://${config.HOST}:${info.port}`
+  // With PORT=0 the port is known only now; links and webhook URLs must carry it.
+  if (!config.PUBLIC_URL) config.publicUrl = `http://${config.HOST}:${info.port}`
+  const url = config.publicUrl
   log.info('helpdesk listening', { url, db: database.kind, port: info.port })
-  if (firstAdmin) {
-    const password = firstAdmin.generatedPassword ?? '(the ADMIN_PASSWORD you set)'
+  if (firstAdmin?.generatedPassword) {
     process.stdout.write(
-      `\n  Helpdesk is ready at ${url}\n  Sign in as ${firstAdmin.email} with password ${password}\n  This password is shown only once.\n\n`,
+      `\n  Helpdesk is ready at ${url}\n  Sign in as ${firstAdmin.email} with password ${firstAdmin.generatedPassword}\n  (shown only this once)\n\n`,
     )
+  } else if (firstAdmin) {
+    process.stdout.write(`\n  Helpdesk is ready at ${url}\n  Sign in as ${firstAdmin.email} with your ADMIN_PASSWORD\n\n`)
   } else {
     process.stdout.write(`Helpdesk is ready at ${url}\n`)
   }
@@ -75,6 +99,7 @@ async function stop(signal: string): Promise<void> {
   log.info('shutting down', { signal })
   server.close()
   await ingest.close()
+  await outbox.stop()
   await journal?.close()
   await database.close()
   process.exit(0)

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts'
 import type { Database } from '../db/create-db.ts'
 import type { IngestQueue } from '../inbound/ingest-queue.ts'
 import type { Logger } from '../log.ts'
+import type { OutboxDispatcher } from '../outbound/outbox-dispatcher.ts'
 import type { SecretBox } from '../security/secret-box.ts'
 
 export interface AppDeps {
@@ -12,6 +13,7 @@ export interface AppDeps {
   secretKey: string
   box: SecretBox
   ingest: IngestQueue
+  outbox: OutboxDispatcher
   loginThrottle: LoginThrottle
   log: Logger
 }

@@ -1,17 +1,19 @@
 // The HTTP surface: health, the REST API behind authentication, the channels' webhooks, one error mapper.
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '../../shared/errors.ts'
 import type { AppDeps } from './app-deps.ts'
 import type { AppEnv } from './app-env.ts'
 import { authenticate } from './authenticate.ts'
 import { errorResponse } from './error-response.ts'
+import { limitBody } from './limit-body.ts'
 import { buildOpenApi } from './openapi.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { contactRoutes } from './routes/contact-routes.ts'
 import { directoryRoutes } from './routes/directory-routes.ts'
 import { formWebhook } from './routes/form-webhook.ts'
+import { metaWebhook } from './routes/meta-webhook.ts'
+import { templateRoutes } from './routes/template-routes.ts'
 import { ticketRoutes } from './routes/ticket-routes.ts'
 
 const maxBodyBytes = 1024 * 1024
@@ -20,32 +22,28 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.onError((error, c) => errorResponse(c, error, deps.log))
   app.notFound((c) => errorResponse(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}.`), deps.log))
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => {
-        // The rest of the body is never read, so the connection cannot carry another request: say so.
-        c.header('Connection', 'close')
-        throw new AppError('payload_too_large', `The body is larger than ${maxBodyBytes} bytes.`)
-      },
-    }),
-  )
+  app.use('/api/*', limitBody(maxBodyBytes))
+  app.use('/webhooks/form/*', limitBody(maxBodyBytes))
 
   app.get('/health', (c) => c.json({ ok: true, db: deps.database.kind }))
   const homePage = readFileSync(new URL('../../client/index.html', import.meta.url), 'utf8')
   app.get('/', (c) => c.html(homePage))
-  const openApi = buildOpenApi(deps.config.publicUrl)
-  app.get('/api/openapi.json', (c) => c.json(openApi))
+  let openApi = { url: '', doc: {} }
+  app.get('/api/openapi.json', (c) => {
+    if (openApi.url !== deps.config.publicUrl) openApi = { url: deps.config.publicUrl, doc: buildOpenApi(deps.config.publicUrl) }
+    return c.json(openApi.doc)
+  })
 
   const api = new Hono<AppEnv>()
   api.route('/', authRoutes(deps))
   api.use('*', authenticate(deps.database.db, deps.secretKey))
   api.route('/', directoryRoutes(deps))
+  api.route('/channels', templateRoutes(deps))
   api.route('/tickets', ticketRoutes(deps))
   api.route('/contacts', contactRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))
+  app.route('/webhooks/meta', metaWebhook(deps))
   return app
 }

@@ -20,6 +20,7 @@ import {
 } from '../../shared/schema/contact.ts'
 import { formAcceptedSchema, formSubmissionSchema } from '../../shared/schema/form.ts'
 import { createNoteSchema, messageResponseSchema } from '../../shared/schema/message.ts'
+import { createReplySchema, createTemplateSchema, templateListSchema, templateResponseSchema } from '../../shared/schema/reply.ts'
 import { createTeamSchema, teamListSchema, teamResponseSchema } from '../../shared/schema/team.ts'
 import {
   ticketDetailSchema,
@@ -109,6 +110,28 @@ const operations: Operation[] = [
     body: createNoteSchema,
     response: messageResponseSchema,
     status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{id}/replies',
+    summary: 'Reply to the customer through the ticket’s channel (202, queued)',
+    body: createReplySchema,
+    response: messageResponseSchema,
+    status: 202,
+  },
+  {
+    method: 'post',
+    path: '/api/channels/{id}/templates',
+    summary: 'Add a WhatsApp template (admin)',
+    body: createTemplateSchema,
+    response: templateResponseSchema,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/channels/{id}/templates',
+    summary: 'List a WhatsApp channel’s templates',
+    response: templateListSchema,
   },
   {
     method: 'get',

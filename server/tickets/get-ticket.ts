@@ -24,6 +24,13 @@ export async function findVisibleTicket(db: Db, actor: Actor, ticketId: string):
   return row
 }
 
+/** The ticket row for the server's own work (automatic messages), with no actor to check. */
+export async function findVisibleTicketAsSystem(db: Db, ticketId: string): Promise<TicketRow> {
+  const [row] = await db.select(ticketColumns).from(tickets).where(eq(tickets.id, ticketId))
+  if (!row) throw new AppError('not_found', `No ticket ${ticketId}.`)
+  return row
+}
+
 export async function getTicket(db: Db, actor: Actor, ticketId: string) {
   const ticket = await findVisibleTicket(db, actor, ticketId)
   const [contact] = await db.select(contactColumns).from(contacts).where(eq(contacts.id, ticket.contactId))

@@ -1,10 +1,12 @@
 // Tickets: the inbox list, one ticket with its thread, changes, and internal notes.
 import { Hono } from 'hono'
 import { createNoteSchema } from '../../../shared/schema/message.ts'
+import { createReplySchema } from '../../../shared/schema/reply.ts'
 import { ticketListQuerySchema, updateTicketSchema } from '../../../shared/schema/ticket.ts'
 import { addNote } from '../../tickets/add-note.ts'
 import { getTicket } from '../../tickets/get-ticket.ts'
 import { listTickets } from '../../tickets/list-tickets.ts'
+import { replyToTicket } from '../../tickets/reply-to-ticket.ts'
 import { updateTicket } from '../../tickets/update-ticket.ts'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
@@ -19,6 +21,12 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
   app.patch('/:id', async (c) => {
     const patch = await readJson(c, updateTicketSchema)
     return c.json({ ticket: await updateTicket(db, c.get('actor'), c.req.param('id'), patch) })
+  })
+  app.post('/:id/replies', async (c) => {
+    const reply = await readJson(c, createReplySchema)
+    const { message } = await replyToTicket(db, c.get('actor'), c.req.param('id'), reply, new Date())
+    deps.outbox.wake()
+    return c.json({ message }, 202)
   })
   app.post('/:id/notes', async (c) => {
     const { body } = await readJson(c, createNoteSchema)

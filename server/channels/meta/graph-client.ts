@@ -1,0 +1,53 @@
+// Calls to Meta's Graph API at META_GRAPH_URL. A request that got no answer in time may still have
+// been delivered, so it is reported as final, never retried (reference §10.1: no duplicate sends).
+import type { Logger } from '../../log.ts'
+import { type GraphFailure, readGraphFailure } from './graph-error.ts'
+import type { GraphCall } from './graph-request.ts'
+
+export type GraphResult = { ok: true; body: Record<string, unknown> } | ({ ok: false } & GraphFailure)
+
+export interface GraphClient {
+  send(call: GraphCall): Promise<GraphResult>
+}
+
+export function createGraphClient(options: { baseUrl: string; log: Logger; timeoutMs?: number }): GraphClient {
+  const baseUrl = options.baseUrl.replace(/\/$/, '')
+  const timeoutMs = options.timeoutMs ?? 20_000
+  return {
+    async send(call) {
+      const url = new URL(baseUrl + call.path)
+      for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value)
+      const headers: Record<string, string> = { 'content-type': 'application/json' }
+      if (call.token.in === 'query') url.searchParams.set('access_token', call.token.value)
+      else headers.authorization = `Bearer ${call.token.value}`
+      let response: Response
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(call.json ?? {}),
+          signal: AbortSignal.timeout(timeoutMs),
+        })
+      } catch (error) {
+        const refused = (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED'
+        options.log.warn('Graph API call failed', { path: call.path, error })
+        // Refused: nothing was sent, so another try is safe. Anything else may have been delivered.
+        return refused
+          ? { ok: false, transient: true, code: null, reason: 'Could not reach Meta; will try again.' }
+          : {
+              ok: false,
+              transient: false,
+              code: null,
+              reason: 'No answer from Meta in time; not sent again to avoid a duplicate.',
+            }
+      }
+      const text = await response.text()
+      let body: unknown = null
+      try {
+        body = text ? JSON.parse(text) : null
+      } catch {}
+      if (response.ok && body && typeof body === 'object') return { ok: true, body: body as Record<string, unknown> }
+      return { ok: false, ...readGraphFailure(response.status, body) }
+    },
+  }
+}

@@ -1,0 +1,77 @@
+// The Graph API call for an outbound request, exactly as Meta documents it (reference §5.3-5.5, §7):
+// pure, so tests can compare it with the documentation.
+import type { OutboundRequest } from '../../outbound/outbound-request.ts'
+
+export interface GraphCall {
+  path: string
+  /** Messenger and Instagram take the token as access_token; WhatsApp as a Bearer header. */
+  token: { in: 'query' | 'bearer'; value: string }
+  json?: Record<string, unknown>
+  query?: Record<string, string>
+}
+
+export interface MetaChannelSecrets {
+  kind: 'messenger' | 'instagram' | 'whatsapp'
+  config: Record<string, unknown>
+  token: string
+}
+
+export function graphCallFor(request: OutboundRequest, channel: MetaChannelSecrets, version: string): GraphCall {
+  const query = { in: 'query' as const, value: channel.token }
+  switch (request.type) {
+    case 'dm':
+      return {
+        path: `/${version}/me/messages`,
+        token: query,
+        json: {
+          recipient: { id: request.recipientId },
+          ...(request.mode === 'response'
+            ? { messaging_type: 'RESPONSE' }
+            : { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' }),
+          // Instagram's send API takes no metadata; Messenger returns it in the echo.
+          message: channel.kind === 'messenger' ? { text: request.text, metadata: request.metadata } : { text: request.text },
+        },
+      }
+    case 'private_reply':
+      return {
+        path: `/${version}/me/messages`,
+        token: query,
+        json: { recipient: { comment_id: request.commentId }, message: { text: request.text } },
+      }
+    case 'comment_reply':
+      // Instagram answers under a comment with /replies; a Facebook Page comment with /comments.
+      return {
+        path: `/${version}/${encodeURIComponent(request.commentId)}/${channel.kind === 'instagram' ? 'replies' : 'comments'}`,
+        token: query,
+        json: { message: request.text },
+      }
+    case 'whatsapp':
+      return {
+        path: `/${version}/${encodeURIComponent(String(channel.config.phoneNumberId))}/messages`,
+        token: { in: 'bearer', value: channel.token },
+        json: whatsappBody(request),
+      }
+  }
+}
+
+function whatsappBody(request: Extract<OutboundRequest, { type: 'whatsapp' }>): Record<string, unknown> {
+  const base = {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: request.to,
+    ...(request.replyTo ? { context: { message_id: request.replyTo } } : {}),
+  }
+  if (request.template) {
+    const { name, language, params } = request.template
+    return {
+      ...base,
+      type: 'template',
+      template: {
+        name,
+        language: { code: language },
+        ...(params.length ? { components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }] } : {}),
+      },
+    }
+  }
+  return { ...base, type: 'text', text: { preview_url: false, body: request.text ?? '' } }
+}

@@ -1,0 +1,89 @@
+// The wire shapes of a WhatsApp Cloud API `messages` change value (channel-protocols.md §6): the routing
+// metadata, the senders' profiles, messages, statuses of what we sent, and system errors. Lenient like
+// the Meta envelope: unknown keys pass, and the arrays stay unknown here so each item is parsed alone.
+import { z } from 'zod'
+import { metaIdSchema, metaTimeSchema } from '../meta/meta-payload.ts'
+
+export const whatsappValueSchema = z.looseObject({
+  metadata: z.looseObject({ phone_number_id: metaIdSchema, display_phone_number: z.string().optional() }),
+  contacts: z.array(z.unknown()).optional(),
+  messages: z.array(z.unknown()).optional(),
+  statuses: z.array(z.unknown()).optional(),
+  errors: z.array(z.unknown()).optional(),
+})
+
+export const whatsappContactSchema = z.looseObject({
+  wa_id: z.string().min(1),
+  profile: z.looseObject({ name: z.string().optional() }).optional(),
+})
+export type WhatsappContact = z.infer<typeof whatsappContactSchema>
+
+export const whatsappErrorSchema = z.looseObject({
+  code: z.number().optional(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+})
+export type WhatsappError = z.infer<typeof whatsappErrorSchema>
+
+const mediaSchema = z.looseObject({
+  id: metaIdSchema,
+  mime_type: z.string().optional(),
+  sha256: z.string().optional(),
+  caption: z.string().optional(),
+  /** Documents only. */
+  filename: z.string().optional(),
+})
+export type WhatsappMedia = z.infer<typeof mediaSchema>
+
+const contactCardSchema = z.looseObject({
+  name: z.looseObject({ formatted_name: z.string().optional(), first_name: z.string().optional() }).optional(),
+  phones: z.array(z.looseObject({ phone: z.string().optional(), wa_id: z.string().optional() })).optional(),
+  emails: z.array(z.looseObject({ email: z.string().optional() })).optional(),
+})
+export type WhatsappContactCard = z.infer<typeof contactCardSchema>
+
+export const whatsappMessageSchema = z.looseObject({
+  from: z.string().min(1),
+  id: z.string().min(1),
+  timestamp: metaTimeSchema,
+  type: z.string(),
+  /** The message quoted, or the one whose button was tapped. */
+  context: z.looseObject({ id: z.string().optional(), from: z.string().optional() }).optional(),
+  text: z.looseObject({ body: z.string() }).optional(),
+  image: mediaSchema.optional(),
+  audio: mediaSchema.optional(),
+  video: mediaSchema.optional(),
+  document: mediaSchema.optional(),
+  sticker: mediaSchema.optional(),
+  location: z
+    .looseObject({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
+    .optional(),
+  contacts: z.array(contactCardSchema).optional(),
+  interactive: z
+    .looseObject({
+      type: z.string(),
+      button_reply: z.looseObject({ id: z.string().optional(), title: z.string() }).optional(),
+      list_reply: z.looseObject({ id: z.string().optional(), title: z.string() }).optional(),
+    })
+    .optional(),
+  /** A quick-reply button of a template. */
+  button: z.looseObject({ text: z.string(), payload: z.string().optional() }).optional(),
+  /** An empty emoji removes the reaction. */
+  reaction: z.looseObject({ message_id: z.string(), emoji: z.string().optional() }).optional(),
+})
+export type WhatsappMessage = z.infer<typeof whatsappMessageSchema>
+
+export const whatsappStatusSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.string(),
+  timestamp: metaTimeSchema,
+  recipient_id: z.string().optional(),
+  errors: z.array(whatsappErrorSchema).optional(),
+})
+export type WhatsappStatus = z.infer<typeof whatsappStatusSchema>

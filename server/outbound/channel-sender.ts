@@ -1,0 +1,36 @@
+// The OutboundSender of the dispatcher: finds the channel, opens its sealed token, and makes the
+// channel's call. Today every sending channel speaks the Graph API; email and chat join here.
+
+import { findChannel } from '../channels/channel-directory.ts'
+import type { GraphClient } from '../channels/meta/graph-client.ts'
+import { graphCallFor } from '../channels/meta/graph-request.ts'
+import type { Db } from '../db/create-db.ts'
+import type { SecretBox } from '../security/secret-box.ts'
+import type { OutboundRequest } from './outbound-request.ts'
+import type { OutboundSender, SendOutcome } from './outbox-dispatcher.ts'
+
+export function createChannelSender(deps: { db: Db; box: SecretBox; graph: GraphClient; graphVersion: string }): OutboundSender {
+  return async (channelId, request) => {
+    const channel = await findChannel(deps.db, channelId)
+    if (channel.kind !== 'messenger' && channel.kind !== 'instagram' && channel.kind !== 'whatsapp') {
+      return { ok: false, transient: false, reason: `The ${channel.kind} channel cannot send yet.` }
+    }
+    const secrets = channel.secrets ? (JSON.parse(deps.box.open(channel.secrets)) as Record<string, string>) : {}
+    const token = secrets.pageAccessToken ?? secrets.accessToken
+    if (!token) return { ok: false, transient: false, reason: 'The channel has no access token.' }
+    const result = await deps.graph.send(
+      graphCallFor(request, { kind: channel.kind, config: channel.config, token }, deps.graphVersion),
+    )
+    if (!result.ok) return { ok: false, transient: result.transient, reason: result.reason }
+    return sentId(request, result.body)
+  }
+}
+
+/** The id Meta gave the sent message, where each API puts it (reference §5.3-5.5, §7). */
+function sentId(request: OutboundRequest, body: Record<string, unknown>): SendOutcome {
+  const whatsappId = (body.messages as { id?: unknown }[] | undefined)?.[0]?.id
+  const id = request.type === 'whatsapp' ? whatsappId : request.type === 'comment_reply' ? body.id : body.message_id
+  return typeof id === 'string' && id
+    ? { ok: true, externalId: id }
+    : { ok: false, transient: false, reason: 'Meta answered without a message id; the message may not have been sent.' }
+}

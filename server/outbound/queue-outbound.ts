@@ -1,0 +1,65 @@
+// Writes an outbound message and its outbox row in the caller's transaction: the message shows in the
+// thread as queued at once; the dispatcher delivers it after the commit.
+import { eq, sql } from 'drizzle-orm'
+import type { Db } from '../db/create-db.ts'
+import { newId } from '../db/new-id.ts'
+import { messages } from '../db/schema/messages.ts'
+import { outbox } from '../db/schema/outbox.ts'
+import { tickets } from '../db/schema/tickets.ts'
+import { preview } from '../inbound/ingest-messages.ts'
+import { segmentForIndex } from '../search/segment.ts'
+import { type MessageRow, messageColumns } from '../tickets/message-view.ts'
+import type { OutboundRequest } from './outbound-request.ts'
+
+export interface OutboundToQueue {
+  messageId: string
+  workspaceId: string
+  ticketId: string
+  channelId: string
+  channelKind: MessageRow['channelKind']
+  body: string
+  request: OutboundRequest
+  author: { type: 'agent'; id: string } | { type: 'system' }
+  idempotencyKey: string | null
+  now: Date
+}
+
+export async function queueOutbound(db: Db, out: OutboundToQueue): Promise<MessageRow> {
+  const [message] = await db
+    .insert(messages)
+    .values({
+      id: out.messageId,
+      workspaceId: out.workspaceId,
+      ticketId: out.ticketId,
+      kind: 'message',
+      direction: 'outbound',
+      channelKind: out.channelKind,
+      authorType: out.author.type,
+      authorId: out.author.type === 'agent' ? out.author.id : null,
+      body: out.body,
+      status: 'queued',
+      automatic: out.author.type === 'system',
+      search: sql`to_tsvector('simple', ${segmentForIndex(out.body)})`,
+      createdAt: out.now,
+    })
+    .returning(messageColumns)
+  await db.insert(outbox).values({
+    id: newId(),
+    workspaceId: out.workspaceId,
+    messageId: out.messageId,
+    channelId: out.channelId,
+    idempotencyKey: out.idempotencyKey,
+    request: out.request,
+    status: 'pending',
+    nextAttemptAt: out.now,
+  })
+  const firstResponse =
+    out.author.type === 'agent'
+      ? sql`coalesce(${tickets.firstResponseAt}, ${out.now.toISOString()}::timestamptz)`
+      : tickets.firstResponseAt
+  await db
+    .update(tickets)
+    .set({ updatedAt: out.now, lastMessageAt: out.now, lastMessagePreview: preview(out.body), firstResponseAt: firstResponse })
+    .where(eq(tickets.id, out.ticketId))
+  return message!
+}
