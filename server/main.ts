@@ -12,6 +12,7 @@ import { createApp } from './http/create-app.ts'
 import { createIngestQueue } from './inbound/ingest-queue.ts'
 import { type Journal, openJournal, syncFilesystem } from './inbound/journal.ts'
 import { createLogger } from './log.ts'
+import { createMediaFetcher, messagesWithPendingMedia } from './media/media-fetcher.ts'
 import { createChannelSender } from './outbound/channel-sender.ts'
 import { createOutboxDispatcher } from './outbound/outbox-dispatcher.ts'
 import { queueWelcomeMessages } from './outbound/queue-welcome-messages.ts'
@@ -43,12 +44,18 @@ const outbox = createOutboxDispatcher({
   send: createChannelSender({ db: database.db, box, graph, graphVersion: config.META_GRAPH_VERSION }),
   log,
 })
+const media = createMediaFetcher({ database, box, graph, graphVersion: config.META_GRAPH_VERSION, log })
 const ingest = createIngestQueue({
   database,
   journal,
   settings: { reopenWindowDays: config.REOPEN_WINDOW_DAYS },
   log,
   onCommitted: async (outcome) => {
+    media.fetchFor(
+      messagesWithPendingMedia(
+        outcome.ingested.map((i) => ({ messageId: i.ingested.messageId, attachments: i.message.attachments })),
+      ),
+    )
     if (await queueWelcomeMessages(database.db, outcome, log)) outbox.wake()
   },
 })
@@ -59,6 +66,7 @@ if (journal) {
   await journal.reset()
 }
 await outbox.recoverInterrupted()
+await media.recover()
 
 const app = createApp({
   config,
@@ -100,6 +108,7 @@ async function stop(signal: string): Promise<void> {
   server.close()
   await ingest.close()
   await outbox.stop()
+  await media.stop()
   await journal?.close()
   await database.close()
   process.exit(0)

@@ -8,6 +8,7 @@ import { authenticate } from './authenticate.ts'
 import { errorResponse } from './error-response.ts'
 import { limitBody } from './limit-body.ts'
 import { buildOpenApi } from './openapi.ts'
+import { attachmentRoutes } from './routes/attachment-routes.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { contactRoutes } from './routes/contact-routes.ts'
 import { directoryRoutes } from './routes/directory-routes.ts'
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/channels', templateRoutes(deps))
   api.route('/tickets', ticketRoutes(deps))
   api.route('/contacts', contactRoutes(deps))
+  api.route('/attachments', attachmentRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))

@@ -1,8 +1,10 @@
 // WhatsApp end to end: signed webhooks in, replies out to the fake Graph API exactly as Meta documents
 // them, statuses, the 24-hour window and templates, retries and failures.
+
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { graphErrors } from '../fakes/graph-errors.ts'
-import { postSignedWebhook, whatsappStatus, whatsappText } from '../fakes/meta-webhooks.ts'
+import { postSignedWebhook, whatsappImage, whatsappStatus, whatsappText } from '../fakes/meta-webhooks.ts'
 import { eventually } from '../support/eventually.ts'
 import { appSecret, type MetaSetup, startMetaServer } from '../support/meta-server.ts'
 
@@ -188,4 +190,31 @@ test('a missing or wrong signature is refused with 401 and nothing is stored', a
   expect((await postSignedWebhook(setup.server.url, delivery, 'wrong-secret')).status).toBe(401)
   const found = await setup.api.get(`/api/tickets?q=${encodeURIComponent('unsigned')}`)
   expect(found.body.items).toHaveLength(0)
+})
+
+test('a photo is fetched through the media endpoint and kept, so it outlives Meta’s expiring URL', async () => {
+  const bytes = Buffer.from('\x89PNG fake image bytes for the test')
+  setup.graph.addMedia('2754859441498128', bytes, 'image/png')
+  const from = String(nextCustomer++)
+  const delivery = whatsappImage({
+    ...number,
+    from,
+    mediaId: '2754859441498128',
+    mimeType: 'image/png',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    caption: 'This is the damaged box',
+  })
+  expect((await postSignedWebhook(setup.server.url, delivery, appSecret)).status).toBe(200)
+  const ticket = (await setup.api.get(`/api/tickets?q=${encodeURIComponent('damaged box')}`)).body.items[0]
+  const attachment = await eventually(async () => {
+    const [message] = (await setup.api.get(`/api/tickets/${ticket.id}`)).body.messages
+    expect(message.attachments[0].url).toMatch(/^\/api\/attachments\//)
+    return message.attachments[0]
+  })
+  expect(attachment).toMatchObject({ type: 'image', mimeType: 'image/png', size: bytes.length })
+  const file = await fetch(setup.server.url + attachment.url, { headers: { cookie: setup.api.cookie! } })
+  expect(file.status).toBe(200)
+  expect(file.headers.get('content-type')).toBe('image/png')
+  expect(Buffer.from(await file.arrayBuffer())).toEqual(bytes)
+  expect((await fetch(setup.server.url + attachment.url)).status).toBe(401)
 })

@@ -8,6 +8,10 @@ export type GraphResult = { ok: true; body: Record<string, unknown> } | ({ ok: f
 
 export interface GraphClient {
   send(call: GraphCall): Promise<GraphResult>
+  /** GET of a Graph object (a WhatsApp media id) with a Bearer token. */
+  read(path: string, token: string): Promise<GraphResult>
+  /** The bytes at a media URL Meta gave, with a Bearer token; null when refused or too large. */
+  download(url: string, token: string, maxBytes: number): Promise<{ bytes: Buffer; mimeType: string } | null>
 }
 
 export function createGraphClient(options: { baseUrl: string; log: Logger; timeoutMs?: number }): GraphClient {
@@ -48,6 +52,36 @@ export function createGraphClient(options: { baseUrl: string; log: Logger; timeo
       } catch {}
       if (response.ok && body && typeof body === 'object') return { ok: true, body: body as Record<string, unknown> }
       return { ok: false, ...readGraphFailure(response.status, body) }
+    },
+    async read(path, token) {
+      try {
+        const response = await fetch(baseUrl + path, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(timeoutMs),
+        })
+        const body = (await response.json().catch(() => null)) as unknown
+        if (response.ok && body && typeof body === 'object') return { ok: true, body: body as Record<string, unknown> }
+        return { ok: false, ...readGraphFailure(response.status, body) }
+      } catch (error) {
+        options.log.warn('Graph API read failed', { path, error })
+        return { ok: false, transient: true, code: null, reason: 'Could not reach Meta.' }
+      }
+    },
+    async download(url, token, maxBytes) {
+      try {
+        const response = await fetch(url, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(timeoutMs * 3),
+        })
+        if (!response.ok || !response.body) return null
+        if (Number(response.headers.get('content-length') ?? 0) > maxBytes) return null
+        const bytes = Buffer.from(await response.arrayBuffer())
+        if (bytes.length > maxBytes) return null
+        return { bytes, mimeType: response.headers.get('content-type') ?? 'application/octet-stream' }
+      } catch (error) {
+        options.log.warn('media download failed', { error })
+        return null
+      }
     },
   }
 }
