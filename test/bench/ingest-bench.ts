@@ -11,6 +11,7 @@ import { createHttpClient, type HttpClient } from './http-client.ts'
 import { externalIdPattern, submission } from './ingest-submission.ts'
 import { percentile } from './latency.ts'
 import { closedLoop, type LoadResult, openLoop, type Send } from './load.ts'
+import { sampleLockWaits, type WaitSummary } from './lock-waits.ts'
 import { backendPids } from './pg-admin.ts'
 import type { Row } from './report-table.ts'
 import type { BenchTarget } from './targets.ts'
@@ -52,7 +53,7 @@ function phases(target: BenchTarget): Phase[] {
 
 export async function benchIngest(target: BenchTarget, log: (line: string) => void): Promise<Row[]> {
   const database = await freshDatabase(target.kind, 'ingest')
-  const measured: { phase: Phase; result: LoadResult; cpu: CpuSpent }[] = []
+  const measured: { phase: Phase; result: LoadResult; cpu: CpuSpent; waits: WaitSummary | null }[] = []
   try {
     const server = await startBenchServer(database.env)
     const client = createHttpClient(server.url, 256)
@@ -69,9 +70,11 @@ export async function benchIngest(target: BenchTarget, log: (line: string) => vo
       for (const phase of phases(target)) {
         await sleep(1_000)
         log(`  ${target.kind}: ${phase.scenario}`)
-        const cpu = await startCpuMeter(server.pid, database.env.DATABASE_URL)
+        const databaseUrl = database.env.DATABASE_URL
+        const cpu = await startCpuMeter(server.pid, databaseUrl)
+        const waits = databaseUrl ? sampleLockWaits(databaseUrl) : null
         const result = await phase.run(sender(phase.key))
-        measured.push({ phase, result, cpu: await cpu() })
+        measured.push({ phase, result, cpu: await cpu(), waits: (await waits?.()) ?? null })
         if (server.exited()) {
           log(`  the server ${server.exited()} during "${phase.scenario}"; its last output:\n${server.output().slice(-4000)}`)
           break
@@ -84,13 +87,13 @@ export async function benchIngest(target: BenchTarget, log: (line: string) => vo
     const db = await database.open()
     try {
       const out: Row[] = []
-      for (const { phase, result, cpu } of measured) {
+      for (const { phase, result, cpu, waits } of measured) {
         const [count] = await rows<{ n: number }>(
           db.db,
           sql`select count(*)::int as n from messages m join tickets t on t.id = m.ticket_id
               where m.external_id like ${externalIdPattern(phase.key)}`,
         )
-        out.push(ingestRow(target, phase, result, count!.n, cpu))
+        out.push(ingestRow(target, phase, result, count!.n, cpu, waits))
       }
       return out
     } finally {
@@ -135,10 +138,20 @@ function cpuNote(cpu: CpuSpent, persisted: number): string {
   return `CPU ms/msg: ${parts.join(', ')}`
 }
 
-function ingestRow(target: BenchTarget, phase: Phase, result: LoadResult, persisted: number, cpu: CpuSpent): Row {
+function ingestRow(
+  target: BenchTarget,
+  phase: Phase,
+  result: LoadResult,
+  persisted: number,
+  cpu: CpuSpent,
+  waits: WaitSummary | null,
+): Row {
   const p99 = percentile(result.latencies, 99)
   const notes = [`${persisted}/${result.sent} persisted in ${(result.elapsedMs / 1000).toFixed(1)} s`]
   if (persisted > 0) notes.push(cpuNote(cpu, persisted))
+  if (waits && waits.lockWaiters >= 0.05) {
+    notes.push(`${waits.lockWaiters.toFixed(1)} connections waiting on a lock on average, mostly ${waits.topWait}`)
+  }
   if (result.failed) notes.push(`${result.failed} failed (${result.firstFailure})`)
   if (result.sendLagP99Ms !== undefined) notes.push(`client send lag p99 ${result.sendLagP99Ms.toFixed(1)} ms`)
   const aimed = phase.aimP99Ms !== undefined

@@ -14,6 +14,10 @@ export interface Row {
   note?: string
 }
 
+/** Columns a terminal gives the text: CJK and other wide characters take two. */
+const wide = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/gu
+const width = (text: string) => text.length + (text.match(wide)?.length ?? 0)
+
 const headers = ['scenario', 'db', 'msgs/s', 'p50 ms', 'p95 ms', 'p99 ms', 'aim', 'met', 'note']
 
 function number(value: number | undefined, digits: number): string {
@@ -32,8 +36,8 @@ export function formatTable(rows: readonly Row[]): string {
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
     r.note ?? '',
   ])
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)))
-  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => width(c[i]!))))
+  const line = (c: string[]) => `| ${c.map((v, i) => v + ' '.repeat(widths[i]! - width(v))).join(' | ')} |`
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`
   return [line(headers), rule, ...cells.map(line)].join('\n')
 }
