@@ -172,10 +172,14 @@ async function runGraphApi(args: Args): Promise<void> {
   await fake.close()
 }
 
-const { positionals, values } = parseArgs({ options, allowPositionals: true })
+const { positionals, values } = parseArgs({ options: { ...options, help: { type: 'boolean' } }, allowPositionals: true })
 const command = positionals[0] ?? ''
 try {
-  if (command === 'graph-api') await runGraphApi(values)
+  if (values.help || command === '' || command === 'help') {
+    // The usage is the comment at the top of this file.
+    const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\nimport ')[0]!
+    console.log(usage.replace(/^\/\/ ?/gm, ''))
+  } else if (command === 'graph-api') await runGraphApi(values)
   else if (command === 'verify') await verify(values)
   else if (command in webhookBuilders) await sendWebhook(command, values)
   else throw new Error(`unknown command "${command}": one of graph-api, verify, ${Object.keys(webhookBuilders).join(', ')}`)
