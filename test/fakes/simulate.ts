@@ -172,10 +172,15 @@ async function runGraphApi(args: Args): Promise<void> {
   await fake.close()
 }
 
-const { positionals, values } = parseArgs({ options: { ...options, help: { type: 'boolean' } }, allowPositionals: true })
+const wantsHelp = process.argv.includes('--help') || process.argv.includes('-h')
+const { positionals, values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--help' && a !== '-h'),
+  options,
+  allowPositionals: true,
+})
 const command = positionals[0] ?? ''
 try {
-  if (values.help || command === '' || command === 'help') {
+  if (wantsHelp || command === '' || command === 'help') {
     // The usage is the comment at the top of this file.
     const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\nimport ')[0]!
     console.log(usage.replace(/^\/\/ ?/gm, ''))
