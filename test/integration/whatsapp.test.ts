@@ -218,3 +218,30 @@ test('a photo is fetched through the media endpoint and kept, so it outlives Met
   expect(Buffer.from(await file.arrayBuffer())).toEqual(bytes)
   expect((await fetch(setup.server.url + attachment.url)).status).toBe(401)
 })
+
+test('a channel’s welcome message greets a customer on their first contact only, marked automatic', async () => {
+  const welcoming = { phoneNumberId: '106540352242999', businessAccountId: '102290129340398' }
+  await setup.api.post('/api/channels', {
+    kind: 'whatsapp',
+    name: 'Sales',
+    config: {
+      ...welcoming,
+      accessToken: 'EAAW-sales',
+      displayPhoneNumber: '+1 555 078 3999',
+      welcomeMessage: 'Welcome! We reply within the hour.',
+    },
+  })
+  const from = String(nextCustomer++)
+  for (const text of ['First hello to sales', 'Second hello to sales']) {
+    await postSignedWebhook(setup.server.url, whatsappText({ ...welcoming, from, text }), appSecret)
+  }
+  const ticket = (await setup.api.get(`/api/tickets?q=${encodeURIComponent('hello to sales')}`)).body.items[0]
+  const outbound = await eventually(async () => {
+    const messages = (await setup.api.get(`/api/tickets/${ticket.id}`)).body.messages.filter(
+      (m: { direction: string }) => m.direction === 'outbound',
+    )
+    expect(messages.map((m: { status: string }) => m.status)).toEqual(['sent'])
+    return messages
+  })
+  expect(outbound[0]).toMatchObject({ body: 'Welcome! We reply within the hour.', automatic: true, authorType: 'system' })
+})
