@@ -29,5 +29,7 @@ export const channelEventSchema = z.discriminatedUnion('type', [
   }),
   /** The customer unsent a message (Instagram): it is marked deleted, never dropped. */
   z.object({ type: z.literal('deleted'), ...target, externalId: z.string(), at: z.string() }),
+  /** A mail server's delivery status notification: our outbound mail with this Message-ID failed. */
+  z.object({ type: z.literal('bounce'), ...target, externalId: z.string(), at: z.string(), reason: z.string() }),
 ])
 export type ChannelEvent = z.infer<typeof channelEventSchema>

@@ -12,6 +12,7 @@ import { tickets } from '../db/schema/tickets.ts'
 type Status = Extract<ChannelEvent, { type: 'status' }>
 type Watermark = Extract<ChannelEvent, { type: 'watermark' }>
 type Deleted = Extract<ChannelEvent, { type: 'deleted' }>
+type Bounce = Extract<ChannelEvent, { type: 'bounce' }>
 
 /** Rank of a status; an update applies only when it ranks higher. Failure can only follow queued or sent. */
 const rank = (column: string) =>
@@ -23,6 +24,12 @@ export async function applyDeliveryUpdates(db: Db, events: readonly ChannelEvent
   if (statuses.length) await applyStatuses(db, statuses)
   if (watermarks.length) await applyWatermarks(db, watermarks)
   if (deletions.length) await applyDeletions(db, deletions)
+  const bounces = events.filter((e): e is Bounce => e.type === 'bounce')
+  if (bounces.length)
+    await applyStatuses(
+      db,
+      bounces.map((b) => ({ ...b, type: 'status', status: 'failed', error: b.reason })),
+    )
 }
 
 async function applyStatuses(db: Db, statuses: Status[]): Promise<void> {

@@ -12,6 +12,8 @@ export function eventKey(event: ChannelEvent): string {
       return `watermark:${event.status}:${event.identity.kind}:${event.identity.value}:${event.upTo}`
     case 'deleted':
       return `deleted:${event.externalId}`
+    case 'bounce':
+      return `bounce:${event.externalId}`
   }
 }
 

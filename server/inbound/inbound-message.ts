@@ -28,6 +28,28 @@ export const inboundMessageSchema = z.object({
   direction: z.enum(['inbound', 'outbound']).default('inbound'),
   /** The channel's id of the message this one replies to, when the customer quoted one. */
   replyToExternalId: z.string().nullable().default(null),
+  /**
+   * Email threading: the Message-IDs this mail answers (In-Reply-To, then References, nearest first)
+   * and a ticket number found in the subject ("[#123]") or the reply address (support+123@…). A mail
+   * with neither matching a ticket opens a new ticket: by email, a new mail is a new conversation.
+   */
+  emailThread: z
+    .object({ references: z.array(z.string().max(998)).max(100), ticketNumber: z.number().int().positive().nullable() })
+    .nullable()
+    .default(null),
+  /** Files that came with the message (email attachments), stored with it. */
+  files: z
+    .array(
+      z.object({
+        name: z.string().nullable(),
+        mimeType: z.string(),
+        base64: z.string(),
+        contentId: z.string().nullable().default(null),
+      }),
+    )
+    .default([]),
+  /** Sent by a machine (an out-of-office, a list, a bounce): it never triggers an automatic message. */
+  autoSubmitted: z.boolean().default(false),
   body: z.string(),
   html: z.string().nullable(),
   attachments: z.array(attachmentSchema),

@@ -17,6 +17,23 @@ export const outboundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('private_reply'), commentId: z.string(), text: z.string() }),
   /** A public reply under a comment (Instagram, or a Facebook Page post). */
   z.object({ type: z.literal('comment_reply'), commentId: z.string(), text: z.string() }),
+  /** Email through SMTP_URL: threaded into the customer's mail client by Message-ID and References. */
+  z.object({
+    type: z.literal('email'),
+    from: z.object({ address: z.string(), name: z.string().nullable() }),
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string().nullable(),
+    /** Ours, kept as the message's external id: the customer's answer names it in In-Reply-To. */
+    messageId: z.string(),
+    inReplyTo: z.string().nullable(),
+    references: z.array(z.string()),
+    /** Set on automatic mails (Auto-Submitted: auto-replied), so other robots do not answer them. */
+    automatic: z.boolean(),
+  }),
+  /** Live chat: to the visitor's open widget; by email when they are gone and left an address. */
+  z.object({ type: z.literal('chat'), visitorId: z.string(), text: z.string(), fallbackEmail: z.string().nullable() }),
   /** WhatsApp: free-form text inside the window, or a template. */
   z.object({
     type: z.literal('whatsapp'),

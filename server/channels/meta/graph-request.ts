@@ -45,6 +45,9 @@ export function graphCallFor(request: OutboundRequest, channel: MetaChannelSecre
         token: query,
         json: { message: request.text },
       }
+    case 'email':
+    case 'chat':
+      throw new Error(`A ${request.type} request is not a Graph API call`)
     case 'whatsapp':
       return {
         path: `/${version}/${encodeURIComponent(String(channel.config.phoneNumberId))}/messages`,

@@ -26,6 +26,9 @@ export function metaMessageEvent(
       replyToExternalId: null,
       html: null,
       attachments: [],
+      emailThread: null,
+      files: [],
+      autoSubmitted: false,
       ...parts,
     },
   }
