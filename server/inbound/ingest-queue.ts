@@ -28,6 +28,12 @@ export interface IngestQueue {
 }
 
 const maxBatch = 256
+/**
+ * At most two batches at once: every batch that opens tickets holds the workspace's ticket counter
+ * until it commits, so more would only wait on that lock while each stays small. Two keep one batch
+ * filling while the other commits.
+ */
+const maxConcurrentBatches = 2
 /** Past this size the journal is emptied (after a checkpoint), so start-up replay stays short. */
 const journalLimitBytes = 32 * 1024 * 1024
 const accepted: IngestResult = { duplicate: false, ticketId: null, ticketNumber: null, messageId: null }
@@ -47,7 +53,7 @@ export function createIngestQueue(deps: {
   let idle: (() => void) | null = null
 
   function pump(): void {
-    while (waiting.length > 0 && running < database.concurrency) {
+    while (waiting.length > 0 && running < Math.min(database.concurrency, maxConcurrentBatches)) {
       const batch = waiting.splice(0, maxBatch)
       running++
       void runBatch(batch).finally(() => {
