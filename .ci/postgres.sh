@@ -1,9 +1,21 @@
 # Starts a throwaway PostgreSQL cluster on 127.0.0.1 (Debian's packaged server binaries, run as the
 # postgres user, data in a temp dir, UTF-8 with the C.UTF-8 locale). Sets PG_URL.
-PG_PORT="${PG_PORT:-55432}"
+
+# The first free port from 55432 on (another PostgreSQL may be running on the machine).
+free_port() {
+  local port
+  for port in $(seq 55432 55632); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}
 
 start_postgres() {
   local bin
+  PG_PORT="${PG_PORT:-$(free_port)}"
   bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
   PG_DATA="$(mktemp -d /tmp/helpdesk-ci-pg.XXXXXX)"
   chown postgres "$PG_DATA"
