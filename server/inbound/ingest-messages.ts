@@ -2,6 +2,7 @@
 // transaction, set-based so the statement count does not grow with the batch: identity -> contacts,
 // threading -> tickets, the message rows, the tickets' activity, the audit entries. The raw events were
 // stored (and deduplicated) by ingest-batch.ts before this runs.
+import { createHash } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Db } from '../db/create-db.ts'
@@ -11,6 +12,7 @@ import { tickets } from '../db/schema/tickets.ts'
 import { normaliseIdentities } from '../identity/normalise-identity.ts'
 import { resolveContacts } from '../identity/resolve-contacts.ts'
 import { segmentForIndex } from '../search/segment.ts'
+import { resolveEmailThreads } from '../tickets/resolve-email-threads.ts'
 import { threadMessages } from '../tickets/thread-messages.ts'
 import type { InboundMessage } from './inbound-message.ts'
 
@@ -41,6 +43,19 @@ export async function ingestMessages(
       avatarUrl: m.contact.avatarUrl ?? null,
     })),
   )
+  const pinned = await resolveEmailThreads(
+    db,
+    accepted.map((m, i) =>
+      m.emailThread
+        ? {
+            workspaceId: m.workspaceId,
+            contactId: plan.contacts[i]!.contactId,
+            references: m.emailThread.references,
+            ticketNumber: m.emailThread.ticketNumber,
+          }
+        : null,
+    ),
+  )
   const { threads, audit: ticketAudit } = await threadMessages(
     db,
     accepted.map((m, i) => ({
@@ -50,13 +65,16 @@ export async function ingestMessages(
       contactId: plan.contacts[i]!.contactId,
       contactName: plan.contacts[i]!.name,
       subject: m.subject,
-      threadKey: m.thread,
+      // By email a new mail is a new conversation: unless it answers a ticket, it opens its own.
+      threadKey: m.emailThread ? `mail:${m.externalId}` : m.thread,
       inbound: m.direction === 'inbound',
+      pinned: pinned[i]!,
     })),
     settings.reopenWindowDays,
     now,
   )
   const messageIds = accepted.map(() => newId())
+  const stored = accepted.map((m, i) => storedFiles(m, messageIds[i]!))
   await db.execute(
     insertJsonRecords(
       'messages',
@@ -74,7 +92,7 @@ export async function ingestMessages(
         replyToExternalId: m.replyToExternalId,
         body: m.body,
         html: m.html,
-        attachments: m.attachments,
+        attachments: stored[i]!.attachments,
         status: m.direction === 'inbound' ? 'received' : 'sent',
         createdAt: now,
         searchText: segmentForIndex(m.body),
@@ -99,6 +117,25 @@ export async function ingestMessages(
       { columns: { search: `to_tsvector('simple', v."searchText")` }, inputs: { searchText: 'text' } },
     ),
   )
+  const files = stored.flatMap((s) => s.rows)
+  if (files.length) {
+    await db.execute(
+      insertJsonRecords(
+        'attachments',
+        files,
+        {
+          id: 'uuid',
+          workspaceId: 'uuid',
+          messageId: 'uuid',
+          mimeType: 'text',
+          fileName: 'text',
+          size: 'integer',
+          sha256: 'text',
+        },
+        { columns: { bytes: `decode(v.base64, 'base64')` }, inputs: { base64: 'text' } },
+      ),
+    )
+  }
   await touchTickets(
     db,
     accepted.map((m, i) => ({
@@ -116,6 +153,31 @@ export async function ingestMessages(
     messageId: messageIds[i]!,
     contactCreated: plan.contacts[i]!.created,
   }))
+}
+
+/**
+ * Files that came with a message become attachment rows; the message's `upload:<n>` urls point at them.
+ */
+function storedFiles(message: InboundMessage, messageId: string) {
+  const ids = message.files.map(() => newId())
+  const attachments = message.attachments.map((a) => {
+    const index = a.url?.startsWith('upload:') ? Number(a.url.slice('upload:'.length)) : -1
+    return ids[index] ? { ...a, url: `/api/attachments/${ids[index]}` } : a
+  })
+  const rows = message.files.map((file, i) => {
+    const bytes = Buffer.from(file.base64, 'base64')
+    return {
+      id: ids[i],
+      workspaceId: message.workspaceId,
+      messageId,
+      mimeType: file.mimeType,
+      fileName: file.name,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      base64: file.base64,
+    }
+  })
+  return { attachments, rows }
 }
 
 interface Touch {

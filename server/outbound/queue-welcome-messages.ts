@@ -13,7 +13,10 @@ import { queueOutbound } from './queue-outbound.ts'
 
 /** Queues the welcome messages a batch calls for; true when any was queued. */
 export async function queueWelcomeMessages(db: Db, outcome: BatchOutcome, log: Logger): Promise<boolean> {
-  const firsts = outcome.ingested.filter((i) => i.ingested.contactCreated && i.message.direction === 'inbound')
+  // Mail sent by machines (out-of-office, lists, bounces) is never answered automatically: no loops.
+  const firsts = outcome.ingested.filter(
+    (i) => i.ingested.contactCreated && i.message.direction === 'inbound' && !i.message.autoSubmitted,
+  )
   if (!firsts.length) return false
   const channelRows = await db
     .select()

@@ -15,6 +15,8 @@ export interface ThreadRequest {
   threadKey: string | null
   /** False for an echo of the business's own message: it joins a ticket but never reopens one. */
   inbound: boolean
+  /** A ticket the message names itself (an email answering one of ours): joined whatever the rest. */
+  pinned: CandidateTicket | null
 }
 
 /** A ticket the message may join; the caller lists them best first (open/pending, then newest). */
@@ -41,6 +43,10 @@ export function planThreads(requests: readonly ThreadRequest[], candidates: read
   }
   const plan: ThreadPlan = { targets: [], newTickets: [] }
   for (const request of requests) {
+    if (request.pinned) {
+      plan.targets.push({ existing: request.pinned })
+      continue
+    }
     const key = conversationKey(request)
     let target = byConversation.get(key)
     if (!target) {

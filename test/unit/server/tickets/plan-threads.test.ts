@@ -10,6 +10,7 @@ const request = (contactId: string, channelId = 'ch1', threadKey: string | null 
   subject: `from ${contactId}`,
   threadKey,
   inbound: true,
+  pinned: null as CandidateTicket | null,
 })
 const candidate = (
   id: string,
@@ -47,4 +48,11 @@ test('a comment thread is a conversation of its own beside the direct one', () =
     { newIndex: 0 },
   ])
   expect(plan.newTickets[0]!.threadKey).toBe('comment:post-2')
+})
+
+test('a message that names its ticket joins it, whatever its conversation', () => {
+  const pinned = candidate('t-form', 'c9', 'resolved', 'form-channel')
+  const plan = planThreads([{ ...request('c1', 'mail', 'mail:<a@x>'), pinned }], [])
+  expect(plan.targets).toEqual([{ existing: pinned }])
+  expect(plan.newTickets).toEqual([])
 })

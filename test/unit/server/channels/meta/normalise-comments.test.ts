@@ -19,6 +19,9 @@ test('a Facebook Page comment is a message in the thread of its post, from the c
     thread: `comment:${post}`,
     direction: 'inbound',
     replyToExternalId: null,
+    emailThread: null,
+    files: [],
+    autoSubmitted: false,
     body: 'Do you ship this to Canada?',
     html: null,
     attachments: [],
@@ -30,6 +33,9 @@ test('a Facebook Page comment is a message in the thread of its post, from the c
     body: '私も知りたいです！',
     thread: `comment:${post}`,
     replyToExternalId: '900000000000001_310000000000001',
+    emailThread: null,
+    files: [],
+    autoSubmitted: false,
     attachments: [{ type: 'image', url: 'https://scontent.xx.fbcdn.net/v/comment-photo.jpg' }],
   })
 })
@@ -64,6 +70,9 @@ test('Instagram comments and live comments are messages in the thread of their m
     thread: 'comment:17800000000000001',
     direction: 'inbound',
     replyToExternalId: '17900000000000000',
+    emailThread: null,
+    files: [],
+    autoSubmitted: false,
     body: 'How much is this?',
     html: null,
     attachments: [],
@@ -81,6 +90,9 @@ test('Instagram comments and live comments are messages in the thread of their m
     body: 'كم السعر؟ 🔥',
     thread: 'comment:17800000000000002',
     replyToExternalId: null,
+    emailThread: null,
+    files: [],
+    autoSubmitted: false,
   })
 })
 

@@ -18,6 +18,9 @@ test('a DM becomes an inbound message from the IGSID', () => {
       thread: null,
       direction: 'inbound',
       replyToExternalId: null,
+      emailThread: null,
+      files: [],
+      autoSubmitted: false,
       body: 'Do you ship to Canada?',
       html: null,
       attachments: [],
@@ -46,6 +49,9 @@ test('a story reply carries its text, the story link and a subject saying so', (
     body: 'Love this 😍',
     subject: 'Reply to your story',
     replyToExternalId: null,
+    emailThread: null,
+    files: [],
+    autoSubmitted: false,
     attachments: [{ type: 'other', url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=story1', name: 'story' }],
   })
   expect((message!.raw as any).message.reply_to.story.id).toBe('17900000000000000')
