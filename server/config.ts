@@ -17,6 +17,10 @@ const configSchema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/)
     .default('v21.0'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+    .optional(),
   REOPEN_WINDOW_DAYS: z.coerce.number().min(0).max(365).default(7),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })

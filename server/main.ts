@@ -14,6 +14,7 @@ import { type Journal, openJournal, syncFilesystem } from './inbound/journal.ts'
 import { createLogger } from './log.ts'
 import { createMediaFetcher, messagesWithPendingMedia } from './media/media-fetcher.ts'
 import { createChannelSender } from './outbound/channel-sender.ts'
+import { createEmailSender } from './outbound/email-sender.ts'
 import { createOutboxDispatcher } from './outbound/outbox-dispatcher.ts'
 import { queueWelcomeMessages } from './outbound/queue-welcome-messages.ts'
 import { createSecretBox } from './security/secret-box.ts'
@@ -41,7 +42,13 @@ const box = createSecretBox(secretKey)
 const graph = createGraphClient({ baseUrl: config.META_GRAPH_URL, log })
 const outbox = createOutboxDispatcher({
   database,
-  send: createChannelSender({ db: database.db, box, graph, graphVersion: config.META_GRAPH_VERSION }),
+  send: createChannelSender({
+    db: database.db,
+    box,
+    graph,
+    graphVersion: config.META_GRAPH_VERSION,
+    email: createEmailSender(config.SMTP_URL),
+  }),
   log,
 })
 const media = createMediaFetcher({ database, box, graph, graphVersion: config.META_GRAPH_VERSION, log })

@@ -1,16 +1,24 @@
 // The OutboundSender of the dispatcher: finds the channel, opens its sealed token, and makes the
-// channel's call. Today every sending channel speaks the Graph API; email and chat join here.
+// channel's call: mail through SMTP, the social channels through the Graph API.
 
 import { findChannel } from '../channels/channel-directory.ts'
 import type { GraphClient } from '../channels/meta/graph-client.ts'
 import { graphCallFor } from '../channels/meta/graph-request.ts'
 import type { Db } from '../db/create-db.ts'
 import type { SecretBox } from '../security/secret-box.ts'
+import type { EmailSender } from './email-sender.ts'
 import type { OutboundRequest } from './outbound-request.ts'
 import type { OutboundSender, SendOutcome } from './outbox-dispatcher.ts'
 
-export function createChannelSender(deps: { db: Db; box: SecretBox; graph: GraphClient; graphVersion: string }): OutboundSender {
+export function createChannelSender(deps: {
+  db: Db
+  box: SecretBox
+  graph: GraphClient
+  graphVersion: string
+  email: EmailSender
+}): OutboundSender {
   return async (channelId, request) => {
+    if (request.type === 'email') return deps.email(request)
     const channel = await findChannel(deps.db, channelId)
     if (channel.kind !== 'messenger' && channel.kind !== 'instagram' && channel.kind !== 'whatsapp') {
       return { ok: false, transient: false, reason: `The ${channel.kind} channel cannot send yet.` }

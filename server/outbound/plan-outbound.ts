@@ -12,12 +12,15 @@ import { outbox } from '../db/schema/outbox.ts'
 import { renderTemplateUse } from '../templates/template-directory.ts'
 import type { TicketRow } from '../tickets/ticket-view.ts'
 import type { OutboundRequest } from './outbound-request.ts'
+import { planEmailReply } from './plan-email-reply.ts'
 import { privateReplyAllowed, replyMode } from './reply-window.ts'
 
 export interface PlannedOutbound {
   request: OutboundRequest
   /** The text the thread shows (a template rendered with its parameters). */
   body: string
+  /** The channel that sends it: the ticket's own, or the mailbox answering a web form. */
+  sender: ChannelRow
 }
 
 export async function planOutbound(
@@ -27,15 +30,31 @@ export async function planOutbound(
   reply: Pick<CreateReply, 'body' | 'template' | 'privateReply'>,
   messageId: string,
   now: Date,
+  automatic = false,
 ): Promise<PlannedOutbound> {
-  if (channel.kind !== 'whatsapp' && channel.kind !== 'messenger' && channel.kind !== 'instagram') {
-    throw new AppError('channel_rule', `Replies through ${channel.kind} channels are not available yet.`)
-  }
   if (reply.template && channel.kind !== 'whatsapp') {
     throw new AppError('invalid_input', 'Templates are for WhatsApp channels.', [
       { path: 'template', message: 'Not a WhatsApp ticket' },
     ])
   }
+  if (channel.kind === 'email' || channel.kind === 'form') {
+    const planned = await planEmailReply(db, ticket, channel, reply.body, messageId, automatic)
+    return { ...planned, body: reply.body }
+  }
+  if (channel.kind !== 'whatsapp' && channel.kind !== 'messenger' && channel.kind !== 'instagram') {
+    throw new AppError('channel_rule', `Replies through ${channel.kind} channels are not available yet.`)
+  }
+  return { ...(await planSocial(db, ticket, { ...channel, kind: channel.kind }, reply, messageId, now)), sender: channel }
+}
+
+async function planSocial(
+  db: Db,
+  ticket: TicketRow,
+  channel: ChannelRow & { kind: 'whatsapp' | 'messenger' | 'instagram' },
+  reply: Pick<CreateReply, 'body' | 'template' | 'privateReply'>,
+  messageId: string,
+  now: Date,
+): Promise<Omit<PlannedOutbound, 'sender'>> {
   const last = await lastCustomerMessage(db, ticket.id, channel.id)
   if (!last) throw new AppError('channel_rule', 'The customer has not written on this ticket, so there is nobody to answer.')
 

@@ -32,13 +32,13 @@ export async function queueWelcomeMessages(db: Db, outcome: BatchOutcome, log: L
         const ticket = await findVisibleTicketAsSystem(tx, first.ingested.ticketId)
         const messageId = newId()
         const now = new Date()
-        const planned = await planOutbound(tx, ticket, channel, { body: text, privateReply: false }, messageId, now)
+        const planned = await planOutbound(tx, ticket, channel, { body: text, privateReply: false }, messageId, now, true)
         await queueOutbound(tx, {
           messageId,
           workspaceId: channel.workspaceId,
           ticketId: ticket.id,
-          channelId: channel.id,
-          channelKind: channel.kind,
+          channelId: planned.sender.id,
+          channelKind: planned.sender.kind,
           body: planned.body,
           request: planned.request,
           author: { type: 'system' },

@@ -1,0 +1,107 @@
+// Replies by email: on an email ticket, to the address the customer wrote from, threaded so their mail
+// client files it with the conversation (In-Reply-To the mail we answer, References the chain, and the
+// ticket number in the subject); on a web-form ticket, to the address the form gave, through the
+// workspace's email channel.
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm'
+import { AppError } from '../../shared/errors.ts'
+import type { ChannelRow } from '../channels/channel-directory.ts'
+import type { Db } from '../db/create-db.ts'
+import { channels } from '../db/schema/channels.ts'
+import { contacts } from '../db/schema/contacts.ts'
+import { inboundEvents } from '../db/schema/inbound-events.ts'
+import { messages } from '../db/schema/messages.ts'
+import type { TicketRow } from '../tickets/ticket-view.ts'
+import type { OutboundRequest } from './outbound-request.ts'
+
+export interface PlannedEmail {
+  request: Extract<OutboundRequest, { type: 'email' }>
+  /** The channel the mail leaves through (a web-form ticket is answered through an email channel). */
+  sender: ChannelRow
+}
+
+export async function planEmailReply(
+  db: Db,
+  ticket: TicketRow,
+  channel: ChannelRow,
+  text: string,
+  messageId: string,
+  automatic: boolean,
+): Promise<PlannedEmail> {
+  const sender = channel.kind === 'email' ? channel : await workspaceMailbox(db, channel.workspaceId)
+  const address = String(sender.config.address)
+  const answering = channel.kind === 'email' ? await lastInboundMail(db, ticket.id, channel.id) : null
+  const to = answering?.from ?? (await contactEmail(db, ticket.contactId))
+  if (!to) throw new AppError('channel_rule', 'This customer has no email address to answer.')
+  const references = answering ? [...answering.references.slice(-19), answering.messageId] : []
+  return {
+    sender,
+    request: {
+      type: 'email',
+      from: { address, name: typeof sender.config.fromName === 'string' ? sender.config.fromName : null },
+      to,
+      subject: replySubject(ticket.subject, ticket.number),
+      text,
+      html: textToHtml(text),
+      messageId: `<${messageId}@${address.split('@')[1] ?? 'helpdesk.invalid'}>`,
+      inReplyTo: answering?.messageId ?? null,
+      references,
+      automatic,
+    },
+  }
+}
+
+/** "Re: <subject> [#123]": one Re:, and the number that threads a reply even without headers. */
+export function replySubject(subject: string | null, number: number): string {
+  const base = (subject ?? 'Your request').replace(/^(\s*(re|aw|sv|antw)\s*:\s*)+/i, '').replace(/\s*\[#\d+\]\s*$/, '')
+  return `Re: ${base} [#${number}]`
+}
+
+export function textToHtml(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  return `<div style="white-space:pre-wrap">${escaped}</div>`
+}
+
+async function workspaceMailbox(db: Db, workspaceId: string): Promise<ChannelRow> {
+  const [mailbox] = await db
+    .select()
+    .from(channels)
+    .where(and(eq(channels.workspaceId, workspaceId), eq(channels.kind, 'email')))
+    .orderBy(asc(channels.createdAt))
+    .limit(1)
+  if (!mailbox) throw new AppError('channel_rule', 'Connect an email channel to answer web-form customers by email.')
+  return mailbox
+}
+
+/** The latest mail of the customer on the ticket: its Message-ID, References and sender. */
+async function lastInboundMail(db: Db, ticketId: string, channelId: string) {
+  const [last] = await db
+    .select({ messageId: messages.externalId, payload: inboundEvents.payload })
+    .from(messages)
+    .leftJoin(inboundEvents, and(eq(inboundEvents.channelId, channelId), eq(inboundEvents.externalId, messages.externalId)))
+    .where(
+      and(
+        eq(messages.ticketId, ticketId),
+        eq(messages.direction, 'inbound'),
+        isNotNull(messages.externalId),
+        sql`${messages.channelKind} = 'email'`,
+      ),
+    )
+    .orderBy(desc(messages.createdAt))
+    .limit(1)
+  if (!last?.messageId) return null
+  const message = (
+    last.payload as {
+      message?: { contact?: { identities?: { kind: string; value: string }[] }; emailThread?: { references?: string[] } }
+    } | null
+  )?.message
+  return {
+    messageId: last.messageId,
+    from: message?.contact?.identities?.find((i) => i.kind === 'email')?.value ?? null,
+    references: message?.emailThread?.references ?? [],
+  }
+}
+
+async function contactEmail(db: Db, contactId: string): Promise<string | null> {
+  const [contact] = await db.select({ email: contacts.email }).from(contacts).where(eq(contacts.id, contactId))
+  return contact?.email ?? null
+}
