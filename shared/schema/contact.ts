@@ -27,3 +27,6 @@ export const contactListQuerySchema = z.object({
 
 export const mergeContactSchema = z.object({ sourceId: idSchema })
 export const contactResponseSchema = z.object({ contact: contactSchema })
+
+export const addIdentitySchema = identitySchema.extend({ value: z.string().trim().min(1).max(320) })
+export const identityResponseSchema = z.object({ identity: identitySchema })

@@ -1,9 +1,11 @@
 // Contacts: the list, one profile with identities and tickets, and merging two profiles.
 import { Hono } from 'hono'
-import { contactListQuerySchema, mergeContactSchema } from '../../../shared/schema/contact.ts'
+import { addIdentitySchema, contactListQuerySchema, mergeContactSchema } from '../../../shared/schema/contact.ts'
+import { addIdentity } from '../../identity/add-identity.ts'
 import { getContact } from '../../identity/get-contact.ts'
 import { listContacts } from '../../identity/list-contacts.ts'
 import { mergeContacts } from '../../identity/merge-contacts.ts'
+import { unmergeContact } from '../../identity/unmerge-contact.ts'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { readJson, readQuery } from '../read-input.ts'
@@ -18,6 +20,12 @@ export function contactRoutes(deps: AppDeps): Hono<AppEnv> {
     const { sourceId } = await readJson(c, mergeContactSchema)
     return c.json({ contact: await mergeContacts(db, c.get('actor'), c.req.param('id'), sourceId) })
   })
+
+  app.post('/:id/identities', async (c) => {
+    const identity = await addIdentity(db, c.get('actor'), c.req.param('id'), await readJson(c, addIdentitySchema))
+    return c.json({ identity }, 201)
+  })
+  app.post('/:id/unmerge', async (c) => c.json({ contact: await unmergeContact(db, c.get('actor'), c.req.param('id')) }))
 
   return app
 }
