@@ -12,9 +12,11 @@ import {
 import { channelListSchema, channelResponseSchema, createChannelSchema } from '../../shared/schema/channel.ts'
 import { pageSchema } from '../../shared/schema/common.ts'
 import {
+  addIdentitySchema,
   contactListQuerySchema,
   contactResponseSchema,
   contactSchema,
+  identityResponseSchema,
   identitySchema,
   mergeContactSchema,
 } from '../../shared/schema/contact.ts'
