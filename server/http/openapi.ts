@@ -157,6 +157,20 @@ const operations: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/contacts/{id}/identities',
+    summary: 'Link an email, phone or social id to a contact',
+    body: addIdentitySchema,
+    response: identityResponseSchema,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/contacts/{id}/unmerge',
+    summary: 'Undo the merge of this contact into another',
+    response: contactResponseSchema,
+  },
+  {
+    method: 'post',
     path: '/webhooks/form/{channelId}',
     summary: 'A web-form submission (JSON or form-encoded)',
     body: formSubmissionSchema,
