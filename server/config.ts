@@ -21,6 +21,8 @@ const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
     .optional(),
+  /** With no agent active for this long, a channel's away message answers customers. */
+  AWAY_AFTER_MINUTES: z.coerce.number().min(0).max(10_080).default(15),
   REOPEN_WINDOW_DAYS: z.coerce.number().min(0).max(365).default(7),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })

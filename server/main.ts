@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { sql } from 'drizzle-orm'
+import { createAgentActivity } from './agents/agent-activity.ts'
 import { createLoginThrottle } from './auth/login-throttle.ts'
 import { ensureFirstAdmin, ensureWorkspace } from './bootstrap.ts'
 import { createGraphClient } from './channels/meta/graph-client.ts'
@@ -16,7 +17,7 @@ import { createMediaFetcher, messagesWithPendingMedia } from './media/media-fetc
 import { createChannelSender } from './outbound/channel-sender.ts'
 import { createEmailSender } from './outbound/email-sender.ts'
 import { createOutboxDispatcher } from './outbound/outbox-dispatcher.ts'
-import { queueWelcomeMessages } from './outbound/queue-welcome-messages.ts'
+import { queueAutomaticMessages } from './outbound/queue-automatic-messages.ts'
 import { createSecretBox } from './security/secret-box.ts'
 import { loadSecretKey } from './security/secret-key.ts'
 
@@ -63,7 +64,7 @@ const ingest = createIngestQueue({
         outcome.ingested.map((i) => ({ messageId: i.ingested.messageId, attachments: i.message.attachments })),
       ),
     )
-    if (await queueWelcomeMessages(database.db, outcome, log)) outbox.wake()
+    if (await queueAutomaticMessages(database.db, outcome, { awayAfterMs: config.AWAY_AFTER_MINUTES * 60_000 }, log)) outbox.wake()
   },
 })
 if (journal) {
@@ -83,6 +84,7 @@ const app = createApp({
   ingest,
   outbox,
   loginThrottle: createLoginThrottle(),
+  activity: createAgentActivity(database.db, (error) => log.warn('could not record agent activity', { error })),
   log,
 })
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

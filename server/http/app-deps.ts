@@ -1,4 +1,5 @@
 // What the HTTP layer is built from; wired once in server/main.ts.
+import type { AgentActivity } from '../agents/agent-activity.ts'
 import type { LoginThrottle } from '../auth/login-throttle.ts'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/create-db.ts'
@@ -15,5 +16,6 @@ export interface AppDeps {
   ingest: IngestQueue
   outbox: OutboxDispatcher
   loginThrottle: LoginThrottle
+  activity: AgentActivity
   log: Logger
 }

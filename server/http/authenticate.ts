@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { getSignedCookie } from 'hono/cookie'
 import { AppError } from '../../shared/errors.ts'
 import type { Role } from '../../shared/schema/agent.ts'
+import type { AgentActivity } from '../agents/agent-activity.ts'
 import { actorForSession, actorForToken } from '../auth/sessions.ts'
 import type { Db } from '../db/create-db.ts'
 import type { Actor, AppEnv } from './app-env.ts'
@@ -17,11 +18,12 @@ export async function findActor(c: Context, db: Db, secretKey: string): Promise<
   return session ? actorForSession(db, session) : null
 }
 
-export function authenticate(db: Db, secretKey: string): MiddlewareHandler<AppEnv> {
+export function authenticate(db: Db, secretKey: string, activity?: AgentActivity): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = await findActor(c, db, secretKey)
     if (!actor) throw new AppError('not_signed_in', 'Sign in, or send an API token as "Authorization: Bearer TOKEN".')
     c.set('actor', actor)
+    activity?.seen(actor.agentId)
     await next()
   }
 }

@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps): Hono {
 
   const api = new Hono<AppEnv>()
   api.route('/', authRoutes(deps))
-  api.use('*', authenticate(deps.database.db, deps.secretKey))
+  api.use('*', authenticate(deps.database.db, deps.secretKey, deps.activity))
   api.route('/', directoryRoutes(deps))
   api.route('/channels', templateRoutes(deps))
   api.route('/tickets', ticketRoutes(deps))

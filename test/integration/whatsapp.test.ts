@@ -245,3 +245,36 @@ test('a channel’s welcome message greets a customer on their first contact onl
   })
   expect(outbound[0]).toMatchObject({ body: 'Welcome! We reply within the hour.', automatic: true, authorType: 'system' })
 })
+
+test('the away message answers when no agent is around, once per ticket', async () => {
+  const night = await startMetaServer({ AWAY_AFTER_MINUTES: '0' })
+  try {
+    const numberAtNight = { phoneNumberId: '106540352240000', businessAccountId: '102290129340398' }
+    await night.api.post('/api/channels', {
+      kind: 'whatsapp',
+      name: 'Night',
+      config: {
+        ...numberAtNight,
+        accessToken: 'EAAW-night',
+        displayPhoneNumber: '+1 555 078 0000',
+        awayMessage: 'We are away; back at 9.',
+      },
+    })
+    const from = String(nextCustomer++)
+    for (const text of ['Hello at night', 'Anyone there at night?']) {
+      await postSignedWebhook(night.server.url, whatsappText({ ...numberAtNight, from, text }), appSecret)
+    }
+    const ticket = (await night.api.get(`/api/tickets?q=${encodeURIComponent('at night')}`)).body.items[0]
+    const automatic = await eventually(async () => {
+      const sent = (await night.api.get(`/api/tickets/${ticket.id}`)).body.messages.filter(
+        (m: { automatic: boolean }) => m.automatic,
+      )
+      expect(sent.map((m: { status: string }) => m.status)).toEqual(['sent'])
+      return sent
+    })
+    expect(automatic[0].body).toBe('We are away; back at 9.')
+  } finally {
+    await night.server.stop()
+    await night.graph.close()
+  }
+})

@@ -13,9 +13,14 @@ export interface MetaSetup {
   api: ApiClient
 }
 
-export async function startMetaServer(): Promise<MetaSetup> {
+export async function startMetaServer(env: Record<string, string> = {}): Promise<MetaSetup> {
   const graph = await startFakeGraphApi()
-  const server = await startTestServer({ META_APP_SECRET: appSecret, META_VERIFY_TOKEN: verifyToken, META_GRAPH_URL: graph.url })
+  const server = await startTestServer({
+    META_APP_SECRET: appSecret,
+    META_VERIFY_TOKEN: verifyToken,
+    META_GRAPH_URL: graph.url,
+    ...env,
+  })
   const api = await new ApiClient(server.url).login()
   return { server, graph, api }
 }

@@ -12,6 +12,8 @@ export const agents = pgTable(
     name: text('name').notNull(),
     role: text('role', { enum: ['admin', 'supervisor', 'agent'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** When the agent last used the app or the API: who is around to answer. */
+    lastSeenAt: time('last_seen_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('agents_email_key').on(sql`lower(${t.email})`)],

@@ -34,6 +34,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       throw new AppError('invalid_credentials', 'The email or password is wrong.')
     }
     deps.loginThrottle.reset(input.email)
+    deps.activity.seen(agent.id)
     const secret = await createSession(db, agent)
     await setSignedCookie(c, sessionCookie, secret, deps.secretKey, {
       httpOnly: true,

@@ -1,0 +1,109 @@
+// Automatic messages of a channel, sent through the outbox and marked automatic, after the ingest commit:
+// - `awayMessage` when nobody is around to answer (no agent available), at most once per ticket in
+//   12 hours, so a customer writing several messages at night is told once;
+// - `welcomeMessage` on a customer's first contact, when someone is around (the away message says more).
+// Mail sent by machines (out-of-office, lists, bounces) is never answered automatically: no loops.
+import { and, eq, gt, inArray } from 'drizzle-orm'
+import { AppError } from '../../shared/errors.ts'
+import { anyAgentAvailable } from '../agents/agent-activity.ts'
+import type { ChannelRow } from '../channels/channel-directory.ts'
+import type { Db } from '../db/create-db.ts'
+import { newId } from '../db/new-id.ts'
+import { channels } from '../db/schema/channels.ts'
+import { messages } from '../db/schema/messages.ts'
+import type { BatchOutcome } from '../inbound/ingest-batch.ts'
+import type { Logger } from '../log.ts'
+import { findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
+import { planOutbound } from './plan-outbound.ts'
+import { queueOutbound } from './queue-outbound.ts'
+
+const awayRepeatMs = 12 * 3_600_000
+
+/** Queues the automatic messages a batch calls for; true when any was queued. */
+export async function queueAutomaticMessages(
+  db: Db,
+  outcome: BatchOutcome,
+  settings: { awayAfterMs: number },
+  log: Logger,
+  now = new Date(),
+): Promise<boolean> {
+  const candidates = outcome.ingested.filter((i) => i.message.direction === 'inbound' && !i.message.autoSubmitted)
+  if (!candidates.length) return false
+  const channelRows = await db
+    .select()
+    .from(channels)
+    .where(inArray(channels.id, [...new Set(candidates.map((c) => c.message.channelId))]))
+  const available = new Map<string, boolean>()
+  const answered = new Set<string>()
+  let queued = false
+  for (const { message, ingested } of candidates) {
+    const channel = channelRows.find((c) => c.id === message.channelId)
+    if (!channel || answered.has(ingested.ticketId)) continue
+    const away = text(channel, 'awayMessage')
+    const welcome = ingested.contactCreated ? text(channel, 'welcomeMessage') : ''
+    if (!away && !welcome) continue
+    if (!available.has(channel.workspaceId))
+      available.set(channel.workspaceId, await anyAgentAvailable(db, channel.workspaceId, now, settings.awayAfterMs))
+    const body =
+      !available.get(channel.workspaceId) && away && !(await awaySentRecently(db, ingested.ticketId, now)) ? away : welcome
+    if (!body) continue
+    answered.add(ingested.ticketId)
+    queued = (await queueAutomatic(db, channel, ingested.ticketId, ingested.messageId, body, log)) || queued
+  }
+  return queued
+}
+
+function text(channel: ChannelRow, key: 'awayMessage' | 'welcomeMessage'): string {
+  const value = channel.config[key]
+  return typeof value === 'string' ? value.trim() : ''
+}
+
+async function awaySentRecently(db: Db, ticketId: string, now: Date): Promise<boolean> {
+  const [recent] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.ticketId, ticketId),
+        eq(messages.automatic, true),
+        gt(messages.createdAt, new Date(now.getTime() - awayRepeatMs)),
+      ),
+    )
+    .limit(1)
+  return Boolean(recent)
+}
+
+async function queueAutomatic(
+  db: Db,
+  channel: ChannelRow,
+  ticketId: string,
+  causeId: string,
+  body: string,
+  log: Logger,
+): Promise<boolean> {
+  try {
+    await db.transaction(async (tx) => {
+      const ticket = await findVisibleTicketAsSystem(tx, ticketId)
+      const messageId = newId()
+      const now = new Date()
+      const planned = await planOutbound(tx, ticket, channel, { body, privateReply: false }, messageId, now, true)
+      await queueOutbound(tx, {
+        messageId,
+        workspaceId: channel.workspaceId,
+        ticketId: ticket.id,
+        channelId: planned.sender.id,
+        channelKind: planned.sender.kind,
+        body: planned.body,
+        request: planned.request,
+        author: { type: 'system' },
+        idempotencyKey: `automatic:${causeId}`,
+        now,
+      })
+    })
+    return true
+  } catch (error) {
+    // A channel that cannot send, or a rule that refuses: no automatic message, and no harm done.
+    if (!(error instanceof AppError)) log.error('automatic message failed', { channelId: channel.id, error })
+    return false
+  }
+}
