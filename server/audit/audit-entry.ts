@@ -1,5 +1,6 @@
 // Appends rows to the audit log; callers pass them inside the transaction that made the change.
 
+import type { SQL } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { insertJsonRecords } from '../db/json-records.ts'
 import { newId } from '../db/new-id.ts'
@@ -15,22 +16,26 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return
-  await db.execute(
-    insertJsonRecords(
-      'audit_log',
-      entries.map((entry) => ({ id: newId(), data: {}, createdAt: new Date(), ...entry })),
-      {
-        id: 'uuid',
-        workspaceId: 'uuid',
-        actorType: 'text',
-        actorId: 'uuid',
-        action: 'text',
-        entityType: 'text',
-        entityId: 'uuid',
-        data: 'jsonb',
-        createdAt: 'timestamptz',
-      },
-    ),
+  const insert = auditInsert(entries)
+  if (insert) await db.execute(insert)
+}
+
+/** The INSERT of audit rows, to run alone or together with other writes; null when there are none. */
+export function auditInsert(entries: readonly AuditEntry[]): SQL | null {
+  if (entries.length === 0) return null
+  return insertJsonRecords(
+    'audit_log',
+    entries.map((entry) => ({ id: newId(), data: {}, createdAt: new Date(), ...entry })),
+    {
+      id: 'uuid',
+      workspaceId: 'uuid',
+      actorType: 'text',
+      actorId: 'uuid',
+      action: 'text',
+      entityType: 'text',
+      entityId: 'uuid',
+      data: 'jsonb',
+      createdAt: 'timestamptz',
+    },
   )
 }

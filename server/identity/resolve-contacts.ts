@@ -14,9 +14,11 @@ import { type ContactPlan, type ContactRequest, type OwnedIdentity, planContacts
 export async function resolveContacts(
   db: Db,
   requests: readonly ContactRequest[],
+  /** Lock the identities first (batches running side by side); pointless on one connection. */
+  lock = true,
 ): Promise<{ plan: ContactPlan; audit: AuditEntry[] }> {
   const wanted = requests.flatMap((r) => r.identities.map((i) => ({ w: r.workspaceId, k: i.kind, v: i.value })))
-  await lockIdentities(db, wanted)
+  if (lock) await lockIdentities(db, wanted)
   const owned = wanted.length
     ? (
         await rows<{

@@ -3,11 +3,12 @@
 // threading -> tickets, the message rows, the tickets' activity, the audit entries. The raw events were
 // stored (and deduplicated) by ingest-batch.ts before this runs.
 import { createHash } from 'node:crypto'
-import { sql } from 'drizzle-orm'
-import { recordAudit } from '../audit/audit-entry.ts'
+import { type SQL, sql } from 'drizzle-orm'
+import { auditInsert } from '../audit/audit-entry.ts'
 import type { Db } from '../db/create-db.ts'
 import { insertJsonRecords, jsonRecords } from '../db/json-records.ts'
 import { newId } from '../db/new-id.ts'
+import { runTogether } from '../db/run-together.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import { normaliseIdentities } from '../identity/normalise-identity.ts'
 import { resolveContacts } from '../identity/resolve-contacts.ts'
@@ -18,6 +19,8 @@ import type { InboundMessage } from './inbound-message.ts'
 
 export interface IngestSettings {
   reopenWindowDays: number
+  /** Lock identities while resolving them: needed when batches run side by side (PostgreSQL). */
+  lockIdentities: boolean
 }
 
 export interface IngestedMessage {
@@ -42,6 +45,7 @@ export async function ingestMessages(
       name: m.contact.name,
       avatarUrl: m.contact.avatarUrl ?? null,
     })),
+    settings.lockIdentities,
   )
   const pinned = await resolveEmailThreads(
     db,
@@ -75,52 +79,49 @@ export async function ingestMessages(
   )
   const messageIds = accepted.map(() => newId())
   const stored = accepted.map((m, i) => storedFiles(m, messageIds[i]!))
-  await db.execute(
-    insertJsonRecords(
-      'messages',
-      accepted.map((m, i) => ({
-        id: messageIds[i],
-        workspaceId: m.workspaceId,
-        ticketId: threads[i]!.ticketId,
-        kind: 'message',
-        direction: m.direction,
-        channelKind: m.channelKind,
-        externalId: m.externalId,
-        // An echo was written by a person of the business in another tool: an agent we do not know.
-        authorType: m.direction === 'inbound' ? 'contact' : 'agent',
-        authorId: m.direction === 'inbound' ? plan.contacts[i]!.contactId : null,
-        replyToExternalId: m.replyToExternalId,
-        body: m.body,
-        html: m.html,
-        attachments: stored[i]!.attachments,
-        status: m.direction === 'inbound' ? 'received' : 'sent',
-        createdAt: now,
-        searchText: segmentForIndex(m.body),
-      })),
-      {
-        id: 'uuid',
-        workspaceId: 'uuid',
-        ticketId: 'uuid',
-        kind: 'text',
-        direction: 'text',
-        channelKind: 'text',
-        externalId: 'text',
-        authorType: 'text',
-        authorId: 'uuid',
-        replyToExternalId: 'text',
-        body: 'text',
-        html: 'text',
-        attachments: 'jsonb',
-        status: 'text',
-        createdAt: 'timestamptz',
-      },
-      { columns: { search: `to_tsvector('simple', v."searchText")` }, inputs: { searchText: 'text' } },
-    ),
+  const messageInsert = insertJsonRecords(
+    'messages',
+    accepted.map((m, i) => ({
+      id: messageIds[i],
+      workspaceId: m.workspaceId,
+      ticketId: threads[i]!.ticketId,
+      kind: 'message',
+      direction: m.direction,
+      channelKind: m.channelKind,
+      externalId: m.externalId,
+      // An echo was written by a person of the business in another tool: an agent we do not know.
+      authorType: m.direction === 'inbound' ? 'contact' : 'agent',
+      authorId: m.direction === 'inbound' ? plan.contacts[i]!.contactId : null,
+      replyToExternalId: m.replyToExternalId,
+      body: m.body,
+      html: m.html,
+      attachments: stored[i]!.attachments,
+      status: m.direction === 'inbound' ? 'received' : 'sent',
+      createdAt: now,
+      searchText: segmentForIndex(m.body),
+    })),
+    {
+      id: 'uuid',
+      workspaceId: 'uuid',
+      ticketId: 'uuid',
+      kind: 'text',
+      direction: 'text',
+      channelKind: 'text',
+      externalId: 'text',
+      authorType: 'text',
+      authorId: 'uuid',
+      replyToExternalId: 'text',
+      body: 'text',
+      html: 'text',
+      attachments: 'jsonb',
+      status: 'text',
+      createdAt: 'timestamptz',
+    },
+    { columns: { search: `to_tsvector('simple', v."searchText")` }, inputs: { searchText: 'text' } },
   )
   const files = stored.flatMap((s) => s.rows)
-  if (files.length) {
-    await db.execute(
-      insertJsonRecords(
+  const fileInsert = files.length
+    ? insertJsonRecords(
         'attachments',
         files,
         {
@@ -133,20 +134,23 @@ export async function ingestMessages(
           sha256: 'text',
         },
         { columns: { bytes: `decode(v.base64, 'base64')` }, inputs: { base64: 'text' } },
-      ),
-    )
-  }
-  await touchTickets(
-    db,
-    accepted.map((m, i) => ({
-      id: threads[i]!.ticketId,
-      preview: preview(m.body),
-      sentAt: m.sentAt,
-      inbound: m.direction === 'inbound',
-    })),
-    now,
-  )
-  await recordAudit(db, [...contactAudit, ...ticketAudit])
+      )
+    : null
+  // One round trip for the writes that depend on nothing read above.
+  await runTogether(db, [
+    messageInsert,
+    fileInsert,
+    ticketTouch(
+      accepted.map((m, i) => ({
+        id: threads[i]!.ticketId,
+        preview: preview(m.body),
+        sentAt: m.sentAt,
+        inbound: m.direction === 'inbound',
+      })),
+      now,
+    ),
+    auditInsert([...contactAudit, ...ticketAudit]),
+  ])
   return accepted.map((_, i) => ({
     ticketId: threads[i]!.ticketId,
     ticketNumber: threads[i]!.number,
@@ -191,14 +195,14 @@ interface Touch {
  * Each ticket that got messages: its last activity and preview; a customer message also opens it again
  * and moves the customer time (reply windows count from it); an echo counts as a first response.
  */
-async function touchTickets(db: Db, touched: Touch[], now: Date): Promise<void> {
+function ticketTouch(touched: Touch[], now: Date): SQL {
   const byTicket = new Map<string, { id: string; preview: string; customerAt: string | null; inbound: boolean }>()
   for (const t of touched) {
     const before = byTicket.get(t.id)
     const customerAt = [before?.customerAt, t.inbound ? t.sentAt : null].filter(Boolean).sort().at(-1) ?? null
     byTicket.set(t.id, { id: t.id, preview: t.preview, customerAt, inbound: (before?.inbound ?? false) || t.inbound })
   }
-  await db.execute(sql`
+  return sql`
     update ${tickets} t set
       status = case when v.inbound then 'open' else t.status end,
       resolved_at = case when v.inbound then null else t.resolved_at end,
@@ -207,7 +211,7 @@ async function touchTickets(db: Db, touched: Touch[], now: Date): Promise<void> 
       last_message_at = ${now.toISOString()}::timestamptz, last_message_preview = v.preview,
       last_customer_message_at = greatest(t.last_customer_message_at, v."customerAt")
     from ${jsonRecords([...byTicket.values()], 'id uuid, preview text, "customerAt" timestamptz, inbound boolean')}
-    where t.id = v.id`)
+    where t.id = v.id`
 }
 
 export function preview(text: string): string {

@@ -41,12 +41,13 @@ const accepted: IngestResult = { duplicate: false, ticketId: null, ticketNumber:
 export function createIngestQueue(deps: {
   database: Database
   journal: Journal | null
-  settings: IngestSettings
+  settings: Omit<IngestSettings, 'lockIdentities'>
   log: Logger
   /** Runs after each commit (side effects after commit): automatic messages, live updates. */
   onCommitted?: (outcome: BatchOutcome) => Promise<void>
 }): IngestQueue {
-  const { database, journal, settings, log } = deps
+  const { database, journal, log } = deps
+  const settings = { ...deps.settings, lockIdentities: Math.min(database.concurrency, maxConcurrentBatches) > 1 }
   const waiting: Waiting[] = []
   let running = 0
   let closed = false
