@@ -1,0 +1,45 @@
+// The live-chat channel's normaliser: one visitor message, as the socket received it, to the one
+// InboundMessage the ingest takes. Pure. The visitor id comes first among the identities, so the
+// visitor's own contact wins over the one an email would point to, and the reply planner finds it.
+import type { Identity } from '../../../shared/schema/contact.ts'
+import type { ChannelAdapter } from '../channel.ts'
+
+export interface ChatDelivery {
+  /** sha256 of the visitor's token (visitor-token.ts). */
+  visitorId: string
+  /** The widget's id for the message: resent after a reconnect, it is stored once. */
+  clientId: string
+  text: string
+  /** What the visitor left in the widget, if anything. */
+  name: string | null
+  email: string | null
+}
+
+export const chatAdapter: ChannelAdapter<ChatDelivery> = {
+  kind: 'chat',
+  normalise(delivery, channel, receivedAt) {
+    const identities: Identity[] = [{ kind: 'chat', value: delivery.visitorId }]
+    if (delivery.email) identities.push({ kind: 'email', value: delivery.email })
+    return [
+      {
+        workspaceId: channel.workspaceId,
+        channelId: channel.id,
+        channelKind: 'chat',
+        externalId: `${delivery.visitorId}:${delivery.clientId}`,
+        sentAt: receivedAt.toISOString(),
+        contact: { name: delivery.name, identities },
+        subject: delivery.text.split('\n')[0]!.trim().slice(0, 120),
+        thread: null,
+        direction: 'inbound',
+        replyToExternalId: null,
+        emailThread: null,
+        files: [],
+        autoSubmitted: false,
+        body: delivery.text,
+        html: null,
+        attachments: [],
+        raw: { clientId: delivery.clientId, text: delivery.text, name: delivery.name, email: delivery.email },
+      },
+    ]
+  },
+}
