@@ -6,10 +6,12 @@ import { sql } from 'drizzle-orm'
 import { createAgentActivity } from './agents/agent-activity.ts'
 import { createLoginThrottle } from './auth/login-throttle.ts'
 import { ensureFirstAdmin, ensureWorkspace } from './bootstrap.ts'
+import { chatSocketPath, createChatHub } from './channels/chat/chat-hub.ts'
 import { createGraphClient } from './channels/meta/graph-client.ts'
 import { readConfig } from './config.ts'
 import { createDb } from './db/create-db.ts'
 import { createApp } from './http/create-app.ts'
+import { createUpgradeRouter } from './http/upgrade-router.ts'
 import { createIngestQueue } from './inbound/ingest-queue.ts'
 import { type Journal, openJournal, syncFilesystem } from './inbound/journal.ts'
 import { createLogger } from './log.ts'
@@ -41,6 +43,8 @@ if (database.kind === 'pglite') {
 }
 const box = createSecretBox(secretKey)
 const graph = createGraphClient({ baseUrl: config.META_GRAPH_URL, log })
+// The hub submits to the ingest made below; visitors connect only once the server listens.
+const chat = createChatHub({ database, ingest: { submit: (event) => ingest.submit(event) }, log })
 const outbox = createOutboxDispatcher({
   database,
   send: createChannelSender({
@@ -49,6 +53,7 @@ const outbox = createOutboxDispatcher({
     graph,
     graphVersion: config.META_GRAPH_VERSION,
     email: createEmailSender(config.SMTP_URL),
+    chat,
   }),
   log,
 })
@@ -84,6 +89,7 @@ const app = createApp({
   ingest,
   outbox,
   loginThrottle: createLoginThrottle(),
+  chat,
   activity: createAgentActivity(database.db, (error) => log.warn('could not record agent activity', { error })),
   log,
 })
@@ -103,6 +109,8 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   }
 })
 
+server.on('upgrade', createUpgradeRouter({ [chatSocketPath]: chat.handleUpgrade }))
+
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${config.PORT} on ${config.HOST} is in use (set PORT)` : error.message
   log.error(`cannot listen: ${reason}`)
@@ -115,6 +123,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true
   log.info('shutting down', { signal })
   server.close()
+  await chat.close()
   await ingest.close()
   await outbox.stop()
   await media.stop()

@@ -9,6 +9,7 @@ import { newId } from '../db/new-id.ts'
 import { channels } from '../db/schema/channels.ts'
 import type { Actor } from '../http/app-env.ts'
 import type { SecretBox } from '../security/secret-box.ts'
+import { widgetSnippet } from './chat/widget-snippet.ts'
 
 export type ChannelRow = typeof channels.$inferSelect
 
@@ -92,6 +93,7 @@ function toChannel(row: ChannelRow, box: SecretBox, publicUrl: string): Channel 
     config: row.config,
     secretsSet,
     webhookUrl: webhookUrl(row, publicUrl),
+    widgetSnippet: row.kind === 'chat' ? widgetSnippet(publicUrl, row.id) : null,
     createdAt: row.createdAt.toISOString(),
   }
 }

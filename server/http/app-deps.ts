@@ -1,6 +1,7 @@
 // What the HTTP layer is built from; wired once in server/main.ts.
 import type { AgentActivity } from '../agents/agent-activity.ts'
 import type { LoginThrottle } from '../auth/login-throttle.ts'
+import type { ChatHub } from '../channels/chat/chat-hub.ts'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/create-db.ts'
 import type { IngestQueue } from '../inbound/ingest-queue.ts'
@@ -18,4 +19,5 @@ export interface AppDeps {
   loginThrottle: LoginThrottle
   activity: AgentActivity
   log: Logger
+  chat: ChatHub
 }

@@ -16,6 +16,8 @@ import { formWebhook } from './routes/form-webhook.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { ticketRoutes } from './routes/ticket-routes.ts'
+import { typingRoutes } from './routes/typing-routes.ts'
+import { widgetRoutes } from './routes/widget-routes.ts'
 
 const maxBodyBytes = 1024 * 1024
 
@@ -41,11 +43,13 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', directoryRoutes(deps))
   api.route('/channels', templateRoutes(deps))
   api.route('/tickets', ticketRoutes(deps))
+  api.route('/tickets', typingRoutes(deps))
   api.route('/contacts', contactRoutes(deps))
   api.route('/attachments', attachmentRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))
   app.route('/webhooks/meta', metaWebhook(deps))
+  app.route('/', widgetRoutes(deps))
   return app
 }

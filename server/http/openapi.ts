@@ -32,6 +32,7 @@ import {
   ticketSchema,
   updateTicketSchema,
 } from '../../shared/schema/ticket.ts'
+import { agentTypingResponseSchema, agentTypingSchema } from '../../shared/schema/typing.ts'
 
 interface Operation {
   method: 'get' | 'post' | 'patch'
@@ -120,6 +121,13 @@ const operations: Operation[] = [
     body: createReplySchema,
     response: messageResponseSchema,
     status: 202,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{id}/typing',
+    summary: 'The agent starts or stops typing; a live-chat visitor sees it',
+    body: agentTypingSchema,
+    response: agentTypingResponseSchema,
   },
   {
     method: 'post',

@@ -2,6 +2,8 @@
 // channel's call: mail through SMTP, the social channels through the Graph API.
 
 import { findChannel } from '../channels/channel-directory.ts'
+import type { ChatHub } from '../channels/chat/chat-hub.ts'
+import { sendChat } from '../channels/chat/chat-sender.ts'
 import type { GraphClient } from '../channels/meta/graph-client.ts'
 import { graphCallFor } from '../channels/meta/graph-request.ts'
 import type { Db } from '../db/create-db.ts'
@@ -16,9 +18,11 @@ export function createChannelSender(deps: {
   graph: GraphClient
   graphVersion: string
   email: EmailSender
+  chat: Pick<ChatHub, 'deliver'>
 }): OutboundSender {
-  return async (channelId, request) => {
+  return async (channelId, request, { messageId }) => {
     if (request.type === 'email') return deps.email(request)
+    if (request.type === 'chat') return sendChat(deps.db, deps.chat, request, messageId)
     const channel = await findChannel(deps.db, channelId)
     if (channel.kind !== 'messenger' && channel.kind !== 'instagram' && channel.kind !== 'whatsapp') {
       return { ok: false, transient: false, reason: `The ${channel.kind} channel cannot send yet.` }

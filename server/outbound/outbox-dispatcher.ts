@@ -16,7 +16,12 @@ import { type OutboundRequest, outboundRequestSchema } from './outbound-request.
 export type SendOutcome = { ok: true; externalId: string } | { ok: false; transient: boolean; reason: string }
 
 /** Sends one request through its channel; never throws for a channel's refusal. */
-export type OutboundSender = (channelId: string, request: OutboundRequest) => Promise<SendOutcome>
+export type OutboundSender = (
+  channelId: string,
+  request: OutboundRequest,
+  /** The outbound message being sent (live chat shows it to the visitor under this id). */
+  context: { messageId: string },
+) => Promise<SendOutcome>
 
 export interface OutboxDispatcher {
   /** Look for due rows now (after a commit that queued one). */
@@ -56,7 +61,7 @@ export function createOutboxDispatcher(deps: { database: Database; send: Outboun
   async function deliver(row: Awaited<ReturnType<typeof claim>>[number]): Promise<void> {
     const parsed = outboundRequestSchema.safeParse(row.request)
     const outcome: SendOutcome = parsed.success
-      ? await deps.send(row.channel_id, parsed.data).catch((error: unknown) => {
+      ? await deps.send(row.channel_id, parsed.data, { messageId: row.message_id }).catch((error: unknown) => {
           deps.log.error('send threw', { outboxId: row.id, error })
           return { ok: false as const, transient: false, reason: 'The send failed inside the helpdesk; see the server log.' }
         })

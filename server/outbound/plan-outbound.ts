@@ -12,6 +12,7 @@ import { outbox } from '../db/schema/outbox.ts'
 import { renderTemplateUse } from '../templates/template-directory.ts'
 import type { TicketRow } from '../tickets/ticket-view.ts'
 import type { OutboundRequest } from './outbound-request.ts'
+import { planChatReply } from './plan-chat-reply.ts'
 import { planEmailReply } from './plan-email-reply.ts'
 import { privateReplyAllowed, replyMode } from './reply-window.ts'
 
@@ -41,6 +42,7 @@ export async function planOutbound(
     const planned = await planEmailReply(db, ticket, channel, reply.body, messageId, automatic)
     return { ...planned, body: reply.body }
   }
+  if (channel.kind === 'chat') return { request: await planChatReply(db, ticket, reply.body), body: reply.body, sender: channel }
   if (channel.kind !== 'whatsapp' && channel.kind !== 'messenger' && channel.kind !== 'instagram') {
     throw new AppError('channel_rule', `Replies through ${channel.kind} channels are not available yet.`)
   }

@@ -58,6 +58,8 @@ export const channelSchema = z.object({
   secretsSet: z.array(z.string()),
   /** Where the channel's provider delivers to, when it is a URL of ours. */
   webhookUrl: z.string().nullable(),
+  /** Chat channels: the script tag a website adds to show the widget. */
+  widgetSnippet: z.string().nullable(),
   createdAt: isoTimeSchema,
 })
 export type Channel = z.infer<typeof channelSchema>

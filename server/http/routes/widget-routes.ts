@@ -1,0 +1,55 @@
+// GET /widget.js, the live-chat widget built by vite (npm run build, run before npm start), and
+// GET /chat-demo?channel=<id>, a page that embeds it for people trying the product.
+import { readFile } from 'node:fs/promises'
+import { Hono } from 'hono'
+import { AppError } from '../../../shared/errors.ts'
+import { uuidPattern } from '../../../shared/schema/common.ts'
+import { findChannel } from '../../channels/channel-directory.ts'
+import { widgetSnippet } from '../../channels/chat/widget-snippet.ts'
+import type { AppDeps } from '../app-deps.ts'
+
+export const builtWidget = new URL('../../../dist/widget/widget.js', import.meta.url)
+
+export function widgetRoutes(deps: Pick<AppDeps, 'config' | 'database'>, widgetFile: URL | string = builtWidget): Hono {
+  const app = new Hono()
+
+  app.get('/widget.js', async (c) => {
+    const script = await readFile(widgetFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new AppError('internal', 'The chat widget is not built: run npm run build.')
+      throw error
+    })
+    // Short: a new build reaches every website within minutes.
+    c.header('Cache-Control', 'public, max-age=300')
+    return c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+  })
+
+  app.get('/chat-demo', async (c) => {
+    const channelId = c.req.query('channel') ?? ''
+    const channel = uuidPattern.test(channelId) ? await findChannel(deps.database.db, channelId) : null
+    if (channel?.kind !== 'chat') throw new AppError('not_found', 'Name a chat channel: /chat-demo?channel=<id>.')
+    return c.html(demoPage(widgetSnippet(deps.config.publicUrl, channel.id)))
+  })
+  return app
+}
+
+/** A plain page with loud styles of its own: the widget must look the same on it. */
+function demoPage(snippet: string): string {
+  return `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Live chat demo</title>
+<style>
+  body { font: 18px/1.6 Georgia, serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #222 }
+  button, input, textarea { font-size: 30px; color: red; background: yellow }
+  code { background: #eee; padding: .1rem .3rem }
+</style>
+<h1>Live chat demo</h1>
+<p>This page stands for your website. The chat button in the corner opens the widget; what you write there
+becomes a ticket in the helpdesk, and an agent's reply appears here at once.</p>
+<p>To put the widget on a page of yours, add this line to it:</p>
+<p><code>${snippet.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</code></p>
+${snippet}
+</html>
+`
+}
