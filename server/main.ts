@@ -7,6 +7,8 @@ import { createAgentActivity } from './agents/agent-activity.ts'
 import { createLoginThrottle } from './auth/login-throttle.ts'
 import { ensureFirstAdmin, ensureWorkspace } from './bootstrap.ts'
 import { chatSocketPath, createChatHub } from './channels/chat/chat-hub.ts'
+import { findEmailChannelByAddress } from './channels/email/email-channels.ts'
+import { createSmtpListener } from './channels/email/smtp-listener.ts'
 import { createGraphClient } from './channels/meta/graph-client.ts'
 import { readConfig } from './config.ts'
 import { createDb } from './db/create-db.ts'
@@ -117,12 +119,37 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1)
 })
 
+// Inbound mail for the email channels, once the HTTP side listens (SMTP_PORT=0 turns it off).
+const smtp =
+  config.SMTP_PORT === 0
+    ? null
+    : createSmtpListener({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        maxBytes: config.SMTP_MAX_BYTES,
+        maxRecipients: config.SMTP_MAX_RECIPIENTS,
+        findChannelByAddress: (address) => findEmailChannelByAddress(database.db, address),
+        submit: (event) => ingest.submit(event),
+        log,
+      })
+server.once('listening', () => {
+  smtp?.start().then(
+    (port) => log.info('smtp listening', { host: config.SMTP_HOST, port }),
+    (error: NodeJS.ErrnoException) => {
+      const inUse = `port ${config.SMTP_PORT} on ${config.SMTP_HOST} is in use (set SMTP_PORT, or 0 to turn mail off)`
+      log.error(`cannot listen for mail: ${error.code === 'EADDRINUSE' ? inUse : error.message}`)
+      process.exit(1)
+    },
+  )
+})
+
 let stopping = false
 async function stop(signal: string): Promise<void> {
   if (stopping) return
   stopping = true
   log.info('shutting down', { signal })
   server.close()
+  await smtp?.stop()
   await chat.close()
   await ingest.close()
   await outbox.stop()

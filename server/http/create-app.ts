@@ -12,6 +12,7 @@ import { attachmentRoutes } from './routes/attachment-routes.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { contactRoutes } from './routes/contact-routes.ts'
 import { directoryRoutes } from './routes/directory-routes.ts'
+import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
 import { templateRoutes } from './routes/template-routes.ts'
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/webhooks/form', formWebhook(deps))
   app.route('/webhooks/meta', metaWebhook(deps))
+  app.route('/webhooks/email', emailWebhook(deps))
   app.route('/', widgetRoutes(deps))
   return app
 }

@@ -30,13 +30,15 @@ export const channelConfigSchemas = {
     ...commonConfig,
     address: z.string().trim().toLowerCase().pipe(z.email()),
     fromName: z.string().max(200).optional(),
+    /** Bearer secret for POST /webhooks/email/:channelId (mail forwarded over HTTP by a provider). */
+    inboundSecret: z.string().min(16).max(200).optional(),
   }),
   chat: z.object(commonConfig),
   form: z.object(commonConfig),
 } as const
 
 /** Config keys that are secrets: split off, encrypted, never sent back. */
-export const secretConfigKeys: readonly string[] = ['pageAccessToken', 'accessToken']
+export const secretConfigKeys: readonly string[] = ['pageAccessToken', 'accessToken', 'inboundSecret']
 
 export const createChannelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('messenger'), name: z.string().trim().min(1).max(100), config: channelConfigSchemas.messenger }),
