@@ -23,7 +23,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.stop())
 
-function post(id: string, body: string | Uint8Array, authorization?: string): Promise<Response> {
+function post(id: string, body: string, authorization?: string): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'message/rfc822' }
   if (authorization) headers.authorization = authorization
   return fetch(`${server.url}/webhooks/email/${id}`, { method: 'POST', headers, body })
