@@ -8,6 +8,7 @@ import type { GraphClient } from '../channels/meta/graph-client.ts'
 import { graphCallFor } from '../channels/meta/graph-request.ts'
 import type { Db } from '../db/create-db.ts'
 import type { SecretBox } from '../security/secret-box.ts'
+import { sendChatByEmail } from './chat-email-fallback.ts'
 import type { EmailSender } from './email-sender.ts'
 import type { OutboundRequest } from './outbound-request.ts'
 import type { OutboundSender, SendOutcome } from './outbox-dispatcher.ts'
@@ -22,7 +23,10 @@ export function createChannelSender(deps: {
 }): OutboundSender {
   return async (channelId, request, { messageId }) => {
     if (request.type === 'email') return deps.email(request)
-    if (request.type === 'chat') return sendChat(deps.db, deps.chat, request, messageId)
+    if (request.type === 'chat') {
+      const live = await sendChat(deps.db, deps.chat, request, messageId)
+      return live.ok || !request.fallbackEmail ? live : sendChatByEmail(deps.db, deps.email, request, messageId)
+    }
     const channel = await findChannel(deps.db, channelId)
     if (channel.kind !== 'messenger' && channel.kind !== 'instagram' && channel.kind !== 'whatsapp') {
       return { ok: false, transient: false, reason: `The ${channel.kind} channel cannot send yet.` }

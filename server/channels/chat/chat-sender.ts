@@ -1,6 +1,6 @@
 // Sends a `chat` outbound request: to the visitor's open widget at once. A visitor who is gone finds the
-// reply in their history on the next visit; one who left an email should get it by mail instead, which
-// the email channel adds (until then such a send fails with a clear reason for the agent).
+// reply in their history on the next visit; one who left an email gets it by mail instead (the caller
+// falls back to outbound/chat-email-fallback.ts when this answers not ok).
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/create-db.ts'
 import { agents } from '../../db/schema/agents.ts'
@@ -30,6 +30,6 @@ export async function sendChat(
     authorName: row?.agentName ?? null,
   })
   if (delivered) return { ok: true, externalId }
-  if (request.fallbackEmail) return { ok: false, transient: false, reason: 'visitor gone; email fallback not configured' }
+  if (request.fallbackEmail) return { ok: false, transient: false, reason: 'The visitor has left.' }
   return { ok: true, externalId }
 }
