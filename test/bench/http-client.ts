@@ -17,14 +17,17 @@ export interface HttpClient {
 
 export function createHttpClient(baseUrl: string, maxSockets: number): HttpClient {
   const base = new URL(baseUrl)
-  const agent = new Agent({ keepAlive: true, maxSockets })
+  // Idle sockets close after 4 s, before the server's 5 s keep-alive timeout: a request never goes out on a
+  // socket the server is closing (ECONNRESET). The server's Keep-Alive hint is only used with a timeout set.
+  const agent = new Agent({ keepAlive: true, maxSockets, timeout: 4_000 })
   let cookie: string | null = null
 
   function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResponse> {
-    const payload = body === undefined ? undefined : JSON.stringify(body)
+    // Bytes are sent as they are (a signed webhook); anything else as JSON.
+    const payload = body === undefined ? undefined : body instanceof Uint8Array ? body : JSON.stringify(body)
     const allHeaders: Record<string, string> = { ...headers }
     if (payload !== undefined) {
-      allHeaders['content-type'] = 'application/json'
+      allHeaders['content-type'] ??= 'application/json'
       allHeaders['content-length'] = String(Buffer.byteLength(payload))
     }
     if (cookie) allHeaders.cookie = cookie

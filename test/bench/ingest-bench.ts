@@ -17,7 +17,7 @@ import type { Row } from './report-table.ts'
 import type { BenchTarget } from './targets.ts'
 
 /** CPU ms spent during a phase: by the server process, the database's backends, the bench itself. */
-interface CpuSpent {
+export interface CpuSpent {
   server: number | null
   database: number | null
   client: number
@@ -111,7 +111,7 @@ async function post(client: HttpClient, channelId: string, phase: string, i: num
 }
 
 /** Starts counting CPU time; the returned function stops and tells what was spent. */
-async function startCpuMeter(serverPid: number, databaseUrl: string | undefined): Promise<() => Promise<CpuSpent>> {
+export async function startCpuMeter(serverPid: number, databaseUrl: string | undefined): Promise<() => Promise<CpuSpent>> {
   const client = process.cpuUsage()
   const server = processCpuMs(serverPid)
   const before = databaseUrl ? await backendPids(databaseUrl) : []
@@ -130,7 +130,7 @@ async function startCpuMeter(serverPid: number, databaseUrl: string | undefined)
   }
 }
 
-function cpuNote(cpu: CpuSpent, persisted: number): string {
+export function cpuNote(cpu: CpuSpent, persisted: number): string {
   const per = (ms: number | null) => (ms === null ? '?' : (ms / persisted).toFixed(2))
   const parts = [`server ${per(cpu.server)}`]
   if (cpu.database !== null) parts.push(`postgres ${per(cpu.database)}`)

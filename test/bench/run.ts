@@ -1,7 +1,7 @@
-// npm run bench: ingest and read-side figures of the real server on PGlite and, when one answers, on
-// PostgreSQL (BENCH_PG_URL, a superuser URL), printed as one table with the aims beside them.
-// BENCH_TARGETS=pglite,postgres and BENCH_PARTS=ingest,query narrow a run; BENCH_CACHE_DIR holds the
-// seeded PGlite data directories (default: the system temp dir).
+// npm run bench: ingest, WhatsApp webhook and read-side figures of the real server on PGlite and, when
+// one answers, on PostgreSQL (BENCH_PG_URL, a superuser URL), printed as one table with the aims beside
+// them. BENCH_TARGETS=pglite,postgres and BENCH_PARTS=ingest,whatsapp,query narrow a run; BENCH_CACHE_DIR
+// holds the seeded PGlite data directories (default: the system temp dir).
 import { cpus, loadavg } from 'node:os'
 import { explainSearches } from './explain-search.ts'
 import { benchIngest } from './ingest-bench.ts'
@@ -11,11 +11,13 @@ import { formatTable, type Row } from './report-table.ts'
 import { searchTerms } from './search-terms.ts'
 import { seededDatabase } from './seed-cache.ts'
 import { type TargetKind, targets } from './targets.ts'
+import { benchWhatsapp } from './whatsapp-bench.ts'
+import { checkWhatsappLoss } from './whatsapp-loss-check.ts'
 
 const started = performance.now()
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const wanted = (name: string, all: string[]) => (process.env[name]?.split(',') ?? all).map((s) => s.trim())
-const parts = wanted('BENCH_PARTS', ['ingest', 'query'])
+const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'query'])
 const notes: string[] = []
 
 const load = loadavg()[0]!
@@ -38,6 +40,15 @@ if (parts.includes('ingest')) {
   for (const kind of kinds) {
     log(`ingest on ${kind}`)
     rows.push(...(await benchIngest(targets[kind], log)))
+  }
+}
+if (parts.includes('whatsapp')) {
+  for (const kind of kinds) {
+    log(`WhatsApp webhooks on ${kind}`)
+    rows.push(...(await benchWhatsapp(targets[kind], log)))
+    const loss = await checkWhatsappLoss(targets[kind], log)
+    rows.push(loss.row)
+    notes.push(loss.summary)
   }
 }
 if (parts.includes('query')) {
