@@ -8,9 +8,9 @@ import type { ChannelEvent } from '../channel-event.ts'
 import { detectAutomatic } from './detect-automatic.ts'
 import { canonicalAddress } from './email-address.ts'
 import { emailFiles } from './email-files.ts'
+import { emailHtml, roughText } from './email-html.ts'
 import { normaliseMessageId } from './message-id.ts'
 import { readBounce } from './read-bounce.ts'
-import { sanitiseEmailHtml } from './sanitise-html.ts'
 import { storable } from './storable-text.ts'
 import { threadHints } from './thread-hints.ts'
 
@@ -55,8 +55,9 @@ export function normaliseEmail(received: ReceivedEmail, channel: EmailChannel): 
   const fromAddress = sender?.address ? canonicalAddress(sender.address) : null
   if (!sender || !fromAddress) return { refusal: 'no_sender' }
   const automatic = detectAutomatic({ headerLines: mail.headerLines, envelopeFrom: envelope?.from ?? null, fromAddress })
-  const { files, attachments } = emailFiles(mail.attachments)
-  const html = mail.html ? sanitiseEmailHtml(mail.html).trim() : ''
+  const { html, original } = emailHtml(mail.html)
+  const { files, attachments } = emailFiles(mail.attachments, original)
+  const text = mail.text?.trim() ? mail.text : original ? roughText(original) : (mail.text ?? '')
   const inReplyTo = mail.inReplyTo ? normaliseMessageId(mail.inReplyTo) : null
   const message: InboundMessage = {
     ...target,
@@ -77,8 +78,8 @@ export function normaliseEmail(received: ReceivedEmail, channel: EmailChannel): 
     }),
     files,
     autoSubmitted: automatic !== null,
-    body: mail.text ?? '',
-    html: html || null,
+    body: text,
+    html,
     attachments,
     raw: {
       size: received.raw.byteLength,

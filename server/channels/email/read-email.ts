@@ -2,6 +2,7 @@
 // reason it is refused. Shared by the SMTP listener and the HTTP webhook, so both read mail alike.
 import { simpleParser } from 'mailparser'
 import type { ChannelEvent } from '../channel-event.ts'
+import { maxSanitisedHtmlChars } from './email-html.ts'
 import { type EmailChannel, normaliseEmail, type ReceivedEmail } from './normalise-email.ts'
 
 export interface EmailRefusal {
@@ -14,9 +15,14 @@ export type EmailOutcome = { events: ChannelEvent[] } | { refusal: EmailRefusal 
 
 /**
  * cid: images stay cid: (the client maps them to the message's files, no data: URLs inflating the
- * HTML), and a delivery-status part stays a part of its own (read-bounce reads its fields).
+ * HTML), a delivery-status part stays a part of its own (read-bounce reads its fields), and HTML too
+ * long to convert to text in good time is left to email-html.
  */
-export const mailParseOptions = { keepCidLinks: true, keepDeliveryStatus: true } as const
+export const mailParseOptions = {
+  keepCidLinks: true,
+  keepDeliveryStatus: true,
+  maxHtmlLengthToParse: maxSanitisedHtmlChars,
+} as const
 
 export async function readEmail(
   raw: Buffer,
