@@ -2,6 +2,7 @@
 // §11.3, RFC 3834). Such mail is stored like any other but never answered automatically: two robots
 // answering each other is a mail loop.
 import type { HeaderLines } from 'mailparser'
+import { baseAddress } from './email-address.ts'
 import { headerValue, headerValues } from './header-lines.ts'
 
 /** Headers whose mere presence says an auto-responder or a list sent the mail. */
@@ -23,10 +24,12 @@ export interface AutomaticSigns {
   envelopeFrom: string | null
   /** The From address, when there is one. */
   fromAddress: string | null
+  /** The channel's own address: mail "from" it is our own mail coming back (a forward, a loop). */
+  ownAddress: string
 }
 
 /** Why the mail is automatic (the header that shows it), or null for mail a person wrote. */
-export function detectAutomatic({ headerLines, envelopeFrom, fromAddress }: AutomaticSigns): string | null {
+export function detectAutomatic({ headerLines, envelopeFrom, fromAddress, ownAddress }: AutomaticSigns): string | null {
   const autoSubmitted = headerValue(headerLines, 'auto-submitted')
   if (autoSubmitted && !/^no\b/i.test(autoSubmitted)) return `Auto-Submitted: ${autoSubmitted}`
   const precedence = headerValue(headerLines, 'precedence')
@@ -37,5 +40,6 @@ export function detectAutomatic({ headerLines, envelopeFrom, fromAddress }: Auto
   const contentType = headerValue(headerLines, 'content-type')
   if (contentType && /^multipart\/report\b/i.test(contentType)) return 'multipart/report'
   if (fromAddress && /^(mailer-daemon|postmaster)@/i.test(fromAddress)) return `From: ${fromAddress}`
+  if (fromAddress && baseAddress(fromAddress.toLowerCase()) === ownAddress.toLowerCase()) return 'From: our own address'
   return null
 }

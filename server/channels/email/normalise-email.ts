@@ -54,7 +54,12 @@ export function normaliseEmail(received: ReceivedEmail, channel: EmailChannel): 
   const sender = mail.from?.value.find((v) => v.address && canonicalAddress(v.address))
   const fromAddress = sender?.address ? canonicalAddress(sender.address) : null
   if (!sender || !fromAddress) return { refusal: 'no_sender' }
-  const automatic = detectAutomatic({ headerLines: mail.headerLines, envelopeFrom: envelope?.from ?? null, fromAddress })
+  const automatic = detectAutomatic({
+    headerLines: mail.headerLines,
+    envelopeFrom: envelope?.from ?? null,
+    fromAddress,
+    ownAddress: channel.address,
+  })
   const { html, original } = emailHtml(mail.html)
   const { files, attachments } = emailFiles(mail.attachments, original)
   const text = mail.text?.trim() ? mail.text : original ? roughText(original) : (mail.text ?? '')

@@ -6,7 +6,7 @@ const person = ['From: Dana <dana@example.org>', 'To: support@acme.example', 'Su
 
 async function reason(extra: string[], envelopeFrom: string | null = 'dana@example.org', from = 'dana@example.org') {
   const parsed = await parse(mail([...person, ...extra]))
-  return detectAutomatic({ headerLines: parsed.headerLines, envelopeFrom, fromAddress: from })
+  return detectAutomatic({ headerLines: parsed.headerLines, envelopeFrom, fromAddress: from, ownAddress: 'support@acme.example' })
 }
 
 test('mail a person wrote is not automatic, even with Auto-Submitted: no', async () => {
@@ -44,10 +44,18 @@ test('mail from MAILER-DAEMON or postmaster is automatic', async () => {
   expect(await reason([], 'x@y', 'postmaster@example.org')).toBe('From: postmaster@example.org')
 })
 
+test('our own address coming back (a forward, a loop) is automatic', async () => {
+  expect(await reason([], 'x@y', 'Support@acme.example')).toBe('From: our own address')
+  expect(await reason([], 'x@y', 'support+12@acme.example')).toBe('From: our own address')
+})
+
 test('recorded mail: an Exchange out-of-office and a mailing list are automatic', async () => {
   for (const name of ['outlook-out-of-office.eml', 'mailing-list.eml']) {
     const parsed = await parse(fixture(name))
     const from = parsed.from?.value[0]?.address ?? null
-    expect(detectAutomatic({ headerLines: parsed.headerLines, envelopeFrom: null, fromAddress: from }), name).not.toBeNull()
+    expect(
+      detectAutomatic({ headerLines: parsed.headerLines, envelopeFrom: null, fromAddress: from, ownAddress: 'x@y.z' }),
+      name,
+    ).not.toBeNull()
   }
 })
