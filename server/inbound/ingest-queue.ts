@@ -52,6 +52,7 @@ export function createIngestQueue(deps: {
   let running = 0
   let closed = false
   let idle: (() => void) | null = null
+  const pendingAfterCommit = new Set<Promise<void>>()
 
   function pump(): void {
     while (waiting.length > 0 && running < Math.min(database.concurrency, maxConcurrentBatches)) {
@@ -87,7 +88,7 @@ export function createIngestQueue(deps: {
       return
     }
     for (const [i, w] of batch.entries()) w.resolve(outcome.results[i]!)
-    await afterCommit(outcome)
+    afterCommit(outcome)
     if (journal && journal.size > journalLimitBytes) await journal.reset()
   }
 
@@ -106,15 +107,17 @@ export function createIngestQueue(deps: {
       return
     }
     w.resolve(outcome.results[0]!)
-    await afterCommit(outcome)
+    afterCommit(outcome)
   }
 
-  async function afterCommit(outcome: BatchOutcome): Promise<void> {
-    try {
-      await deps.onCommitted?.(outcome)
-    } catch (error) {
-      log.error('after-commit work failed', { error })
-    }
+  /** Runs without holding the batch slot, so the next batch starts at once; close() waits for it. */
+  function afterCommit(outcome: BatchOutcome): void {
+    if (!deps.onCommitted) return
+    const work: Promise<void> = deps
+      .onCommitted(outcome)
+      .catch((error: unknown) => log.error('after-commit work failed', { error }))
+      .finally(() => pendingAfterCommit.delete(work))
+    pendingAfterCommit.add(work)
   }
 
   async function keepFailed(event: ChannelEvent, error: unknown): Promise<void> {
@@ -152,10 +155,12 @@ export function createIngestQueue(deps: {
     },
     async close() {
       closed = true
-      if (running === 0 && waiting.length === 0) return
-      await new Promise<void>((resolve) => {
-        idle = resolve
-      })
+      if (running > 0 || waiting.length > 0) {
+        await new Promise<void>((resolve) => {
+          idle = resolve
+        })
+      }
+      await Promise.all(pendingAfterCommit)
     },
   }
 }

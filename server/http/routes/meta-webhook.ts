@@ -3,7 +3,7 @@
 // the delivery is stored durably and ingested before the 200; parts that cannot be used are logged.
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
-import { loadMetaRoutes } from '../../channels/meta/meta-routes.ts'
+import { createMetaRoutes, type MetaRoutes } from '../../channels/meta/meta-routes.ts'
 import { normaliseMetaDelivery } from '../../channels/meta/normalise-meta-delivery.ts'
 import { verifyMetaSignature, verifyTokenMatches } from '../../channels/meta/verify-signature.ts'
 import type { AppDeps } from '../app-deps.ts'
@@ -15,6 +15,7 @@ const maxProblemsLogged = 20
 
 export function metaWebhook(deps: AppDeps): Hono {
   const app = new Hono()
+  const routes = createMetaRoutes(deps.database.db)
   const { config, log } = deps
 
   app.get('/', (c) => {
@@ -42,7 +43,7 @@ export function metaWebhook(deps: AppDeps): Hono {
       log.warn('meta webhook refused: not JSON', { bytes: raw.length })
       throw new AppError('malformed_json', 'The delivery is not valid JSON.')
     }
-    const { events, problems } = normaliseMetaDelivery(body, await loadMetaRoutes(deps.database.db), new Date())
+    const { events, problems } = await normaliseRouted(body, routes)
     for (const problem of problems.slice(0, maxProblemsLogged))
       log.warn(`meta webhook: ${problem.reason}`, { detail: problem.detail })
     if (problems.length > maxProblemsLogged)
@@ -51,4 +52,22 @@ export function metaWebhook(deps: AppDeps): Hono {
     return c.text('EVENT_RECEIVED', 200)
   })
   return app
+}
+
+/** Normalises with the cached routes; an id they do not know reloads them once and routes again. */
+async function normaliseRouted(body: unknown, routes: MetaRoutes) {
+  if (!routes.loaded) await routes.reload()
+  let missed = false
+  const out = normaliseMetaDelivery(
+    body,
+    (kind, id) => {
+      const channel = routes.route(kind, id)
+      missed ||= channel === null
+      return channel
+    },
+    new Date(),
+  )
+  if (!missed) return out
+  await routes.reload()
+  return normaliseMetaDelivery(body, routes.route, new Date())
 }
