@@ -10,15 +10,13 @@ afterAll(() => sink.close())
 beforeEach(() => sink.reset())
 
 const send = (subject: string) =>
-  nodemailer
-    .createTransport(sink.url)
-    .sendMail({
-      from: 'support@acme.example',
-      to: 'dana@example.org',
-      subject,
-      text: 'Hello',
-      messageId: `<${subject}@acme.example>`,
-    })
+  nodemailer.createTransport(sink.url).sendMail({
+    from: 'support@acme.example',
+    to: 'dana@example.org',
+    subject,
+    text: 'Hello',
+    messageId: `<${subject}@acme.example>`,
+  })
 
 test('captures a mail with its envelope, raw bytes, parsed form and the credentials used', async () => {
   await send('one')
