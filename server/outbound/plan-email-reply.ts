@@ -32,7 +32,7 @@ export async function planEmailReply(
   const answering = channel.kind === 'email' ? await lastInboundMail(db, ticket.id, channel.id) : null
   const to = answering?.from ?? (await contactEmail(db, ticket.contactId))
   if (!to) throw new AppError('channel_rule', 'This customer has no email address to answer.')
-  const references = answering ? [...answering.references.slice(-19), answering.messageId] : []
+  const references = answering ? referencesHeader(answering.references, answering.messageId) : []
   return {
     sender,
     request: {
@@ -48,6 +48,16 @@ export async function planEmailReply(
       automatic,
     },
   }
+}
+
+/**
+ * References for our answer (RFC 5322): the thread root first, then the nearest ancestors, then the mail
+ * we answer; at most 20 ids. `nearestFirst` is the customer mail's own References, nearest first.
+ */
+export function referencesHeader(nearestFirst: readonly string[], answering: string): string[] {
+  const rootFirst = [...new Set([...nearestFirst].reverse())].filter((id) => id !== answering)
+  const kept = rootFirst.length > 19 ? [rootFirst[0]!, ...rootFirst.slice(-18)] : rootFirst
+  return [...kept, answering]
 }
 
 /** "Re: <subject> [#123]": one Re:, and the number that threads a reply even without headers. */
