@@ -67,7 +67,7 @@ async function storeRawEvents(db: Db, batch: readonly ChannelEvent[]): Promise<b
         workspaceId: keyed[i]!.workspaceId,
         channelId: keyed[i]!.channelId,
         externalId: keyed[i]!.key,
-        payload: event,
+        payload: withoutFileBytes(event),
         status: 'processed',
       })),
       { id: 'uuid', workspaceId: 'uuid', channelId: 'uuid', externalId: 'text', payload: 'jsonb', status: 'text' },
@@ -93,4 +93,14 @@ async function findEarlier(db: Db, duplicates: readonly InboundMessage[]): Promi
       { duplicate: true, ticketId: f.ticket_id, ticketNumber: f.number, messageId: f.message_id },
     ]),
   )
+}
+
+/**
+ * The raw event as stored: files' bytes are left out, since the same transaction stores them as
+ * attachments (a failed event keeps them: see the queue's keepFailed).
+ */
+function withoutFileBytes(event: ChannelEvent): ChannelEvent {
+  if (event.type !== 'message' || event.message.files.length === 0) return event
+  const files = event.message.files.map((file) => ({ ...file, base64: '' }))
+  return { ...event, message: { ...event.message, files } }
 }
