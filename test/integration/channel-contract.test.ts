@@ -2,9 +2,11 @@
 // ticket, a repeated delivery is stored once, a follow-up joins the open ticket and reopens a resolved
 // one, the same person is one contact, and a reply leaves through the channel the customer used.
 // Skipped cases, and why: the web form cannot carry a reply (the customer is answered by email once the
-// email channel exists), so its reply case expects the clear refusal instead.
+// email channel exists), so its reply case expects the clear refusal instead. Live chat's replies go to
+// the visitor's socket, so it checks there instead of the Graph API.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { instagramDm, messengerText, postSignedWebhook, whatsappText } from '../fakes/meta-webhooks.ts'
+import { ChatVisitor } from '../support/chat-visitor.ts'
 import { eventually } from '../support/eventually.ts'
 import { appSecret, type MetaSetup, startMetaServer } from '../support/meta-server.ts'
 
@@ -15,11 +17,15 @@ interface Driver {
   deliver(customer: number, text: string, externalId: string): Promise<void>
   /** True when the channel can carry a reply back. */
   replies: boolean
+  /** Resolves once `customer` got the reply, for channels that do not answer through the Graph API. */
+  received?(customer: number, text: string): Promise<void>
 }
 
 let setup: MetaSetup
 const channelIds = new Map<string, string>()
 let nextCustomer = 41000000
+/** Live-chat customers: one visitor socket each, kept open to receive replies. */
+const visitors = new Map<number, ChatVisitor>()
 
 /** A valid US number per customer, so its phone identity is kept. */
 const waNumber = (customer: number) => `1650555${String(customer).slice(-4)}`
@@ -58,6 +64,22 @@ const drivers: Driver[] = [
     replies: true,
     deliver: (customer, text, id) => signed(whatsappText({ phoneNumberId: '700004', from: waNumber(customer), text, id })),
   },
+  {
+    kind: 'chat',
+    config: {},
+    replies: true,
+    async deliver(customer, text, clientId) {
+      let visitor = visitors.get(customer)
+      if (!visitor) {
+        visitor = (await ChatVisitor.arrive(setup.server.url, channelIds.get('chat')!)).visitor
+        visitors.set(customer, visitor)
+      }
+      expect(await visitor.say(text, clientId)).toMatchObject({ type: 'message', text })
+    },
+    async received(customer, text) {
+      await visitors.get(customer)!.next((f) => f.type === 'message' && f.text === text)
+    },
+  },
 ]
 
 beforeAll(async () => {
@@ -68,6 +90,7 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => {
+  await Promise.all([...visitors.values()].map((visitor) => visitor.leave()))
   await setup?.server.stop()
   await setup?.graph.close()
 })
@@ -116,7 +139,8 @@ describe.each(drivers)('the $kind channel', (driver) => {
       )
       expect(message.status).toBe('sent')
     })
-    expect(setup.graph.requests.some((r) => JSON.stringify(r.body).includes(`answer ${customer}`))).toBe(true)
+    if (driver.received) await driver.received(customer, `answer ${customer}`)
+    else expect(setup.graph.requests.some((r) => JSON.stringify(r.body).includes(`answer ${customer}`))).toBe(true)
   })
 })
 
