@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import WebSocket from 'ws'
+import { type SmtpSink, startSmtpSink } from '../fakes/smtp-sink.ts'
 import { ApiClient } from '../support/api-client.ts'
 import { ChatVisitor } from '../support/chat-visitor.ts'
 import { eventually } from '../support/eventually.ts'
@@ -14,6 +15,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts'
 import { uniqueEmail } from '../support/unique.ts'
 
 let server: TestServer
+let sink: SmtpSink
 let admin: ApiClient
 let channel: any
 const visitors: ChatVisitor[] = []
@@ -27,8 +29,16 @@ beforeAll(async () => {
     '--logLevel',
     'warn',
   ])
-  server = await startTestServer()
+  sink = await startSmtpSink()
+  server = await startTestServer({ SMTP_URL: sink.url })
   admin = await new ApiClient(server.url).login()
+  // The workspace's mailbox: replies to visitors who have left go through it.
+  const mailbox = await admin.post('/api/channels', {
+    kind: 'email',
+    name: 'Support',
+    config: { address: 'support@example.com' },
+  })
+  expect(mailbox.status).toBe(201)
   const created = await admin.post('/api/channels', { kind: 'chat', name: 'Website chat', config: {} })
   expect(created.status).toBe(201)
   channel = created.body.channel
@@ -36,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(visitors.map((v) => v.leave()))
   await server?.stop()
+  await sink?.close()
 })
 
 async function arrive(hello: { visitorToken?: string; name?: string; email?: string } = {}, channelId = channel.id) {
@@ -180,18 +191,22 @@ describe('history and privacy', () => {
     expect(welcome.history.map((h: any) => h.text)).toContain('Answered while you were away')
   })
 
-  test('a visitor who left an email and is gone is not silently dropped (the email fallback is not there yet)', async () => {
+  test('a reply to a visitor who left an email and is gone goes to that email', async () => {
     const { visitor, ticket } = await visitorWithTicket()
-    visitor.send({ type: 'identify', email: uniqueEmail('gone') })
-    await eventually(async () => expect((await admin.get(`/api/tickets/${ticket.id}`)).body.contact.email).toBeTruthy())
+    const email = uniqueEmail('gone')
+    visitor.send({ type: 'identify', email })
+    await eventually(async () => expect((await admin.get(`/api/tickets/${ticket.id}`)).body.contact.email).toBe(email))
     await visitor.leave()
     const reply = await admin.post(`/api/tickets/${ticket.id}/replies`, { body: 'By mail, please' })
+    const mail = await eventually(async () => {
+      const found = sink.mails.find((m) => m.envelope.to.includes(email))
+      expect(found).toBeDefined()
+      return found!
+    })
+    expect(mail.parsed.text).toContain('By mail, please')
     await eventually(async () => {
       const detail = await admin.get(`/api/tickets/${ticket.id}`)
-      expect(detail.body.messages.find((m: any) => m.id === reply.body.message.id)).toMatchObject({
-        status: 'failed',
-        error: 'visitor gone; email fallback not configured',
-      })
+      expect(detail.body.messages.find((m: any) => m.id === reply.body.message.id)).toMatchObject({ status: 'sent' })
     })
   })
 

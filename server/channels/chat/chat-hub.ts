@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 import { AppError } from '../../../shared/errors.ts'
-import type { ChatMessage, ServerFrame, VisitorFrame } from '../../../shared/protocol/chat.ts'
+import type { ChatEntry, ChatMessage, ServerFrame, VisitorFrame } from '../../../shared/protocol/chat.ts'
 import { chatCloseCodes, chatProtocolVersion } from '../../../shared/protocol/chat-version.ts'
 import type { Database } from '../../db/create-db.ts'
 import type { IngestQueue } from '../../inbound/ingest-queue.ts'
@@ -45,6 +45,8 @@ interface Session {
   visitorId: string | null
   profile: { name: string | null; email: string | null }
   alive: boolean
+  /** Live messages that came while the welcome was being made; sent right after it. */
+  held: ChatMessage[] | null
   messageLimit: RateLimiter
   frameLimit: RateLimiter
   /** The frames of this socket, answered one after another. */
@@ -90,7 +92,12 @@ export function createChatHub(deps: {
 
   function deliver(visitorId: string, message: ChatMessage): boolean {
     let delivered = false
-    for (const session of byVisitor.get(visitorId) ?? []) delivered = send(session, message) || delivered
+    for (const session of byVisitor.get(visitorId) ?? []) {
+      if (session.held && session.ws.readyState === session.ws.OPEN) {
+        session.held.push(message)
+        delivered = true
+      } else delivered = send(session, message) || delivered
+    }
     return delivered
   }
 
@@ -111,6 +118,7 @@ export function createChatHub(deps: {
       visitorId: null,
       profile: { name: null, email: null },
       alive: true,
+      held: null,
       messageLimit: createRateLimiter(rateLimit),
       frameLimit: createRateLimiter(frameRate),
       work: Promise.resolve(),
@@ -196,12 +204,24 @@ export function createChatHub(deps: {
     const visitorToken = isVisitorToken(frame.visitorToken) ? frame.visitorToken : issueVisitorToken()
     const visitorId = visitorIdOf(visitorToken)
     session.profile = { name: frame.name ?? null, email: frame.email ?? null }
-    const history = await visitorHistory(db, channel, visitorId)
+    // Registered before the history is read, so a reply sent meanwhile is either in the history or held
+    // and sent after the welcome; never lost in between.
     session.visitorId = visitorId
+    session.held = []
     const own = byVisitor.get(visitorId) ?? new Set()
     own.add(session)
     byVisitor.set(visitorId, own)
+    let history: ChatEntry[]
+    try {
+      history = await visitorHistory(db, channel, visitorId)
+    } catch (error) {
+      session.ws.close(1011, 'server error')
+      throw error
+    }
     send(session, { type: 'welcome', v: chatProtocolVersion, visitorToken, history })
+    const shown = new Set(history.map((entry) => entry.id))
+    for (const message of session.held) if (!shown.has(message.id)) send(session, message)
+    session.held = null
     if (session.profile.name || session.profile.email) await identify(channel, visitorId, session)
   }
 
@@ -237,7 +257,7 @@ export function createChatHub(deps: {
       direction: 'inbound',
       text: frame.text,
       at: receivedAt.toISOString(),
-      authorName: session.profile.name,
+      authorName: null,
     })
   }
 
