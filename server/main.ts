@@ -71,7 +71,8 @@ const ingest = createIngestQueue({
         outcome.ingested.map((i) => ({ messageId: i.ingested.messageId, attachments: i.message.attachments })),
       ),
     )
-    if (await queueAutomaticMessages(database.db, outcome, { awayAfterMs: config.AWAY_AFTER_MINUTES * 60_000 }, log)) outbox.wake()
+    if (await queueAutomaticMessages(database.db, outcome, { awayAfterMs: config.AWAY_AFTER_MINUTES * 60_000 }, log))
+      outbox.wake()
   },
 })
 if (journal) {

@@ -48,7 +48,7 @@ export function createMediaFetcher(deps: {
       .from(messages)
       .innerJoin(tickets, eq(tickets.id, messages.ticketId))
       .where(eq(messages.id, messageId))
-    if (!row || !row.attachments.some((a) => a.url?.startsWith(mediaPrefix))) return
+    if (!row?.attachments.some((a) => a.url?.startsWith(mediaPrefix))) return
     const channel = await findChannel(db, row.channelId)
     const token = channel.secrets
       ? (JSON.parse(deps.box.open(channel.secrets)) as { accessToken?: string }).accessToken

@@ -119,10 +119,7 @@ async function lastCustomerMessage(
       senderId: sql<string | null>`${inboundEvents.payload} #>> '{message,contact,identities,0,value}'`,
     })
     .from(messages)
-    .leftJoin(
-      inboundEvents,
-      and(eq(inboundEvents.externalId, messages.externalId), eq(inboundEvents.workspaceId, messages.workspaceId)),
-    )
+    .leftJoin(inboundEvents, and(eq(inboundEvents.channelId, channelId), eq(inboundEvents.externalId, messages.externalId)))
     .where(and(eq(messages.ticketId, ticketId), eq(messages.direction, 'inbound'), isNotNull(messages.externalId)))
     .orderBy(desc(messages.createdAt))
     .limit(1)
