@@ -1,8 +1,11 @@
-// npm run bench: ingest, WhatsApp webhook and read-side figures of the real server on PGlite and, when
-// one answers, on PostgreSQL (BENCH_PG_URL, a superuser URL), printed as one table with the aims beside
-// them. BENCH_TARGETS=pglite,postgres and BENCH_PARTS=ingest,whatsapp,query narrow a run; BENCH_CACHE_DIR
-// holds the seeded PGlite data directories (default: the system temp dir).
+// npm run bench: ingest, WhatsApp webhook, inbound email (SMTP), live chat and read-side figures of the
+// real server on PGlite and, when one answers, on PostgreSQL (BENCH_PG_URL, a superuser URL), printed as
+// one table with the aims beside them. BENCH_TARGETS=pglite,postgres and
+// BENCH_PARTS=ingest,whatsapp,email,chat,query narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
+// directories (default: the system temp dir).
 import { cpus, loadavg } from 'node:os'
+import { benchChat } from './chat-bench.ts'
+import { benchEmail } from './email-bench.ts'
 import { explainSearches } from './explain-search.ts'
 import { benchIngest } from './ingest-bench.ts'
 import { pgAdminUrl, probePostgres } from './pg-admin.ts'
@@ -17,7 +20,7 @@ import { checkWhatsappLoss } from './whatsapp-loss-check.ts'
 const started = performance.now()
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const wanted = (name: string, all: string[]) => (process.env[name]?.split(',') ?? all).map((s) => s.trim())
-const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'query'])
+const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'query'])
 const notes: string[] = []
 
 const load = loadavg()[0]!
@@ -49,6 +52,18 @@ if (parts.includes('whatsapp')) {
     const loss = await checkWhatsappLoss(targets[kind], log)
     rows.push(loss.row)
     notes.push(loss.summary)
+  }
+}
+if (parts.includes('email')) {
+  for (const kind of kinds) {
+    log(`email over SMTP on ${kind}`)
+    rows.push(...(await benchEmail(targets[kind], log)))
+  }
+}
+if (parts.includes('chat')) {
+  for (const kind of kinds) {
+    log(`live chat on ${kind}`)
+    rows.push(...(await benchChat(targets[kind], log)))
   }
 }
 if (parts.includes('query')) {
