@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { AppError } from '../../shared/errors.ts'
+import { maxReplyBytes } from '../../shared/schema/reply.ts'
 import type { AppDeps } from './app-deps.ts'
 import type { AppEnv } from './app-env.ts'
 import { authenticate } from './authenticate.ts'
@@ -26,7 +27,9 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.onError((error, c) => errorResponse(c, error, deps.log))
   app.notFound((c) => errorResponse(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}.`), deps.log))
-  app.use('/api/*', limitBody(maxBodyBytes))
+  // Replies may carry files; every other API request stays small.
+  app.use('/api/tickets/:id/replies', limitBody(maxReplyBytes))
+  app.use('/api/*', async (c, next) => (c.req.path.endsWith('/replies') ? next() : limitBody(maxBodyBytes)(c, next)))
   app.use('/webhooks/form/*', limitBody(maxBodyBytes))
 
   app.get('/health', (c) => c.json({ ok: true, db: deps.database.kind }))

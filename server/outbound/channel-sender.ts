@@ -1,15 +1,17 @@
 // The OutboundSender of the dispatcher: finds the channel, opens its sealed token, and makes the
 // channel's call: mail through SMTP, the social channels through the Graph API.
 
+import { inArray } from 'drizzle-orm'
 import { findChannel } from '../channels/channel-directory.ts'
 import type { ChatHub } from '../channels/chat/chat-hub.ts'
 import { sendChat } from '../channels/chat/chat-sender.ts'
 import type { GraphClient } from '../channels/meta/graph-client.ts'
 import { graphCallFor } from '../channels/meta/graph-request.ts'
 import type { Db } from '../db/create-db.ts'
+import { attachments } from '../db/schema/attachments.ts'
 import type { SecretBox } from '../security/secret-box.ts'
 import { sendChatByEmail } from './chat-email-fallback.ts'
-import type { EmailSender } from './email-sender.ts'
+import type { EmailSender, OutgoingAttachment } from './email-sender.ts'
 import type { OutboundRequest } from './outbound-request.ts'
 import type { OutboundSender, SendOutcome } from './outbox-dispatcher.ts'
 
@@ -22,7 +24,7 @@ export function createChannelSender(deps: {
   chat: Pick<ChatHub, 'deliver'>
 }): OutboundSender {
   return async (channelId, request, { messageId }) => {
-    if (request.type === 'email') return deps.email(request)
+    if (request.type === 'email') return deps.email(request, await storedFiles(deps.db, request.attachmentIds))
     if (request.type === 'chat') {
       const live = await sendChat(deps.db, deps.chat, request, messageId)
       return live.ok || !request.fallbackEmail ? live : sendChatByEmail(deps.db, deps.email, request, messageId)
@@ -49,4 +51,17 @@ function sentId(request: OutboundRequest, body: Record<string, unknown>): SendOu
   return typeof id === 'string' && id
     ? { ok: true, externalId: id }
     : { ok: false, transient: false, reason: 'Meta answered without a message id; the message may not have been sent.' }
+}
+
+/** The stored files an email carries. */
+async function storedFiles(db: Db, ids: readonly string[]): Promise<OutgoingAttachment[]> {
+  if (!ids.length) return []
+  const rows = await db
+    .select({ id: attachments.id, name: attachments.fileName, mimeType: attachments.mimeType, bytes: attachments.bytes })
+    .from(attachments)
+    .where(inArray(attachments.id, [...ids]))
+  return ids.flatMap((id) => {
+    const row = rows.find((r) => r.id === id)
+    return row ? [{ filename: row.name ?? 'file', contentType: row.mimeType, content: row.bytes }] : []
+  })
 }

@@ -6,11 +6,20 @@ import nodemailer from 'nodemailer'
 import type { OutboundRequest } from './outbound-request.ts'
 import type { SendOutcome } from './outbox-dispatcher.ts'
 
-export type EmailSender = (request: Extract<OutboundRequest, { type: 'email' }>) => Promise<SendOutcome>
+export interface OutgoingAttachment {
+  filename: string
+  contentType: string
+  content: Buffer
+}
+
+export type EmailSender = (
+  request: Extract<OutboundRequest, { type: 'email' }>,
+  attachments?: readonly OutgoingAttachment[],
+) => Promise<SendOutcome>
 
 export function createEmailSender(smtpUrl: string | undefined): EmailSender {
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null
-  return async (request) => {
+  return async (request, attachments = []) => {
     if (!transport) return { ok: false, transient: false, reason: 'Outbound email is not set up: set SMTP_URL.' }
     try {
       await transport.sendMail({
@@ -22,6 +31,7 @@ export function createEmailSender(smtpUrl: string | undefined): EmailSender {
         messageId: request.messageId,
         ...(request.inReplyTo ? { inReplyTo: request.inReplyTo } : {}),
         ...(request.references.length ? { references: request.references } : {}),
+        attachments: attachments.map((a) => ({ ...a })),
         headers: request.automatic ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
       })
       return { ok: true, externalId: request.messageId }

@@ -31,6 +31,8 @@ export const outboundRequestSchema = z.discriminatedUnion('type', [
     references: z.array(z.string()),
     /** Set on automatic mails (Auto-Submitted: auto-replied), so other robots do not answer them. */
     automatic: z.boolean(),
+    /** Stored attachments of the message to send with it (ids in the attachments table). */
+    attachmentIds: z.array(z.string()).default([]),
   }),
   /** Live chat: to the visitor's open widget; by email when they are gone and left an address. */
   z.object({ type: z.literal('chat'), visitorId: z.string(), text: z.string(), fallbackEmail: z.string().nullable() }),

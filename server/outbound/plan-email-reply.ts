@@ -26,6 +26,7 @@ export async function planEmailReply(
   text: string,
   messageId: string,
   automatic: boolean,
+  attachmentIds: readonly string[] = [],
 ): Promise<PlannedEmail> {
   const sender = channel.kind === 'email' ? channel : await workspaceMailbox(db, channel.workspaceId)
   const address = String(sender.config.address)
@@ -46,6 +47,7 @@ export async function planEmailReply(
       inReplyTo: answering?.messageId ?? null,
       references,
       automatic,
+      attachmentIds: [...attachmentIds],
     },
   }
 }

@@ -32,14 +32,18 @@ export async function planOutbound(
   messageId: string,
   now: Date,
   automatic = false,
+  attachmentIds: readonly string[] = [],
 ): Promise<PlannedOutbound> {
   if (reply.template && channel.kind !== 'whatsapp') {
     throw new AppError('invalid_input', 'Templates are for WhatsApp channels.', [
       { path: 'template', message: 'Not a WhatsApp ticket' },
     ])
   }
+  if (attachmentIds.length && channel.kind !== 'email' && channel.kind !== 'form') {
+    throw new AppError('channel_rule', 'Files can be sent with email replies only, for now.')
+  }
   if (channel.kind === 'email' || channel.kind === 'form') {
-    const planned = await planEmailReply(db, ticket, channel, reply.body, messageId, automatic)
+    const planned = await planEmailReply(db, ticket, channel, reply.body, messageId, automatic, attachmentIds)
     return { ...planned, body: reply.body }
   }
   if (channel.kind === 'chat') return { request: await planChatReply(db, ticket, reply.body), body: reply.body, sender: channel }

@@ -1,6 +1,7 @@
 // Writes an outbound message and its outbox row in the caller's transaction: the message shows in the
 // thread as queued at once; the dispatcher delivers it after the commit.
 import { eq, sql } from 'drizzle-orm'
+import type { Attachment } from '../../shared/schema/message.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { messages } from '../db/schema/messages.ts'
@@ -22,6 +23,8 @@ export interface OutboundToQueue {
   author: { type: 'agent'; id: string } | { type: 'system' }
   idempotencyKey: string | null
   now: Date
+  /** What the thread shows of the files sent with it. */
+  attachments?: Attachment[]
 }
 
 export async function queueOutbound(db: Db, out: OutboundToQueue): Promise<MessageRow> {
@@ -37,6 +40,7 @@ export async function queueOutbound(db: Db, out: OutboundToQueue): Promise<Messa
       authorType: out.author.type,
       authorId: out.author.type === 'agent' ? out.author.id : null,
       body: out.body,
+      attachments: out.attachments ?? [],
       status: 'queued',
       automatic: out.author.type === 'system',
       search: sql`to_tsvector('simple', ${segmentForIndex(out.body)})`,

@@ -1,13 +1,17 @@
 // An agent's reply to the customer: checked against the channel's rules, then written with its outbox
 // row in one transaction (202, status queued); it leaves through the ticket's channel after the commit.
 // The same idempotency key never sends twice: a repeated request answers with the first reply.
+
+import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
+import { AppError } from '../../shared/errors.ts'
 import type { Message } from '../../shared/schema/message.ts'
-import type { CreateReply } from '../../shared/schema/reply.ts'
+import { type CreateReply, maxReplyFileBytes, type OutgoingFile } from '../../shared/schema/reply.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import { findChannel } from '../channels/channel-directory.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
+import { attachments } from '../db/schema/attachments.ts'
 import { messages } from '../db/schema/messages.ts'
 import { outbox } from '../db/schema/outbox.ts'
 import type { Actor } from '../http/app-env.ts'
@@ -35,7 +39,17 @@ export async function replyToTicket(
     }
     const channel = await findChannel(tx, ticket.channelId)
     const messageId = newId()
-    const planned = await planOutbound(tx, ticket, channel, reply, messageId, now)
+    const files = readFiles(reply.attachments)
+    const planned = await planOutbound(
+      tx,
+      ticket,
+      channel,
+      reply,
+      messageId,
+      now,
+      false,
+      files.map((f) => f.id),
+    )
     const message = await queueOutbound(tx, {
       messageId,
       workspaceId: actor.workspaceId,
@@ -47,7 +61,28 @@ export async function replyToTicket(
       author: { type: 'agent', id: actor.agentId },
       idempotencyKey: reply.idempotencyKey ?? null,
       now,
+      attachments: files.map((f) => ({
+        type: 'file' as const,
+        url: `/api/attachments/${f.id}`,
+        name: f.name,
+        mimeType: f.mimeType,
+        size: f.bytes.length,
+      })),
     })
+    if (files.length) {
+      await tx.insert(attachments).values(
+        files.map((f) => ({
+          id: f.id,
+          workspaceId: actor.workspaceId,
+          messageId,
+          mimeType: f.mimeType,
+          fileName: f.name,
+          size: f.bytes.length,
+          sha256: createHash('sha256').update(f.bytes).digest('hex'),
+          bytes: f.bytes,
+        })),
+      )
+    }
     await recordAudit(tx, [
       {
         workspaceId: actor.workspaceId,
@@ -61,4 +96,19 @@ export async function replyToTicket(
     ])
     return { message: toMessage(message), repeated: false }
   })
+}
+
+/** The files of a reply, decoded; more than 10 MB in all is refused. */
+function readFiles(files: readonly OutgoingFile[]) {
+  const decoded = files.map((file) => ({
+    id: newId(),
+    name: file.name,
+    mimeType: file.mimeType,
+    bytes: Buffer.from(file.base64, 'base64'),
+  }))
+  const total = decoded.reduce((sum, f) => sum + f.bytes.length, 0)
+  if (total > maxReplyFileBytes) {
+    throw new AppError('payload_too_large', `The files come to ${total} bytes; a reply carries ${maxReplyFileBytes} at most.`)
+  }
+  return decoded
 }

@@ -9,6 +9,20 @@ export const templateUseSchema = z.object({
 })
 export type TemplateUse = z.infer<typeof templateUseSchema>
 
+export const outgoingFileSchema = z.object({
+  name: z.string().trim().min(1).max(255),
+  mimeType: z
+    .string()
+    .trim()
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, 'A MIME type such as application/pdf'),
+  base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Base64 without line breaks'),
+})
+export type OutgoingFile = z.infer<typeof outgoingFileSchema>
+
+/** Replies may carry files, so their bodies may be larger than other API requests. */
+export const maxReplyBytes = 15 * 1024 * 1024
+export const maxReplyFileBytes = 10 * 1024 * 1024
+
 export const createReplySchema = z
   .object({
     body: z.string().trim().max(4096).default(''),
@@ -18,6 +32,8 @@ export const createReplySchema = z
     template: templateUseSchema.optional(),
     /** On a comment ticket: answer the commenter by direct message instead of publicly. */
     privateReply: z.boolean().default(false),
+    /** Files to send with the reply (email tickets), base64; 10 MB in all at most. */
+    attachments: z.array(outgoingFileSchema).max(10).default([]),
   })
   .refine((reply) => reply.body !== '' || reply.template, { message: 'Give a body or a template.', path: ['body'] })
 export type CreateReply = z.infer<typeof createReplySchema>

@@ -192,3 +192,33 @@ test('a chat reply to a visitor who has left goes to the email they gave', async
   expect(mail!.envelope.to).toEqual([address])
   expect(mail!.parsed.text).toContain('Here is the answer by mail.')
 })
+
+test('a reply carries files as mail attachments; too many bytes are refused with 413', async () => {
+  const customer = `pat.${randomUUID().slice(0, 8)}@example.org`
+  await setup.send({ from: customer, to: mailbox, subject: 'Receipt please', text: 'Can I get my receipt as a PDF?' })
+  const [ticket] = await ticketsMatching('receipt as a PDF')
+  sink.reset()
+  const pdf = Buffer.from('%PDF-1.4 a tiny receipt')
+  const reply = await setup.api.post(`/api/tickets/${ticket.id}/replies`, {
+    body: 'Here it is.',
+    attachments: [{ name: 'receipt-4411.pdf', mimeType: 'application/pdf', base64: pdf.toString('base64') }],
+  })
+  expect(reply.status).toBe(202)
+  expect(reply.body.message.attachments).toEqual([
+    expect.objectContaining({ name: 'receipt-4411.pdf', mimeType: 'application/pdf', size: pdf.length }),
+  ])
+  await sentStatus(ticket.id, reply.body.message.id)
+  const [mail] = await sink.waitFor(1)
+  expect(mail!.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([
+    ['receipt-4411.pdf', 'application/pdf', '%PDF-1.4 a tiny receipt'],
+  ])
+  const stored = await fetch(setup.server.url + reply.body.message.attachments[0].url, { headers: { cookie: setup.api.cookie! } })
+  expect(Buffer.from(await stored.arrayBuffer())).toEqual(pdf)
+
+  const tooBig = Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64')
+  const refused = await setup.api.post(`/api/tickets/${ticket.id}/replies`, {
+    body: 'Too big',
+    attachments: [{ name: 'big.bin', mimeType: 'application/octet-stream', base64: tooBig }],
+  })
+  expect(refused.status).toBe(413)
+})

@@ -278,3 +278,13 @@ test('the away message answers when no agent is around, once per ticket', async 
     await night.graph.close()
   }
 })
+
+test('files on a WhatsApp reply are refused clearly, for now', async () => {
+  const { ticket } = await customerWrites('Can you send the manual?')
+  const answer = await setup.api.post(`/api/tickets/${ticket.id}/replies`, {
+    body: 'Here',
+    attachments: [{ name: 'manual.pdf', mimeType: 'application/pdf', base64: Buffer.from('%PDF').toString('base64') }],
+  })
+  expect(answer.status).toBe(422)
+  expect(answer.body.error.code).toBe('channel_rule')
+})
