@@ -10,6 +10,7 @@ import { chatSocketPath, createChatHub } from './channels/chat/chat-hub.ts'
 import { findEmailChannelByAddress } from './channels/email/email-channels.ts'
 import { createSmtpListener } from './channels/email/smtp-listener.ts'
 import { createGraphClient } from './channels/meta/graph-client.ts'
+import { collabPath, createCollabServer } from './collab/collab-server.ts'
 import { readConfig } from './config.ts'
 import { createDb } from './db/create-db.ts'
 import { createApp } from './http/create-app.ts'
@@ -112,7 +113,8 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   }
 })
 
-server.on('upgrade', createUpgradeRouter({ [chatSocketPath]: chat.handleUpgrade }))
+const collab = createCollabServer({ db: database.db, secretKey, log })
+server.on('upgrade', createUpgradeRouter({ [chatSocketPath]: chat.handleUpgrade, [collabPath]: collab.handleUpgrade }))
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${config.PORT} on ${config.HOST} is in use (set PORT)` : error.message
@@ -152,6 +154,7 @@ async function stop(signal: string): Promise<void> {
   server.close()
   await smtp?.stop()
   await chat.close()
+  await collab.close()
   await ingest.close()
   await outbox.stop()
   await media.stop()
