@@ -46,6 +46,7 @@ if (database.kind === 'pglite') {
 }
 const box = createSecretBox(secretKey)
 const graph = createGraphClient({ baseUrl: config.META_GRAPH_URL, log })
+const collab = createCollabServer({ db: database.db, secretKey, log })
 // The hub submits to the ingest made below; visitors connect only once the server listens.
 const chat = createChatHub({ database, ingest: { submit: (event) => ingest.submit(event) }, log })
 const outbox = createOutboxDispatcher({
@@ -94,6 +95,7 @@ const app = createApp({
   outbox,
   loginThrottle: createLoginThrottle(),
   chat,
+  collab,
   activity: createAgentActivity(database.db, (error) => log.warn('could not record agent activity', { error })),
   log,
 })
@@ -113,7 +115,6 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   }
 })
 
-const collab = createCollabServer({ db: database.db, secretKey, log })
 server.on('upgrade', createUpgradeRouter({ [chatSocketPath]: chat.handleUpgrade, [collabPath]: collab.handleUpgrade }))
 
 server.on('error', (error: NodeJS.ErrnoException) => {

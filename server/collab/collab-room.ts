@@ -21,6 +21,8 @@ export interface CollabRoom {
   readonly doc: Y.Doc
   join(socket: WebSocket): void
   readonly size: number
+  /** Resolves once every update so far is stored and sent. */
+  flushed(): Promise<void>
   destroy(): void
 }
 
@@ -84,6 +86,7 @@ export async function openRoom(store: RoomStore, onError: (error: unknown) => vo
     get size() {
       return sockets.size
     },
+    flushed: () => persisted,
     join(socket) {
       sockets.set(socket, new Set())
       socket.on('message', (data: Buffer) => {

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { asc, eq } from 'drizzle-orm'
 import { WebSocketServer } from 'ws'
+import type * as Y from 'yjs'
 import { AppError } from '../../shared/errors.ts'
 import type { Db } from '../db/create-db.ts'
 import { collabUpdates } from '../db/schema/collab-updates.ts'
@@ -23,6 +24,11 @@ export interface CollabServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
   /** How many documents are loaded. */
   readonly openDocuments: number
+  /**
+   * A change the server makes to a ticket's document (an assignment set over REST, a draft cleared by a
+   * sent reply): applied to the live document, so every agent on it sees it, and stored like any update.
+   */
+  change(ticketId: string, workspaceId: string, apply: (doc: Y.Doc) => void): Promise<void>
   close(): Promise<void>
 }
 
@@ -77,6 +83,12 @@ export function createCollabServer(deps: { db: Db; secretKey: string; log: Logge
   return {
     get openDocuments() {
       return rooms.size
+    },
+    async change(ticketId, workspaceId, apply) {
+      const current = await room(ticketId, workspaceId)
+      current.doc.transact(() => apply(current.doc), 'server')
+      await current.flushed()
+      leave(ticketId, current)
     },
     handleUpgrade(req, socket, head) {
       void (async () => {

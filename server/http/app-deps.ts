@@ -2,6 +2,7 @@
 import type { AgentActivity } from '../agents/agent-activity.ts'
 import type { LoginThrottle } from '../auth/login-throttle.ts'
 import type { ChatHub } from '../channels/chat/chat-hub.ts'
+import type { CollabServer } from '../collab/collab-server.ts'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/create-db.ts'
 import type { IngestQueue } from '../inbound/ingest-queue.ts'
@@ -20,4 +21,5 @@ export interface AppDeps {
   activity: AgentActivity
   log: Logger
   chat: ChatHub
+  collab: Pick<CollabServer, 'change'>
 }

@@ -95,3 +95,20 @@ test('edits survive a restart of the server', async () => {
   await eventually(async () => expect(c.doc.getText('draft').toString()).toBe(expected))
   c.close()
 })
+
+test('an assignment made over REST shows in the document, and a sent reply clears the shared draft', async () => {
+  // The server was restarted by the test before: a new session on its new port.
+  const admin = await new ApiClient(server.url).login()
+  const a = openCollab(server.url, ticketId, token)
+  await a.synced
+  const me = (await admin.get('/api/me')).body.agent
+  expect((await admin.patch(`/api/tickets/${ticketId}`, { assigneeId: me.id })).status).toBe(200)
+  await eventually(async () => expect(a.doc.getMap('assignment').get('assigneeId')).toBe(me.id))
+
+  a.doc.getText('draft').insert(0, 'Thanks for waiting, ')
+  await admin.post('/api/channels', { kind: 'email', name: 'Mail', config: { address: 'help@collab.example' } })
+  const reply = await admin.post(`/api/tickets/${ticketId}/replies`, { body: 'Thanks for waiting, it ships today.' })
+  expect(reply.status).toBe(202)
+  await eventually(async () => expect(a.doc.getText('draft').toString()).toBe(''))
+  a.close()
+})

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { createNoteSchema } from '../../../shared/schema/message.ts'
 import { createReplySchema } from '../../../shared/schema/reply.ts'
 import { ticketListQuerySchema, updateTicketSchema } from '../../../shared/schema/ticket.ts'
+import { clearDraft, setAssignment } from '../../collab/ticket-document.ts'
 import { addNote } from '../../tickets/add-note.ts'
 import { getTicket } from '../../tickets/get-ticket.ts'
 import { listTickets } from '../../tickets/list-tickets.ts'
@@ -20,12 +21,19 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/:id', async (c) => c.json(await getTicket(db, c.get('actor'), c.req.param('id'))))
   app.patch('/:id', async (c) => {
     const patch = await readJson(c, updateTicketSchema)
-    return c.json({ ticket: await updateTicket(db, c.get('actor'), c.req.param('id'), patch) })
+    const actor = c.get('actor')
+    const ticket = await updateTicket(db, actor, c.req.param('id'), patch)
+    if (patch.assigneeId !== undefined || patch.teamId !== undefined) {
+      await deps.collab.change(ticket.id, actor.workspaceId, (doc) => setAssignment(doc, ticket))
+    }
+    return c.json({ ticket })
   })
   app.post('/:id/replies', async (c) => {
     const reply = await readJson(c, createReplySchema)
-    const { message } = await replyToTicket(db, c.get('actor'), c.req.param('id'), reply, new Date())
+    const actor = c.get('actor')
+    const { message, repeated } = await replyToTicket(db, actor, c.req.param('id'), reply, new Date())
     deps.outbox.wake()
+    if (!repeated) await deps.collab.change(message.ticketId, actor.workspaceId, clearDraft)
     return c.json({ message }, 202)
   })
   app.post('/:id/notes', async (c) => {
