@@ -58,6 +58,26 @@ export const inboundMessageSchema = z.object({
 })
 export type InboundMessage = z.infer<typeof inboundMessageSchema>
 
+/** What most channels leave as it is: a plain customer message in the direct conversation. */
+const plainMessage = {
+  subject: null,
+  thread: null,
+  direction: 'inbound',
+  replyToExternalId: null,
+  emailThread: null,
+  html: null,
+  attachments: [],
+  files: [],
+  autoSubmitted: false,
+} as const satisfies Partial<InboundMessage>
+
+/** An InboundMessage from the fields a channel knows; the rest are those of a plain customer message. */
+export function inboundMessage(
+  fields: Omit<InboundMessage, keyof typeof plainMessage> & Partial<Pick<InboundMessage, keyof typeof plainMessage>>,
+): InboundMessage {
+  return { ...plainMessage, attachments: [], files: [], ...fields }
+}
+
 export interface IngestResult {
   duplicate: boolean
   ticketId: string | null

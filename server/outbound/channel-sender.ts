@@ -62,6 +62,6 @@ async function storedFiles(db: Db, ids: readonly string[]): Promise<OutgoingAtta
     .where(inArray(attachments.id, [...ids]))
   return ids.flatMap((id) => {
     const row = rows.find((r) => r.id === id)
-    return row ? [{ filename: row.name ?? 'file', contentType: row.mimeType, content: row.bytes }] : []
+    return row ? [{ filename: row.name ?? 'file', contentType: row.mimeType, content: Buffer.from(row.bytes) }] : []
   })
 }

@@ -8,6 +8,7 @@ import { jsonRecords } from '../db/json-records.ts'
 import { rows } from '../db/rows.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
+import { type CandidateRow, candidateColumns, toCandidate } from './candidate-row.ts'
 import type { CandidateTicket } from './plan-threads.ts'
 
 export interface EmailThreadRequest {
@@ -17,15 +18,7 @@ export interface EmailThreadRequest {
   ticketNumber: number | null
 }
 
-type Found = {
-  i: number
-  id: string
-  number: number
-  status: CandidateTicket['status']
-  contact_id: string
-  channel_id: string
-  thread_key: string | null
-}
+type Found = CandidateRow & { i: number }
 
 /** Per request, the ticket it continues, or null. */
 export async function resolveEmailThreads(
@@ -39,7 +32,7 @@ export async function resolveEmailThreads(
   const byReference = refs.length
     ? await rows<Found>(
         db,
-        sql`select distinct on (v.i) v.i, t.id, t.number, t.status, t.contact_id, t.channel_id, t.thread_key
+        sql`select distinct on (v.i) v.i, ${candidateColumns}
             from ${jsonRecords(refs, 'i int, w uuid, ref text, rank int')}
             join ${messages} m on m.workspace_id = v.w and m.external_id = v.ref
             join ${tickets} t on t.id = m.ticket_id
@@ -50,7 +43,7 @@ export async function resolveEmailThreads(
   const byNumber = numbers.length
     ? await rows<Found>(
         db,
-        sql`select v.i, t.id, t.number, t.status, t.contact_id, t.channel_id, t.thread_key
+        sql`select v.i, ${candidateColumns}
             from ${jsonRecords(numbers, 'i int, w uuid, n int, c uuid')}
             join ${tickets} t on t.workspace_id = v.w and t.number = v.n and t.contact_id = v.c
             where t.status <> 'closed'`,
@@ -58,15 +51,6 @@ export async function resolveEmailThreads(
     : []
   return requests.map((_, i) => {
     const found = byReference.find((f) => f.i === i) ?? byNumber.find((f) => f.i === i)
-    return found
-      ? {
-          id: found.id,
-          number: found.number,
-          status: found.status,
-          contactId: found.contact_id,
-          channelId: found.channel_id,
-          threadKey: found.thread_key,
-        }
-      : null
+    return found ? toCandidate(found) : null
   })
 }

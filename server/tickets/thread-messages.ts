@@ -9,6 +9,7 @@ import { rows } from '../db/rows.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import { workspaces } from '../db/schema/workspaces.ts'
 import { segmentForIndex } from '../search/segment.ts'
+import { type CandidateRow, candidateColumns, toCandidate } from './candidate-row.ts'
 import { type CandidateTicket, planThreads, type ThreadRequest } from './plan-threads.ts'
 
 export interface ThreadedMessage {
@@ -30,33 +31,16 @@ export async function threadMessages(
     ).values(),
   ]
   const reopenAfter = new Date(now.getTime() - reopenWindowDays * 86_400_000)
-  const candidates = await rows<{
-    id: string
-    number: number
-    status: CandidateTicket['status']
-    contact_id: string
-    channel_id: string
-    thread_key: string | null
-  }>(
+  const candidates = await rows<CandidateRow>(
     db,
-    sql`select t.id, t.number, t.status, t.contact_id, t.channel_id, t.thread_key
+    sql`select ${candidateColumns}
         from ${jsonRecords(conversations, 'c uuid, ch uuid, th text')}
         join ${tickets} t on t.contact_id = v.c and t.channel_id = v.ch and t.thread_key is not distinct from v.th
         where (t.status in ('open', 'pending')
           or (t.status = 'resolved' and t.resolved_at > ${reopenAfter.toISOString()}::timestamptz))
         order by t.status = 'resolved', t.last_message_at desc`,
   )
-  const plan = planThreads(
-    requests,
-    candidates.map((c) => ({
-      id: c.id,
-      number: c.number,
-      status: c.status,
-      contactId: c.contact_id,
-      channelId: c.channel_id,
-      threadKey: c.thread_key,
-    })),
-  )
+  const plan = planThreads(requests, candidates.map(toCandidate))
 
   const numbers = await allocateNumbers(
     db,

@@ -2,6 +2,7 @@
 // InboundMessage the ingest takes. Pure. The visitor id comes first among the identities, so the
 // visitor's own contact wins over the one an email would point to, and the reply planner finds it.
 import type { Identity } from '../../../shared/schema/contact.ts'
+import { inboundMessage } from '../../inbound/inbound-message.ts'
 import type { ChannelAdapter } from '../channel.ts'
 
 export interface ChatDelivery {
@@ -21,7 +22,7 @@ export const chatAdapter: ChannelAdapter<ChatDelivery> = {
     const identities: Identity[] = [{ kind: 'chat', value: delivery.visitorId }]
     if (delivery.email) identities.push({ kind: 'email', value: delivery.email })
     return [
-      {
+      inboundMessage({
         workspaceId: channel.workspaceId,
         channelId: channel.id,
         channelKind: 'chat',
@@ -29,17 +30,9 @@ export const chatAdapter: ChannelAdapter<ChatDelivery> = {
         sentAt: receivedAt.toISOString(),
         contact: { name: delivery.name, identities },
         subject: delivery.text.split('\n')[0]!.trim().slice(0, 120),
-        thread: null,
-        direction: 'inbound',
-        replyToExternalId: null,
-        emailThread: null,
-        files: [],
-        autoSubmitted: false,
         body: delivery.text,
-        html: null,
-        attachments: [],
         raw: { clientId: delivery.clientId, text: delivery.text, name: delivery.name, email: delivery.email },
-      },
+      }),
     ]
   },
 }

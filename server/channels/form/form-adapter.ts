@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { Identity } from '../../../shared/schema/contact.ts'
 import type { FormSubmission } from '../../../shared/schema/form.ts'
+import { inboundMessage } from '../../inbound/inbound-message.ts'
 import type { ChannelAdapter } from '../channel.ts'
 
 export interface FormDelivery {
@@ -28,7 +29,7 @@ export const formAdapter: ChannelAdapter<FormDelivery> = {
     if (submission.phone) identities.push({ kind: 'phone', value: submission.phone })
     const firstLine = submission.message.split('\n')[0]!.slice(0, 120)
     return [
-      {
+      inboundMessage({
         workspaceId: channel.workspaceId,
         channelId: channel.id,
         channelKind: 'form',
@@ -36,17 +37,9 @@ export const formAdapter: ChannelAdapter<FormDelivery> = {
         sentAt: receivedAt.toISOString(),
         contact: { name: submission.name, identities },
         subject: submission.subject || firstLine,
-        thread: null,
-        direction: 'inbound',
-        replyToExternalId: null,
-        emailThread: null,
-        files: [],
-        autoSubmitted: false,
         body: submission.message,
-        html: null,
-        attachments: [],
         raw: submission,
-      },
+      }),
     ]
   },
 }

@@ -1,6 +1,6 @@
 // The `message` event of a Meta product, with what all of them share filled in: the routed channel, an
 // ISO sent time, no HTML, and by default the direct thread, inbound, no subject, no quote.
-import type { InboundMessage } from '../../inbound/inbound-message.ts'
+import { type InboundMessage, inboundMessage } from '../../inbound/inbound-message.ts'
 import type { ChannelEvent } from '../channel-event.ts'
 import type { MetaChannelKind, MetaContext } from './meta-normalise-context.ts'
 
@@ -15,21 +15,12 @@ export function metaMessageEvent(
 ): ChannelEvent {
   return {
     type: 'message',
-    message: {
+    message: inboundMessage({
       workspaceId: ctx.channel.workspaceId,
       channelId: ctx.channel.id,
       channelKind,
       sentAt: new Date(sentAtMs).toISOString(),
-      subject: null,
-      thread: null,
-      direction: 'inbound',
-      replyToExternalId: null,
-      html: null,
-      attachments: [],
-      emailThread: null,
-      files: [],
-      autoSubmitted: false,
       ...parts,
-    },
+    }),
   }
 }

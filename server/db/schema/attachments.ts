@@ -1,10 +1,8 @@
 // Files customers sent, stored with the message: WhatsApp's media URLs expire after minutes, so the
 // bytes are fetched when the message arrives. Kept in the database, so every server node can serve them.
-import { customType, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import { createdAt, id, workspaceId } from './columns.ts'
+import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { bytea, createdAt, id, workspaceId } from './columns.ts'
 import { messages } from './messages.ts'
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' })
 
 export const attachments = pgTable(
   'attachments',

@@ -1,10 +1,8 @@
 // The shared document of each ticket (draft, notes, assignment) as the Yjs updates that built it, in
 // order; loading a document applies them. Compaction merges them into one row.
-import { bigserial, customType, index, pgTable, uuid } from 'drizzle-orm/pg-core'
-import { createdAt, workspaceId } from './columns.ts'
+import { bigserial, index, pgTable, uuid } from 'drizzle-orm/pg-core'
+import { bytea, createdAt, workspaceId } from './columns.ts'
 import { tickets } from './tickets.ts'
-
-const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' })
 
 export const collabUpdates = pgTable(
   'collab_updates',

@@ -4,6 +4,9 @@ import { customType, timestamp, uuid } from 'drizzle-orm/pg-core'
 /** A full-text vector; written with to_tsvector('simple', <segmented text>) (server/search/segment.ts). */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
+/** Bytes (stored files, document updates); both drivers read them as Buffer or Uint8Array. */
+export const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' })
+
 export const id = () => uuid('id').primaryKey()
 export const workspaceId = () => uuid('workspace_id').notNull()
 export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
