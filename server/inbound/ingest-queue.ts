@@ -53,6 +53,7 @@ export function createIngestQueue(deps: {
   let closed = false
   let idle: (() => void) | null = null
   const pendingAfterCommit = new Set<Promise<void>>()
+  let afterCommitChain: Promise<void> = Promise.resolve()
 
   function pump(): void {
     while (waiting.length > 0 && running < Math.min(database.concurrency, maxConcurrentBatches)) {
@@ -113,11 +114,13 @@ export function createIngestQueue(deps: {
   /** Runs without holding the batch slot, so the next batch starts at once; close() waits for it. */
   function afterCommit(outcome: BatchOutcome): void {
     if (!deps.onCommitted) return
-    const work: Promise<void> = deps
-      .onCommitted(outcome)
+    // Chained, so one process's after-commit work runs in commit order and never overlaps itself.
+    const work: Promise<void> = afterCommitChain
+      .then(() => deps.onCommitted?.(outcome))
       .catch((error: unknown) => log.error('after-commit work failed', { error }))
       .finally(() => pendingAfterCommit.delete(work))
     pendingAfterCommit.add(work)
+    afterCommitChain = work
   }
 
   async function keepFailed(event: ChannelEvent, error: unknown): Promise<void> {

@@ -3,7 +3,7 @@
 //   12 hours, so a customer writing several messages at night is told once;
 // - `welcomeMessage` on a customer's first contact, when someone is around (the away message says more).
 // Mail sent by machines (out-of-office, lists, bounces) is never answered automatically: no loops.
-import { and, eq, gt, inArray } from 'drizzle-orm'
+import { and, eq, gt, inArray, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import { anyAgentAvailable } from '../agents/agent-activity.ts'
 import type { ChannelRow } from '../channels/channel-directory.ts'
@@ -44,11 +44,11 @@ export async function queueAutomaticMessages(
     if (!away && !welcome) continue
     if (!available.has(channel.workspaceId))
       available.set(channel.workspaceId, await anyAgentAvailable(db, channel.workspaceId, now, settings.awayAfterMs))
-    const body =
-      !available.get(channel.workspaceId) && away && !(await awaySentRecently(db, ingested.ticketId, now)) ? away : welcome
+    const isAway = !available.get(channel.workspaceId) && away !== ''
+    const body = isAway ? away : welcome
     if (!body) continue
     answered.add(ingested.ticketId)
-    queued = (await queueAutomatic(db, channel, ingested.ticketId, ingested.messageId, body, log)) || queued
+    queued = (await queueAutomatic(db, channel, ingested.ticketId, ingested.messageId, body, isAway, log)) || queued
   }
   return queued
 }
@@ -79,13 +79,18 @@ async function queueAutomatic(
   ticketId: string,
   causeId: string,
   body: string,
+  isAway: boolean,
   log: Logger,
 ): Promise<boolean> {
   try {
-    await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
+      // Two messages of one customer, handled at once (two batches, two servers), must not both be
+      // answered: the ticket is locked, then what was sent is looked at again.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${ticketId}, 1))`)
+      const now = new Date()
+      if (isAway && (await awaySentRecently(tx, ticketId, now))) return false
       const ticket = await findVisibleTicketAsSystem(tx, ticketId)
       const messageId = newId()
-      const now = new Date()
       const planned = await planOutbound(tx, ticket, channel, { body, privateReply: false }, messageId, now, true)
       await queueOutbound(tx, {
         messageId,
@@ -99,8 +104,8 @@ async function queueAutomatic(
         idempotencyKey: `automatic:${causeId}`,
         now,
       })
+      return true
     })
-    return true
   } catch (error) {
     // A channel that cannot send, or a rule that refuses: no automatic message, and no harm done.
     if (!(error instanceof AppError)) log.error('automatic message failed', { channelId: channel.id, error })
