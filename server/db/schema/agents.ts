@@ -1,6 +1,6 @@
 // Agents, their sign-in sessions and API tokens, and teams.
 import { sql } from 'drizzle-orm'
-import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, time, workspaceId } from './columns.ts'
 
 export const agents = pgTable(
@@ -14,6 +14,14 @@ export const agents = pgTable(
     passwordHash: text('password_hash').notNull(),
     /** When the agent last used the app or the API: who is around to answer. */
     lastSeenAt: time('last_seen_at'),
+    /** Set by the agent (PUT /api/me/availability) or their shift: who may be given tickets now. */
+    availability: text('availability', { enum: ['online', 'away', 'offline'] })
+      .notNull()
+      .default('offline'),
+    /** Languages and product areas, matched by rules' `skill` (lower case). */
+    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+    /** How many open tickets the agent takes at once; routing skips an agent at capacity. */
+    capacity: integer('capacity').notNull().default(20),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('agents_email_key').on(sql`lower(${t.email})`)],

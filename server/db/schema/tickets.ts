@@ -1,6 +1,6 @@
 // Tickets (one trackable conversation each) and the workspace's tag catalogue.
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { channels } from './channels.ts'
 import { createdAt, id, time, tsvector, workspaceId } from './columns.ts'
 import { contacts } from './contacts.ts'
@@ -35,7 +35,16 @@ export const tickets = pgTable(
     /** When the customer last wrote, as the channel timestamps it (reply windows count from here). */
     lastCustomerMessageAt: time('last_customer_message_at'),
     firstResponseAt: time('first_response_at'),
+    /** When an agent last replied: the customer's later message waits on us (next-reply SLA, views). */
+    lastAgentReplyAt: time('last_agent_reply_at'),
     resolvedAt: time('resolved_at'),
+    /** Higher is more urgent (server/priority/priority-score.ts); the inbox sorts by it on request. */
+    priorityScore: real('priority_score').notNull().default(0),
+    /** The SLA policy that applies (server/sla/), and when each of its targets falls due. */
+    slaPolicyId: uuid('sla_policy_id'),
+    firstReplyDueAt: time('first_reply_due_at'),
+    nextReplyDueAt: time('next_reply_due_at'),
+    resolutionDueAt: time('resolution_due_at'),
     /** Subject and contact name, segmented (server/search/segment.ts). */
     search: tsvector('search'),
   },
@@ -47,6 +56,15 @@ export const tickets = pgTable(
     index('tickets_contact_idx').on(t.contactId, t.channelId, t.status),
     index('tickets_tags_idx').using('gin', t.tags),
     index('tickets_search_idx').using('gin', t.search),
+    index('tickets_priority_idx').on(t.workspaceId, t.priorityScore.desc(), t.id.desc()),
+    // The SLA scheduler reads only tickets near a due time, whatever the number of open tickets.
+    index('tickets_first_reply_due_idx')
+      .on(t.firstReplyDueAt)
+      .where(sql`${t.firstResponseAt} is null and ${t.status} in ('open', 'pending')`),
+    index('tickets_next_reply_due_idx').on(t.nextReplyDueAt).where(sql`${t.status} in ('open', 'pending')`),
+    index('tickets_resolution_due_idx').on(t.resolutionDueAt).where(sql`${t.status} in ('open', 'pending')`),
+    index('tickets_customer_waiting_idx').on(t.lastCustomerMessageAt).where(sql`${t.status} in ('open', 'pending')`),
+    index('tickets_updated_idx').on(t.updatedAt).where(sql`${t.status} in ('open', 'pending')`),
   ],
 )
 
