@@ -46,7 +46,7 @@ if (database.kind === 'pglite') {
 }
 const box = createSecretBox(secretKey)
 const graph = createGraphClient({ baseUrl: config.META_GRAPH_URL, log })
-const collab = createCollabServer({ db: database.db, secretKey, log })
+const collab = await createCollabServer({ db: database.db, notifications: database.notifications, secretKey, log })
 // The hub submits to the ingest made below; visitors connect only once the server listens.
 const chat = createChatHub({ database, ingest: { submit: (event) => ingest.submit(event) }, log })
 const outbox = createOutboxDispatcher({

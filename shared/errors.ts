@@ -12,6 +12,7 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  reply_conflict: 409,
   window_closed: 422,
   unknown_template: 422,
   channel_rule: 422,

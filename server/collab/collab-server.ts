@@ -1,24 +1,34 @@
 // /collab/:ticketId: the y-websocket protocol (sync and awareness) for one ticket's shared document, so
 // the stock WebsocketProvider works against it. The caller must be signed in (cookie or ?token=) and
-// allowed to see the ticket, checked before any document byte is sent. Documents nobody has open are
-// unloaded after a grace period.
+// allowed to see the ticket, checked before any document byte is sent and again whenever what they may
+// see can have changed. Notes and assignment written in a document are projected into the database;
+// presence (who is on which ticket, typing or not) is kept for supervisors. Server processes sharing one
+// PostgreSQL pass updates, awareness and presence to each other over LISTEN/NOTIFY. Documents nobody has
+// open are unloaded after a grace period and compacted in the background.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { asc, eq } from 'drizzle-orm'
-import { WebSocketServer } from 'ws'
+import { type WebSocket, WebSocketServer } from 'ws'
 import type * as Y from 'yjs'
 import { AppError } from '../../shared/errors.ts'
-import type { Db } from '../db/create-db.ts'
-import { collabUpdates } from '../db/schema/collab-updates.ts'
+import type { Db, Notifications } from '../db/create-db.ts'
+import { newId } from '../db/new-id.ts'
+import type { Actor } from '../http/app-env.ts'
 import type { Logger } from '../log.ts'
-import { findVisibleTicket } from '../tickets/get-ticket.ts'
+import { findVisibleTicket, findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
+import { type AssignmentProjection, projectAssignment } from './assignment-projection.ts'
+import { type BusMessage, type CollabBus, connectCollabBus } from './collab-bus.ts'
 import { type CollabRoom, openRoom } from './collab-room.ts'
+import { type CollabStore, collabStore } from './collab-store.ts'
+import { type NoteProjection, projectNotes } from './note-projection.ts'
+import { createPresenceRegistry, type PresenceRegistry } from './presence-registry.ts'
+import { setAssignment } from './ticket-document.ts'
 import { actorForUpgrade } from './upgrade-actor.ts'
 
 export const collabPath = '/collab'
 /** One update larger than this closes the socket (1009); a draft is text, not files. */
-const maxFrameBytes = 1024 * 1024
-const unloadAfterMs = 30_000
+const maxFrameBytes = 256 * 1024
+const aliveEveryMs = 10_000
+const recheckEveryMs = 30_000
 
 export interface CollabServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
@@ -29,52 +39,174 @@ export interface CollabServer {
    * sent reply): applied to the live document, so every agent on it sees it, and stored like any update.
    */
   change(ticketId: string, workspaceId: string, apply: (doc: Y.Doc) => void): Promise<void>
+  readonly presence: Pick<PresenceRegistry, 'list' | 'ticket' | 'subscribe'>
+  /** Closes the sockets of a workspace whose agent may no longer see the ticket (on every process). */
+  recheck(workspaceId: string): void
   close(): Promise<void>
 }
 
-export function createCollabServer(deps: { db: Db; secretKey: string; log: Logger }): CollabServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
-  const rooms = new Map<string, Promise<CollabRoom>>()
-  const unloadTimers = new Map<string, NodeJS.Timeout>()
+interface OpenDocument {
+  workspaceId: string
+  room: CollabRoom
+  store: CollabStore
+  notes: NoteProjection
+  assignment: AssignmentProjection
+}
 
-  function room(ticketId: string, workspaceId: string): Promise<CollabRoom> {
-    clearTimeout(unloadTimers.get(ticketId))
-    unloadTimers.delete(ticketId)
-    let open = rooms.get(ticketId)
-    if (!open) {
-      open = openRoom(
-        {
-          load: async () =>
-            (
-              await deps.db
-                .select({ update: collabUpdates.update })
-                .from(collabUpdates)
-                .where(eq(collabUpdates.ticketId, ticketId))
-                .orderBy(asc(collabUpdates.id))
-            ).map((row) => row.update),
-          append: async (update) => {
-            await deps.db.insert(collabUpdates).values({ workspaceId, ticketId, update: Buffer.from(update) })
-          },
-        },
-        (error) => deps.log.error('collab update not stored', { ticketId, error }),
-      )
-      rooms.set(ticketId, open)
-      open.catch(() => rooms.delete(ticketId))
-    }
-    return open
+export async function createCollabServer(deps: {
+  db: Db
+  notifications: Notifications | null
+  secretKey: string
+  log: Logger
+  unloadAfterMs?: number
+}): Promise<CollabServer> {
+  const unloadAfterMs = deps.unloadAfterMs ?? 30_000
+  const processId = newId()
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+  const documents = new Map<string, Promise<OpenDocument>>()
+  const unloadTimers = new Map<string, NodeJS.Timeout>()
+  const reauthenticate = new Map<WebSocket, () => Promise<Actor | null>>()
+  const registry = createPresenceRegistry({ localProcessId: processId, expireMs: 3 * aliveEveryMs, coalesceMs: 100 })
+  const sentPresence = new Map<string, string>()
+  let compactions: Promise<unknown> = Promise.resolve()
+  const logError = (what: string) => (error: unknown) => deps.log.error(what, { error })
+
+  let bus: CollabBus | null = null
+  if (deps.notifications) {
+    bus = await connectCollabBus(deps.notifications, processId, {
+      receive: (message) => void receive(message).catch(logError('collab notification not handled')),
+      listening: () => void catchUp().catch(logError('collab catch-up failed')),
+      error: logError('collab notification failed'),
+    })
+    bus.send({ k: 'hello', p: processId })
+  }
+  const alive = setInterval(() => bus?.send({ k: 'alive', p: processId }), aliveEveryMs).unref()
+  const periodicRecheck = setInterval(() => void recheckHere().catch(logError('collab recheck failed')), recheckEveryMs).unref()
+
+  function publishPresence(ticketId: string, document: OpenDocument): void {
+    const agents = document.room.presence()
+    const json = JSON.stringify(agents)
+    if (sentPresence.get(ticketId) === json) return
+    if (agents.length) sentPresence.set(ticketId, json)
+    else sentPresence.delete(ticketId)
+    registry.set(processId, document.workspaceId, ticketId, agents)
+    bus?.send({ k: 'presence', p: processId, w: document.workspaceId, t: ticketId, agents })
   }
 
-  function leave(ticketId: string, current: CollabRoom): void {
-    if (current.size > 0) return
+  async function receive(message: BusMessage): Promise<void> {
+    switch (message.k) {
+      case 'update': {
+        const open = await documents.get(message.t)?.catch(() => null)
+        if (!open) return
+        const update = message.u
+          ? Buffer.from(message.u, 'base64')
+          : (await open.store.since(message.id - 1)).find((row) => row.id === message.id)?.update
+        if (update) open.room.applyRemote(new Uint8Array(update), message.id)
+        return
+      }
+      case 'awareness':
+        ;(await documents.get(message.t)?.catch(() => null))?.room.applyRemoteAwareness(Buffer.from(message.u, 'base64'))
+        return
+      case 'presence':
+        return registry.set(message.p, message.w, message.t, message.agents)
+      case 'hello':
+        // A process has started: tell it who is here.
+        for (const [ticketId, json] of sentPresence) {
+          const open = await documents.get(ticketId)?.catch(() => null)
+          if (open) bus?.send({ k: 'presence', p: processId, w: open.workspaceId, t: ticketId, agents: JSON.parse(json) })
+        }
+        return
+      case 'alive':
+        return registry.alive(message.p)
+      case 'gone':
+        return registry.forget(message.p)
+      case 'recheck':
+        return recheckHere(message.w)
+    }
+  }
+
+  /** After listening (re)starts, updates notified meanwhile may have been missed: read them. */
+  async function catchUp(): Promise<void> {
+    for (const open of documents.values()) {
+      const document = await open.catch(() => null)
+      if (!document) continue
+      for (const row of await document.store.since(document.room.lastId)) document.room.applyRemote(row.update, row.id)
+    }
+  }
+
+  async function load(ticketId: string, workspaceId: string): Promise<OpenDocument> {
+    const store = collabStore(deps.db, workspaceId, ticketId)
+    let document: OpenDocument | undefined
+    const room = await openRoom(store, {
+      stored: (update, rowId) => bus?.update(ticketId, rowId, update),
+      awareness: (update, local) => {
+        if (local) bus?.send({ k: 'awareness', p: processId, t: ticketId, u: Buffer.from(update).toString('base64') })
+        if (document) publishPresence(ticketId, document)
+      },
+      error: (error) => deps.log.error('collab update not stored', { ticketId, error }),
+    })
+    const ticket = { id: ticketId, workspaceId }
+    document = {
+      workspaceId,
+      room,
+      store,
+      notes: projectNotes(deps, room, ticket),
+      assignment: projectAssignment({ ...deps, assigned: (_id, workspace) => recheck(workspace) }, room, ticket),
+    }
+    // The document shows the assignment the database holds, whatever was last stored in it.
+    const row = await findVisibleTicketAsSystem(deps.db, ticketId)
+    room.doc.transact(() => setAssignment(room.doc, row), 'server')
+    return document
+  }
+
+  function open(ticketId: string, workspaceId: string): Promise<OpenDocument> {
+    clearTimeout(unloadTimers.get(ticketId))
+    unloadTimers.delete(ticketId)
+    let opened = documents.get(ticketId)
+    if (!opened) {
+      opened = load(ticketId, workspaceId)
+      documents.set(ticketId, opened)
+      opened.catch(() => documents.delete(ticketId))
+    }
+    return opened
+  }
+
+  function leave(ticketId: string, document: OpenDocument): void {
+    if (document.room.size > 0 || unloadTimers.has(ticketId)) return
     unloadTimers.set(
       ticketId,
       setTimeout(() => {
-        if (current.size > 0) return
-        rooms.delete(ticketId)
         unloadTimers.delete(ticketId)
-        current.destroy()
+        if (document.room.size > 0) return
+        documents.delete(ticketId)
+        void unload(document).catch(logError('collab unload failed'))
       }, unloadAfterMs).unref(),
     )
+  }
+
+  async function unload(document: OpenDocument): Promise<void> {
+    await Promise.all([document.room.flushed(), document.notes.flushed(), document.assignment.flushed()])
+    document.room.destroy()
+    compactions = compactions.then(() => document.store.compact()).catch(logError('collab compaction failed'))
+    await compactions
+  }
+
+  async function recheckHere(workspaceId?: string): Promise<void> {
+    for (const [ticketId, opened] of documents) {
+      const document = await opened.catch(() => null)
+      if (!document || (workspaceId && document.workspaceId !== workspaceId)) continue
+      for (const [socket, member] of document.room.members) {
+        const actor = await reauthenticate.get(socket)?.()
+        const visible = actor ? await findVisibleTicket(deps.db, actor, ticketId).then(() => true, refusedOnly) : false
+        if (!visible) socket.close(1008, 'You may no longer see this ticket')
+        else if (actor) member.actor = actor
+      }
+    }
+  }
+
+  function recheck(workspaceId: string): void {
+    bus?.send({ k: 'recheck', p: processId, w: workspaceId })
+    void recheckHere(workspaceId).catch(logError('collab recheck failed'))
   }
 
   const refuse = (socket: Duplex, status: string) =>
@@ -82,28 +214,35 @@ export function createCollabServer(deps: { db: Db; secretKey: string; log: Logge
 
   return {
     get openDocuments() {
-      return rooms.size
+      return documents.size
     },
+    presence: registry,
+    recheck,
     async change(ticketId, workspaceId, apply) {
-      const current = await room(ticketId, workspaceId)
-      current.doc.transact(() => apply(current.doc), 'server')
-      await current.flushed()
-      leave(ticketId, current)
+      const document = await open(ticketId, workspaceId)
+      document.room.doc.transact(() => apply(document.room.doc), 'server')
+      await document.room.flushed()
+      leave(ticketId, document)
     },
     handleUpgrade(req, socket, head) {
       void (async () => {
         const ticketId = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname.slice(collabPath.length + 1))
-        const actor = await actorForUpgrade(req, deps.db, deps.secretKey)
+        const credentials = { url: req.url, headers: { cookie: req.headers.cookie } } as IncomingMessage
+        const authenticate = () => actorForUpgrade(credentials, deps.db, deps.secretKey)
+        const actor = await authenticate()
         if (!actor) return refuse(socket, '401 Unauthorized')
-        const ticket = await findVisibleTicket(deps.db, actor, ticketId).catch((error: unknown) => {
-          if (error instanceof AppError) return null
-          throw error
-        })
+        const ticket = await findVisibleTicket(deps.db, actor, ticketId).catch((error: unknown) => refusedOnly(error) || null)
         if (!ticket) return refuse(socket, '404 Not Found')
-        const current = await room(ticket.id, actor.workspaceId)
+        const document = await open(ticket.id, actor.workspaceId)
         wss.handleUpgrade(req, socket, head, (ws) => {
-          current.join(ws)
-          ws.on('close', () => leave(ticket.id, current))
+          reauthenticate.set(ws, authenticate)
+          document.room.join(ws, actor)
+          publishPresence(ticket.id, document)
+          ws.on('close', () => {
+            reauthenticate.delete(ws)
+            publishPresence(ticket.id, document)
+            leave(ticket.id, document)
+          })
         })
       })().catch((error: unknown) => {
         deps.log.error('collab upgrade failed', { error })
@@ -111,11 +250,26 @@ export function createCollabServer(deps: { db: Db; secretKey: string; log: Logge
       })
     },
     async close() {
+      clearInterval(alive)
+      clearInterval(periodicRecheck)
+      bus?.send({ k: 'gone', p: processId })
       for (const client of wss.clients) client.terminate()
       for (const timer of unloadTimers.values()) clearTimeout(timer)
-      for (const open of rooms.values()) (await open.catch(() => null))?.destroy()
-      rooms.clear()
+      for (const opened of documents.values()) {
+        const document = await opened.catch(() => null)
+        if (!document) continue
+        await Promise.all([document.room.flushed(), document.notes.flushed(), document.assignment.flushed()]).catch(() => {})
+        document.room.destroy()
+      }
+      documents.clear()
+      registry.close()
       wss.close()
     },
   }
+}
+
+/** A refusal (not found) reads as "may not see"; anything else is a real failure. */
+function refusedOnly(error: unknown): false {
+  if (error instanceof AppError) return false
+  throw error
 }

@@ -17,7 +17,15 @@ export interface Database {
   readonly kind: DbKind
   /** How many transactions may usefully run at once (PGlite has one connection). */
   readonly concurrency: number
+  /** PostgreSQL's LISTEN/NOTIFY, for server processes sharing one database; null on PGlite (one process). */
+  readonly notifications: Notifications | null
   close(): Promise<void>
+}
+
+export interface Notifications {
+  /** Calls `onMessage` for every NOTIFY on the channel; `onListen` each time listening (re)starts. */
+  listen(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<void>
+  notify(channel: string, payload: string): Promise<void>
 }
 
 const migrationsFolder = new URL('../../migrations', import.meta.url).pathname
@@ -32,7 +40,21 @@ async function openPostgres(url: string): Promise<Database> {
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'helpdesk' } })
   const db = drizzlePostgres({ client })
   await migratePostgres(db, { migrationsFolder })
-  return { db: db as unknown as Db, kind: 'postgres', concurrency: max, close: () => client.end({ timeout: 5 }) }
+  const notifications: Notifications = {
+    listen: async (channel, onMessage, onListen) => {
+      await client.listen(channel, onMessage, onListen)
+    },
+    notify: async (channel, payload) => {
+      await client.notify(channel, payload)
+    },
+  }
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    concurrency: max,
+    notifications,
+    close: () => client.end({ timeout: 5 }),
+  }
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -40,5 +62,5 @@ async function openPglite(dataDir: string): Promise<Database> {
   const client = await PGlite.create({ dataDir: `${dataDir}/pglite` })
   const db = drizzlePglite({ client })
   await migratePglite(db, { migrationsFolder })
-  return { db: db as unknown as Db, kind: 'pglite', concurrency: 1, close: () => client.close() }
+  return { db: db as unknown as Db, kind: 'pglite', concurrency: 1, notifications: null, close: () => client.close() }
 }

@@ -21,5 +21,5 @@ export interface AppDeps {
   activity: AgentActivity
   log: Logger
   chat: ChatHub
-  collab: Pick<CollabServer, 'change'>
+  collab: Pick<CollabServer, 'change' | 'presence' | 'recheck'>
 }

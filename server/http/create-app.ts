@@ -16,6 +16,7 @@ import { directoryRoutes } from './routes/directory-routes.ts'
 import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
+import { presenceRoutes } from './routes/presence-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { ticketRoutes } from './routes/ticket-routes.ts'
 import { typingRoutes } from './routes/typing-routes.ts'
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/tickets', typingRoutes(deps))
   api.route('/contacts', contactRoutes(deps))
   api.route('/attachments', attachmentRoutes(deps))
+  api.route('/presence', presenceRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))

@@ -14,10 +14,13 @@ import { messageColumns, toMessage } from './message-view.ts'
 export async function addNote(db: Db, actor: Actor, ticketId: string, body: string): Promise<Message> {
   return db.transaction(async (tx) => {
     const ticket = await findVisibleTicket(tx, actor, ticketId)
+    const id = newId()
     const [note] = await tx
       .insert(messages)
       .values({
-        id: newId(),
+        id,
+        // The note's id in the ticket's shared document, where it is shown beside notes written there.
+        externalId: `note:${id}`,
         workspaceId: actor.workspaceId,
         ticketId: ticket.id,
         kind: 'note',

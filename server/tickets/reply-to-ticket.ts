@@ -19,6 +19,7 @@ import { planOutbound } from '../outbound/plan-outbound.ts'
 import { queueOutbound } from '../outbound/queue-outbound.ts'
 import { findVisibleTicket } from './get-ticket.ts'
 import { messageColumns, toMessage } from './message-view.ts'
+import { assertNoReplyConflict, type TypingAgent } from './reply-conflicts.ts'
 
 export async function replyToTicket(
   db: Db,
@@ -26,6 +27,8 @@ export async function replyToTicket(
   ticketId: string,
   reply: CreateReply,
   now: Date,
+  /** Who is on the ticket's document now (a colleague typing is a conflict unless confirmed). */
+  present: readonly TypingAgent[] = [],
 ): Promise<{ message: Message; repeated: boolean }> {
   return db.transaction(async (tx) => {
     const ticket = await findVisibleTicket(tx, actor, ticketId)
@@ -37,6 +40,7 @@ export async function replyToTicket(
         .where(and(eq(outbox.workspaceId, actor.workspaceId), eq(outbox.idempotencyKey, reply.idempotencyKey)))
       if (earlier) return { message: toMessage(earlier), repeated: true }
     }
+    if (!reply.confirm) await assertNoReplyConflict(tx, actor, ticket.id, reply.lastSeenMessageId, present)
     const channel = await findChannel(tx, ticket.channelId)
     const messageId = newId()
     const files = readFiles(reply.attachments)

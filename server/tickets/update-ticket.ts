@@ -11,6 +11,7 @@ import { contacts } from '../db/schema/contacts.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tags as tagCatalogue, tickets } from '../db/schema/tickets.ts'
 import type { Actor } from '../http/app-env.ts'
+import { assertMayAssign } from './assignment-permission.ts'
 import { findVisibleTicket } from './get-ticket.ts'
 import { ticketSearchText } from './thread-messages.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
@@ -18,6 +19,7 @@ import { ticketColumns, toTicket } from './ticket-view.ts'
 export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch: UpdateTicket): Promise<Ticket> {
   return db.transaction(async (tx) => {
     const before = await findVisibleTicket(tx, actor, ticketId)
+    assertMayAssign(actor, before, patch)
     const names = await checkReferences(tx, actor.workspaceId, patch)
     const now = new Date()
     const set: Omit<Partial<typeof tickets.$inferInsert>, 'search'> & { search?: SQL } = { updatedAt: now }

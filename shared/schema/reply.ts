@@ -34,6 +34,12 @@ export const createReplySchema = z
     privateReply: z.boolean().default(false),
     /** Files to send with the reply (email tickets), base64; 10 MB in all at most. */
     attachments: z.array(outgoingFileSchema).max(10).default([]),
+    /**
+     * The newest message the sender's view showed: a reply another agent sent after it answers 409
+     * reply_conflict, as does a colleague typing in the ticket, unless `confirm` is true.
+     */
+    lastSeenMessageId: idSchema.optional(),
+    confirm: z.boolean().default(false),
   })
   .refine((reply) => reply.body !== '' || reply.template, { message: 'Give a body or a template.', path: ['body'] })
 export type CreateReply = z.infer<typeof createReplySchema>

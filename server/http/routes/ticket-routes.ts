@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { createNoteSchema } from '../../../shared/schema/message.ts'
 import { createReplySchema } from '../../../shared/schema/reply.ts'
 import { ticketListQuerySchema, updateTicketSchema } from '../../../shared/schema/ticket.ts'
-import { clearDraft, setAssignment } from '../../collab/ticket-document.ts'
+import { appendNote, clearDraft, setAssignment } from '../../collab/ticket-document.ts'
 import { addNote } from '../../tickets/add-note.ts'
 import { getTicket } from '../../tickets/get-ticket.ts'
 import { listTickets } from '../../tickets/list-tickets.ts'
@@ -25,20 +25,26 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
     const ticket = await updateTicket(db, actor, c.req.param('id'), patch)
     if (patch.assigneeId !== undefined || patch.teamId !== undefined) {
       await deps.collab.change(ticket.id, actor.workspaceId, (doc) => setAssignment(doc, ticket))
+      deps.collab.recheck(actor.workspaceId)
     }
     return c.json({ ticket })
   })
   app.post('/:id/replies', async (c) => {
     const reply = await readJson(c, createReplySchema)
     const actor = c.get('actor')
-    const { message, repeated } = await replyToTicket(db, actor, c.req.param('id'), reply, new Date())
+    const ticketId = c.req.param('id')
+    const present = deps.collab.presence.ticket(ticketId)
+    const { message, repeated } = await replyToTicket(db, actor, ticketId, reply, new Date(), present)
     deps.outbox.wake()
     if (!repeated) await deps.collab.change(message.ticketId, actor.workspaceId, clearDraft)
     return c.json({ message }, 202)
   })
   app.post('/:id/notes', async (c) => {
     const { body } = await readJson(c, createNoteSchema)
-    return c.json({ message: await addNote(db, c.get('actor'), c.req.param('id'), body) }, 201)
+    const actor = c.get('actor')
+    const message = await addNote(db, actor, c.req.param('id'), body)
+    await deps.collab.change(message.ticketId, actor.workspaceId, (doc) => appendNote(doc, message))
+    return c.json({ message }, 201)
   })
 
   return app

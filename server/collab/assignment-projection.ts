@@ -1,0 +1,67 @@
+// An assignment changed in a ticket's document by an agent's socket is made in the database as that agent
+// (checked, audited and shown in the thread like a change over REST). One the agent may not make, or
+// naming an agent or team that does not exist, is reverted in the document and the attempt audited.
+import { AppError } from '../../shared/errors.ts'
+import { uuidPattern } from '../../shared/schema/common.ts'
+import { recordAudit } from '../audit/audit-entry.ts'
+import type { Db } from '../db/create-db.ts'
+import type { Actor } from '../http/app-env.ts'
+import type { Logger } from '../log.ts'
+import { findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
+import { updateTicket } from '../tickets/update-ticket.ts'
+import type { CollabRoom } from './collab-room.ts'
+import { setAssignment } from './ticket-document.ts'
+
+export interface AssignmentProjection {
+  flushed(): Promise<void>
+}
+
+export function projectAssignment(
+  deps: { db: Db; log: Logger; assigned(ticketId: string, workspaceId: string): void },
+  room: CollabRoom,
+  ticket: { id: string; workspaceId: string },
+): AssignmentProjection {
+  const assignment = room.doc.getMap('assignment')
+  let written: Promise<void> = Promise.resolve()
+
+  assignment.observe((_event, transaction) => {
+    const actor = room.members.get(transaction.origin as never)?.actor
+    if (!actor) return
+    const wanted = { assigneeId: assignment.get('assigneeId'), teamId: assignment.get('teamId') }
+    written = written
+      .then(() => apply(actor, wanted))
+      .catch((error: unknown) => deps.log.error('assignment not projected', { ticketId: ticket.id, error }))
+  })
+
+  async function apply(actor: Actor, wanted: { assigneeId: unknown; teamId: unknown }): Promise<void> {
+    const reference = (value: unknown) =>
+      value === null || value === undefined || (typeof value === 'string' && uuidPattern.test(value))
+    try {
+      if (!reference(wanted.assigneeId) || !reference(wanted.teamId)) {
+        throw new AppError('invalid_input', 'An assignee and a team are ids or null.')
+      }
+      await updateTicket(deps.db, actor, ticket.id, {
+        assigneeId: wanted.assigneeId as string | null | undefined,
+        teamId: wanted.teamId as string | null | undefined,
+      })
+      deps.assigned(ticket.id, ticket.workspaceId)
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      const current = await findVisibleTicketAsSystem(deps.db, ticket.id)
+      room.doc.transact(() => setAssignment(room.doc, current), 'server')
+      await recordAudit(deps.db, [
+        {
+          workspaceId: ticket.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'ticket.assignment_reverted',
+          entityType: 'ticket',
+          entityId: ticket.id,
+          data: { attempted: wanted, reason: error.message },
+        },
+      ])
+    }
+  }
+
+  return { flushed: () => written }
+}
