@@ -1,4 +1,5 @@
-// An agent's collaboration client for tests: the stock y-websocket WebsocketProvider, in Node.
+// An agent's collaboration client for tests: the stock y-websocket WebsocketProvider, in Node, signed in
+// with an API token (?token=) or a session cookie, as the browser app is.
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -10,11 +11,21 @@ export interface CollabClient {
   close(): void
 }
 
-export function openCollab(baseUrl: string, ticketId: string, token: string): CollabClient {
+export type CollabCredentials = string | { cookie: string }
+
+export function openCollab(baseUrl: string, ticketId: string, credentials: CollabCredentials): CollabClient {
   const doc = new Y.Doc()
+  const cookie = typeof credentials === 'string' ? null : credentials.cookie
+  const polyfill = cookie
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { cookie } })
+        }
+      }
+    : WebSocket
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, ticketId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    WebSocketPolyfill: polyfill as unknown as typeof globalThis.WebSocket,
+    params: typeof credentials === 'string' ? { token: credentials } : {},
     disableBc: true,
   })
   const synced = new Promise<void>((resolve) => {
@@ -30,4 +41,15 @@ export function openCollab(baseUrl: string, ticketId: string, token: string): Co
       doc.destroy()
     },
   }
+}
+
+/** Adds a note to a document as the browser app does (API.md: {id, authorId, createdAt, body: Y.Text}). */
+export function writeNote(doc: Y.Doc, id: string, authorId: string, body: string): Y.Map<unknown> {
+  const note = new Y.Map<unknown>()
+  note.set('id', id)
+  note.set('authorId', authorId)
+  note.set('createdAt', new Date().toISOString())
+  note.set('body', new Y.Text(body))
+  doc.getArray('notes').push([note])
+  return note
 }

@@ -1,0 +1,201 @@
+// What the shared document means outside itself: notes written there become searchable note messages,
+// assignments go both ways under the same rule as REST, supervisors see presence live, a reply while a
+// colleague types (or after a reply the sender did not see) is a 409 until confirmed, and a socket whose
+// agent may no longer see the ticket is closed.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { ApiClient } from '../support/api-client.ts'
+import { type CollabClient, openCollab, writeNote } from '../support/collab-client.ts'
+import { eventually } from '../support/eventually.ts'
+import { createFormChannel, submitForm } from '../support/form-channel.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+
+let server: TestServer
+let admin: ApiClient
+let adminId: string
+let token: string
+let formId: string
+const open: CollabClient[] = []
+
+async function newTicket(message: string): Promise<string> {
+  const email = `c${Math.random().toString(36).slice(2)}@example.com`
+  await submitForm(server.url, formId, { name: 'Customer', email, message })
+  return (await admin.get(`/api/tickets?q=${encodeURIComponent(message)}`)).body.items[0].id
+}
+
+async function newAgent(name: string, role = 'agent'): Promise<{ id: string; api: ApiClient }> {
+  const email = `${name.toLowerCase()}${Math.random().toString(36).slice(2, 6)}@example.com`
+  const created = await admin.post('/api/agents', { email, name, role, password: 'agent-password-1' })
+  expect(created.status).toBe(201)
+  return { id: created.body.agent.id, api: await new ApiClient(server.url).login(email, 'agent-password-1') }
+}
+
+function collab(ticketId: string, credentials: string | { cookie: string }): CollabClient {
+  const client = openCollab(server.url, ticketId, credentials)
+  open.push(client)
+  return client
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  admin = await new ApiClient(server.url).login()
+  adminId = (await admin.get('/api/me')).body.agent.id
+  token = (await admin.post('/api/tokens', { name: 'collab projection' })).body.token
+  formId = await createFormChannel(admin)
+  await admin.post('/api/channels', { kind: 'email', name: 'Mail', config: { address: 'help@projection.example' } })
+})
+afterAll(async () => {
+  for (const client of open) client.close()
+  await server?.stop()
+})
+
+describe('notes', () => {
+  test('a note written in the document becomes a searchable note message by its author; edits and removal follow', async () => {
+    const ticketId = await newTicket('projection of notes please')
+    const a = collab(ticketId, token)
+    await a.synced
+    const note = writeNote(a.doc, 'n-1', adminId, 'Customer called: refund approved 返金')
+    const notes = async () =>
+      (await admin.get(`/api/tickets/${ticketId}`)).body.messages.filter((m: { kind: string }) => m.kind === 'note')
+
+    const [projected] = await eventually(async () => {
+      const found = await notes()
+      expect(found).toHaveLength(1)
+      return found
+    })
+    expect(projected).toMatchObject({ kind: 'note', authorType: 'agent', authorId: adminId, direction: null })
+    expect(projected.body).toBe('Customer called: refund approved 返金')
+    await eventually(async () => expect((await admin.get('/api/tickets?q=返金')).body.items.map((t: { id: string }) => t.id)).toContain(ticketId))
+
+    ;(note.get('body') as import('yjs').Text).insert(0, 'Update: ')
+    await eventually(async () => expect((await notes())[0].body).toBe('Update: Customer called: refund approved 返金'))
+
+    a.doc.getArray('notes').delete(0, 1)
+    await eventually(async () => expect((await notes())[0].deletedAt).not.toBeNull())
+  })
+
+  test('a note made over REST shows in the document', async () => {
+    const ticketId = await newTicket('rest notes into the document')
+    const a = collab(ticketId, token)
+    await a.synced
+    const created = await admin.post(`/api/tickets/${ticketId}/notes`, { body: 'Written over REST' })
+    expect(created.status).toBe(201)
+    await eventually(async () => {
+      const [note] = a.doc.getArray<import('yjs').Map<unknown>>('notes').toArray()
+      expect(note?.get('id')).toBe(created.body.message.id)
+      expect(String(note?.get('body'))).toBe('Written over REST')
+    })
+    // Shown once, not projected back as a second message.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const messages = (await admin.get(`/api/tickets/${ticketId}`)).body.messages
+    expect(messages.filter((m: { kind: string }) => m.kind === 'note')).toHaveLength(1)
+  })
+})
+
+describe('assignment', () => {
+  test('set in the document by someone allowed, it is made in the database with its event', async () => {
+    const ticketId = await newTicket('assign me through the document')
+    const a = collab(ticketId, token)
+    await a.synced
+    a.doc.getMap('assignment').set('assigneeId', adminId)
+    await eventually(async () => expect((await admin.get(`/api/tickets/${ticketId}`)).body.ticket.assigneeId).toBe(adminId))
+    const events = (await admin.get(`/api/tickets/${ticketId}`)).body.messages.filter((m: { kind: string }) => m.kind === 'event')
+    expect(events.map((m: { body: string }) => m.body).join(' ')).toMatch(/assigned the ticket/)
+  })
+
+  test('an agent taking a colleague’s ticket in the document is reverted; over REST it is 403', async () => {
+    const ticketId = await newTicket('owned by a colleague')
+    const owner = await newAgent('Owner')
+    const other = await newAgent('Other')
+    expect((await admin.patch(`/api/tickets/${ticketId}`, { assigneeId: owner.id })).status).toBe(200)
+
+    expect((await other.api.patch(`/api/tickets/${ticketId}`, { assigneeId: other.id })).status).toBe(403)
+    const b = collab(ticketId, { cookie: other.api.cookie! })
+    await b.synced
+    await eventually(async () => expect(b.doc.getMap('assignment').get('assigneeId')).toBe(owner.id))
+    b.doc.getMap('assignment').set('assigneeId', other.id)
+    await eventually(async () => expect(b.doc.getMap('assignment').get('assigneeId')).toBe(owner.id))
+    expect((await admin.get(`/api/tickets/${ticketId}`)).body.ticket.assigneeId).toBe(owner.id)
+
+    // An id that names nobody is reverted too.
+    const a = collab(ticketId, token)
+    await a.synced
+    a.doc.getMap('assignment').set('assigneeId', 'not-an-agent')
+    await eventually(async () => expect(a.doc.getMap('assignment').get('assigneeId')).toBe(owner.id))
+  })
+})
+
+describe('presence and duplicate replies', () => {
+  test('supervisors see who is on which ticket and who types, once and as a live stream; agents may not', async () => {
+    const ticketId = await newTicket('watch the presence')
+    const aiko = await newAgent('Aiko')
+    const supervisor = await newAgent('Sam', 'supervisor')
+    expect((await aiko.api.get('/api/presence')).status).toBe(403)
+
+    const controller = new AbortController()
+    const stream = await fetch(`${server.url}/api/presence/stream`, { headers: { cookie: supervisor.api.cookie! }, signal: controller.signal })
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/)
+    const events: string[] = []
+    const reading = (async () => {
+      const decoder = new TextDecoder()
+      for await (const chunk of stream.body!) events.push(decoder.decode(chunk))
+    })().catch(() => {})
+
+    const a = collab(ticketId, { cookie: aiko.api.cookie! })
+    await a.synced
+    a.provider.awareness.setLocalState({ user: { id: aiko.id, name: 'Aiko', color: '#e91e63' }, typing: true })
+    const entry = { ticketId, agents: [{ id: aiko.id, name: 'Aiko', typing: true }] }
+    await eventually(async () => expect((await supervisor.api.get('/api/presence')).body.tickets).toContainEqual(entry))
+    await eventually(async () => expect(events.join('')).toContain(JSON.stringify(entry)))
+
+    a.close()
+    await eventually(async () => {
+      const tickets = (await supervisor.api.get('/api/presence')).body.tickets
+      expect(tickets.find((t: { ticketId: string }) => t.ticketId === ticketId)).toBeUndefined()
+    })
+    controller.abort()
+    await reading
+  })
+
+  test('a reply while a colleague types, or after a colleague’s reply the sender did not see, is 409 until confirmed', async () => {
+    const ticketId = await newTicket('two agents one customer')
+    const aiko = await newAgent('Aiko')
+    const ben = await newAgent('Ben')
+    const a = collab(ticketId, { cookie: aiko.api.cookie! })
+    await a.synced
+    a.provider.awareness.setLocalState({ user: { id: aiko.id, name: 'Aiko', color: '#e91e63' }, typing: true })
+
+    await eventually(async () => {
+      const refused = await ben.api.post(`/api/tickets/${ticketId}/replies`, { body: 'Hello from Ben' })
+      expect(refused.status).toBe(409)
+      expect(refused.body.error.code).toBe('reply_conflict')
+      expect(refused.body.error.details.typing).toEqual([{ id: aiko.id, name: 'Aiko' }])
+    })
+    // Typing oneself is no conflict.
+    const seen = (await aiko.api.get(`/api/tickets/${ticketId}`)).body.messages.at(-1).id
+    const aikoReply = await aiko.api.post(`/api/tickets/${ticketId}/replies`, { body: 'Hello from Aiko', lastSeenMessageId: seen })
+    expect(aikoReply.status).toBe(202)
+    a.provider.awareness.setLocalStateField('typing', false)
+
+    const late = await ben.api.post(`/api/tickets/${ticketId}/replies`, { body: 'Hello again', lastSeenMessageId: seen })
+    expect(late.status).toBe(409)
+    expect(late.body.error.details.replies).toEqual([
+      expect.objectContaining({ id: aikoReply.body.message.id, authorId: aiko.id, authorName: 'Aiko', body: 'Hello from Aiko' }),
+    ])
+    const confirmed = await ben.api.post(`/api/tickets/${ticketId}/replies`, { body: 'Hello again', lastSeenMessageId: seen, confirm: true })
+    expect(confirmed.status).toBe(202)
+
+    const unknown = await ben.api.post(`/api/tickets/${ticketId}/replies`, { body: 'x', lastSeenMessageId: ticketId })
+    expect(unknown.status).toBe(400)
+  })
+})
+
+test('a socket whose agent may no longer see the ticket is closed', async () => {
+  const ticketId = await newTicket('taken away into a team')
+  const agent = await newAgent('Kai')
+  const team = await admin.post('/api/teams', { name: `Elsewhere ${Math.random()}`, agentIds: [] })
+  const a = collab(ticketId, { cookie: agent.api.cookie! })
+  await a.synced
+  const closed = new Promise<number>((resolve) => a.provider.on('connection-close', (event) => resolve(event?.code ?? 0)))
+  expect((await admin.patch(`/api/tickets/${ticketId}`, { teamId: team.body.team.id })).status).toBe(200)
+  expect(await closed).toBe(1008)
+})
