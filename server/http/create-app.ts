@@ -1,5 +1,4 @@
 // The HTTP surface: health, the REST API behind authentication, the channels' webhooks, one error mapper.
-import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import { AppError } from '../../shared/errors.ts'
 import { maxReplyBytes } from '../../shared/schema/reply.ts'
@@ -9,6 +8,7 @@ import { authenticate } from './authenticate.ts'
 import { errorResponse } from './error-response.ts'
 import { limitBody } from './limit-body.ts'
 import { buildOpenApi } from './openapi.ts'
+import { appRoutes } from './routes/app-routes.ts'
 import { attachmentRoutes } from './routes/attachment-routes.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { contactRoutes } from './routes/contact-routes.ts'
@@ -17,6 +17,7 @@ import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
 import { presenceRoutes } from './routes/presence-routes.ts'
+import { syncRoutes } from './routes/sync-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { ticketRoutes } from './routes/ticket-routes.ts'
 import { typingRoutes } from './routes/typing-routes.ts'
@@ -34,8 +35,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/webhooks/form/*', limitBody(maxBodyBytes))
 
   app.get('/health', (c) => c.json({ ok: true, db: deps.database.kind }))
-  const homePage = readFileSync(new URL('../../client/index.html', import.meta.url), 'utf8')
-  app.get('/', (c) => c.html(homePage))
+  app.route('/', appRoutes())
   let openApi = { url: '', doc: {} }
   app.get('/api/openapi.json', (c) => {
     if (openApi.url !== deps.config.publicUrl) openApi = { url: deps.config.publicUrl, doc: buildOpenApi(deps.config.publicUrl) }
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/tickets', typingRoutes(deps))
   api.route('/contacts', contactRoutes(deps))
   api.route('/attachments', attachmentRoutes(deps))
+  api.route('/sync', syncRoutes(deps))
   api.route('/presence', presenceRoutes(deps))
   app.route('/api', api)
 

@@ -1,0 +1,114 @@
+// The customer beside the thread: the unified profile (name, email, phone, every identity), all their
+// tickets, and merging another profile of the same person into this one.
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { z } from 'zod'
+import { pageSchema } from '../../../shared/schema/common.ts'
+import { contactResponseSchema, contactSchema, identitySchema } from '../../../shared/schema/contact.ts'
+import { ticketSchema } from '../../../shared/schema/ticket.ts'
+import { api } from '../net/http.ts'
+import { ChannelIcon } from '../ui/channel-icon.tsx'
+
+const contactDetailSchema = z.object({
+  contact: contactSchema,
+  identities: z.array(identitySchema),
+  tickets: z.array(ticketSchema),
+})
+const contactPageSchema = pageSchema(contactSchema)
+
+export function CustomerSidebar(props: { contactId: string; onMerged: () => void }) {
+  const [detail, { refetch }] = createResource(
+    () => props.contactId,
+    (id) => api(contactDetailSchema, 'GET', `/api/contacts/${id}`),
+  )
+  const [query, setQuery] = createSignal('')
+  const [matches] = createResource(
+    () => (query().trim().length >= 2 ? query().trim() : null),
+    (q) => api(contactPageSchema, 'GET', `/api/contacts?q=${encodeURIComponent(q)}&limit=5`).then((p) => p.items),
+  )
+  const [message, setMessage] = createSignal('')
+
+  async function merge(sourceId: string): Promise<void> {
+    try {
+      await api(contactResponseSchema, 'POST', `/api/contacts/${props.contactId}/merge`, { sourceId })
+      setMessage('Profiles merged.')
+      setQuery('')
+      await refetch()
+      props.onMerged()
+    } catch (error) {
+      setMessage((error as Error).message)
+    }
+  }
+
+  return (
+    <aside class="customer" aria-label="Customer">
+      <Show
+        when={detail()}
+        fallback={<p class="muted">{detail.error ? 'The profile needs the network.' : 'Loading profile…'}</p>}
+      >
+        {(d) => (
+          <>
+            <h2>{d().contact.name ?? 'Unknown customer'}</h2>
+            <dl>
+              <Show when={d().contact.email}>
+                <dt>Email</dt>
+                <dd>{d().contact.email}</dd>
+              </Show>
+              <Show when={d().contact.phone}>
+                <dt>Phone</dt>
+                <dd>{d().contact.phone}</dd>
+              </Show>
+            </dl>
+            <h3>Identities</h3>
+            <ul class="identities">
+              <For each={d().identities}>
+                {(i) => (
+                  <li>
+                    <span class="identity-kind">{i.kind}</span> {i.value}
+                  </li>
+                )}
+              </For>
+            </ul>
+            <h3>Tickets</h3>
+            <ul class="customer-tickets">
+              <For each={d().tickets}>
+                {(t) => (
+                  <li>
+                    <a href={`#/tickets/${t.id}`}>
+                      <ChannelIcon kind={t.channelKind} /> #{t.number} {t.subject ?? t.lastMessagePreview ?? ''}{' '}
+                      <em>{t.status}</em>
+                    </a>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <h3>Merge a duplicate profile</h3>
+            <input
+              type="search"
+              aria-label="Find a profile to merge"
+              placeholder="Name, email or phone"
+              value={query()}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+            <ul class="merge-matches">
+              <For each={(matches() ?? []).filter((c) => c.id !== props.contactId)}>
+                {(c) => (
+                  <li>
+                    {c.name ?? c.email ?? c.phone}{' '}
+                    <button
+                      type="button"
+                      onClick={() => void merge(c.id)}
+                      aria-label={`Merge ${c.name ?? c.email ?? 'profile'} into this one`}
+                    >
+                      Merge
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <p role="status">{message()}</p>
+          </>
+        )}
+      </Show>
+    </aside>
+  )
+}

@@ -1,0 +1,80 @@
+// The inbox's views and filters as one query on the local database: what a row shows, never whole tickets,
+// so ten thousand rows come back in one read and the list renders only the ones on screen.
+import type { ChannelKind } from '../../../shared/schema/common.ts'
+import type { TicketStatus } from '../../../shared/schema/ticket.ts'
+import type { LocalDb } from '../offline/local-db.ts'
+
+export type InboxView = 'mine' | 'unassigned' | 'all' | 'pending' | 'resolved' | `channel:${ChannelKind}`
+
+export interface InboxFilters {
+  status?: TicketStatus | undefined
+  channel?: ChannelKind | undefined
+  assigneeId?: string | undefined
+  teamId?: string | undefined
+  tag?: string | undefined
+  q?: string | undefined
+}
+
+export interface InboxRow {
+  id: string
+  number: number
+  status: TicketStatus
+  priority: string
+  channel_kind: ChannelKind
+  contact_name: string | null
+  subject: string | null
+  preview: string | null
+  assignee_id: string | null
+  last_message_at: Date
+  waiting_since: string | null
+  unread: boolean
+  priority_score: number | null
+}
+
+export async function queryInbox(db: LocalDb, meId: string, view: InboxView, filters: InboxFilters): Promise<InboxRow[]> {
+  const where: string[] = []
+  const params: unknown[] = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  if (view === 'mine') where.push(`assignee_id = ${param(meId)}`, `status in ('open', 'pending')`)
+  else if (view === 'unassigned') where.push('assignee_id is null', `status = 'open'`)
+  else if (view === 'all') where.push(`status in ('open', 'pending')`)
+  else if (view === 'pending') where.push(`status = 'pending'`)
+  else if (view === 'resolved') where.push(`status in ('resolved', 'closed')`)
+  else where.push(`channel_kind = ${param(view.slice('channel:'.length))}`, `status in ('open', 'pending')`)
+
+  if (filters.status) where.push(`status = ${param(filters.status)}`)
+  if (filters.channel) where.push(`channel_kind = ${param(filters.channel)}`)
+  if (filters.assigneeId === 'none') where.push('assignee_id is null')
+  else if (filters.assigneeId) where.push(`assignee_id = ${param(filters.assigneeId)}`)
+  if (filters.teamId) where.push(`team_id = ${param(filters.teamId)}`)
+  if (filters.tag) where.push(`tags ? ${param(filters.tag)}`)
+  if (filters.q?.trim()) {
+    const like = param(`%${filters.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    where.push(`(subject ilike ${like} or contact_name ilike ${like} or preview ilike ${like} or number::text = ${param(filters.q.trim().replace(/^#/, ''))}
+      or exists (select 1 from messages m where m.ticket_id = t.id and m.body ilike ${like}))`)
+  }
+  const result = await db.query<InboxRow>(
+    `select id, (data->>'number')::int as number, status, data->>'priority' as priority, channel_kind, contact_name, subject,
+            preview, assignee_id, last_message_at,
+            case when status = 'open' then coalesce(data->>'lastCustomerMessageAt', data->>'createdAt') end as waiting_since,
+            (seen_at is null or seen_at < last_message_at) as unread,
+            (data->>'priorityScore')::float8 as priority_score
+     from tickets t
+     where ${where.join(' and ') || 'true'}
+     order by last_message_at desc, id desc`,
+    params,
+  )
+  return result.rows
+}
+
+/** Marks the ticket read; true when it was unread. */
+export async function markSeen(db: LocalDb, ticketId: string): Promise<boolean> {
+  const result = await db.query(
+    'update tickets set seen_at = greatest(last_message_at, now()) where id = $1 and (seen_at is null or seen_at < last_message_at)',
+    [ticketId],
+  )
+  return (result.affectedRows ?? 0) > 0
+}

@@ -1,0 +1,82 @@
+// The browser's own database: PGlite in IndexedDB, one per signed-in agent. The app reads every list and
+// thread from here, so it opens before the network answers and keeps working offline. Rows keep the API
+// shape whole in `data`; the columns beside it are what the inbox filters, sorts and searches on.
+import { PGlite } from '@electric-sql/pglite'
+
+export type LocalDb = PGlite
+
+const schema = `
+create table if not exists tickets (
+  id text primary key,
+  data jsonb not null,
+  status text not null,
+  channel_kind text not null,
+  assignee_id text,
+  team_id text,
+  tags jsonb not null,
+  contact_id text not null,
+  contact_name text,
+  subject text,
+  preview text,
+  last_message_at timestamptz not null,
+  seen_at timestamptz
+);
+create index if not exists tickets_activity_idx on tickets (last_message_at desc, id desc);
+create table if not exists messages (
+  id text primary key,
+  ticket_id text not null,
+  created_at timestamptz not null,
+  body text not null,
+  data jsonb not null
+);
+create index if not exists messages_ticket_idx on messages (ticket_id, created_at);
+create table if not exists contacts (id text primary key, name text, data jsonb not null);
+create table if not exists outbox (
+  key text primary key,
+  ticket_id text not null,
+  kind text not null,
+  payload jsonb not null,
+  created_at timestamptz not null default now(),
+  error text
+);
+create table if not exists meta (key text primary key, value text not null);
+`
+
+export function localDbName(agentId: string): string {
+  return `helpdesk-${agentId}`
+}
+
+export async function openLocalDb(agentId: string): Promise<LocalDb> {
+  // relaxedDurability: a write returns before IndexedDB has flushed; the server holds the truth and the
+  // outbox is re-read on start, so a crash loses at most the last moment of cache.
+  const db = await PGlite.create(`idb://${localDbName(agentId)}`, { relaxedDurability: true })
+  await db.exec(schema)
+  return db
+}
+
+export async function readMeta(db: LocalDb, key: string): Promise<string | null> {
+  const result = await db.query<{ value: string }>('select value from meta where key = $1', [key])
+  return result.rows[0]?.value ?? null
+}
+
+export async function writeMeta(db: LocalDb, key: string, value: string): Promise<void> {
+  await db.query('insert into meta (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value', [
+    key,
+    value,
+  ])
+}
+
+/** Sign-out: the agent's cached tickets must not stay in the browser. */
+export async function deleteLocalDb(agentId: string): Promise<void> {
+  // PGlite names its IndexedDB database after its mount path; find it rather than guess the prefix.
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.endsWith(localDbName(agentId)))
+  await Promise.all(
+    names.map(
+      (name) =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase(name)
+          request.onsuccess = request.onerror = request.onblocked = () => resolve()
+        }),
+    ),
+  )
+}

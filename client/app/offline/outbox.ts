@@ -1,0 +1,104 @@
+// Writes made while the server is out of reach: kept in the local database with an idempotency key made
+// when the agent pressed the button, replayed in order when the network returns. A reply carries its key
+// to the server, which sends a key once, so a replay after a lost answer never sends twice; a ticket
+// change sets fields to values, so sending it again changes nothing.
+import { type Accessor, createSignal } from 'solid-js'
+import { v4 as newKey } from 'uuid'
+import { z } from 'zod'
+import { messageResponseSchema } from '../../../shared/schema/message.ts'
+import { ticketResponseSchema } from '../../../shared/schema/ticket.ts'
+import { ApiError, api, UnreachableError } from '../net/http.ts'
+import type { LocalDb } from './local-db.ts'
+
+export type OutboxKind = 'reply' | 'patch'
+
+export interface OutboxItem {
+  key: string
+  ticketId: string
+  kind: OutboxKind
+  payload: Record<string, unknown>
+  error: string | null
+}
+
+export interface Outbox {
+  items: Accessor<OutboxItem[]>
+  /** Stores the write, then tries to send everything waiting. */
+  add(kind: OutboxKind, ticketId: string, payload: Record<string, unknown>, key?: string): Promise<void>
+  flush(): Promise<void>
+  discard(key: string): Promise<void>
+}
+
+const sentSchema = z.union([messageResponseSchema, ticketResponseSchema])
+
+export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
+  const [items, setItems] = createSignal<OutboxItem[]>([])
+  let flushing: Promise<void> | null = null
+
+  async function reload(): Promise<void> {
+    const result = await db.query<{
+      key: string
+      ticket_id: string
+      kind: OutboxKind
+      payload: Record<string, unknown>
+      error: string | null
+    }>('select key, ticket_id, kind, payload, error from outbox order by created_at, key')
+    setItems(result.rows.map((r) => ({ key: r.key, ticketId: r.ticket_id, kind: r.kind, payload: r.payload, error: r.error })))
+  }
+
+  async function send(item: OutboxItem): Promise<void> {
+    if (item.kind === 'reply') {
+      // Written offline, the agent could not be warned of a colleague's reply; they already chose to send.
+      await api(sentSchema, 'POST', `/api/tickets/${item.ticketId}/replies`, {
+        ...item.payload,
+        idempotencyKey: item.key,
+        confirm: true,
+      })
+    } else {
+      await api(sentSchema, 'PATCH', `/api/tickets/${item.ticketId}`, item.payload)
+    }
+  }
+
+  async function flushAll(): Promise<void> {
+    await reload()
+    for (const item of items()) {
+      if (item.error) continue
+      try {
+        await send(item)
+        await db.query('delete from outbox where key = $1', [item.key])
+        onSent()
+      } catch (error) {
+        if (error instanceof UnreachableError) break
+        const message = error instanceof ApiError ? error.message : String(error)
+        await db.query('update outbox set error = $2 where key = $1', [item.key, message])
+      }
+    }
+    await reload()
+  }
+
+  function flush(): Promise<void> {
+    flushing ??= flushAll().finally(() => {
+      flushing = null
+    })
+    return flushing
+  }
+
+  void reload().then(flush)
+  return {
+    items,
+    async add(kind, ticketId, payload, key = newKey()) {
+      await db.query('insert into outbox (key, ticket_id, kind, payload) values ($1, $2, $3, $4)', [
+        key,
+        ticketId,
+        kind,
+        JSON.stringify(payload),
+      ])
+      await reload()
+      await flush()
+    },
+    flush,
+    async discard(key) {
+      await db.query('delete from outbox where key = $1', [key])
+      await reload()
+    },
+  }
+}

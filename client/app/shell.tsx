@@ -1,0 +1,83 @@
+// The signed-in app: the header (connection, what waits to be sent, supervisor, sign-out), the inbox
+// beside the open ticket on a wide screen, one or the other on a phone.
+import { createResource, Match, Show, Switch } from 'solid-js'
+import { createHashRoute, go } from './hash-route.ts'
+import { InboxScreen } from './inbox/inbox-screen.tsx'
+import { SampleData } from './sample/sample-data.tsx'
+import type { Session } from './session.ts'
+import { SupervisorScreen } from './supervisor/supervisor-screen.tsx'
+import { TicketScreen } from './ticket/ticket-screen.tsx'
+import { Avatar } from './ui/avatar.tsx'
+import type { Workspace } from './workspace.ts'
+
+export function Shell(props: { ws: Workspace; session: Session }) {
+  const route = createHashRoute()
+  const ticketId = () => {
+    const r = route()
+    return r.screen === 'ticket' ? r.ticketId : null
+  }
+  const [ticketCount] = createResource(
+    () => props.ws.sync.revision(),
+    async () => (await props.ws.db.query<{ n: number }>('select count(*)::int as n from tickets')).rows[0]?.n ?? 0,
+  )
+  const waiting = () => props.ws.outbox.items().length
+
+  return (
+    <div class="shell" classList={{ 'has-ticket': Boolean(ticketId()) }}>
+      <header class="top">
+        <a class="brand" href="#/">
+          Helpdesk
+        </a>
+        <Show
+          when={props.ws.sync.reachable()}
+          fallback={
+            <span class="offline" role="status">
+              Offline: showing what is on this device
+            </span>
+          }
+        >
+          <span class="online" role="status">
+            Online
+          </span>
+        </Show>
+        <Show when={waiting()}>
+          <span class="outbox-count" role="status">
+            {waiting()} waiting to be sent
+          </span>
+        </Show>
+        <span class="spacer" />
+        <Show when={props.ws.me.role !== 'agent'}>
+          <a href="#/supervisor">Supervisor</a>
+        </Show>
+        <Avatar id={props.ws.me.id} name={props.ws.me.name} />
+        <button type="button" onClick={() => void props.session.signOut(() => props.ws.close())}>
+          Sign out
+        </button>
+      </header>
+      <Show when={ticketCount() === 0 && props.ws.sync.reachable()}>
+        <SampleData ws={props.ws} />
+      </Show>
+      <Switch>
+        <Match when={route().screen === 'supervisor'}>
+          <SupervisorScreen ws={props.ws} />
+        </Match>
+        <Match when={true}>
+          <div class="work">
+            <InboxScreen ws={props.ws} openTicketId={ticketId()} onOpen={(id) => go(`#/tickets/${id}`)} />
+            <main class="ticket-pane">
+              <Show
+                when={ticketId()}
+                keyed
+                fallback={
+                  <p class="muted pad">Choose a ticket. Keys: j/k move, Enter opens, e resolves, a assigns to you, / searches.</p>
+                }
+              >
+                {(id) => <TicketScreen ws={props.ws} ticketId={id} onBack={() => go('#/')} />}
+              </Show>
+            </main>
+          </div>
+        </Match>
+      </Switch>
+    </div>
+  )
+}

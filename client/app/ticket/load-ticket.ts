@@ -1,0 +1,30 @@
+// A ticket with its contact and messages: read from the local database first (instant, and offline),
+// then refreshed from the server, whose answer is stored locally for next time.
+import type { Contact } from '../../../shared/schema/contact.ts'
+import type { Message } from '../../../shared/schema/message.ts'
+import { type Ticket, ticketDetailSchema } from '../../../shared/schema/ticket.ts'
+import { api } from '../net/http.ts'
+import type { LocalDb } from '../offline/local-db.ts'
+import { storeRows } from '../offline/store-sync-page.ts'
+
+export interface TicketDetail {
+  ticket: Ticket
+  contact: Contact | null
+  messages: Message[]
+}
+
+export async function readLocalTicket(db: LocalDb, ticketId: string): Promise<TicketDetail | null> {
+  const ticket = await db.query<{ data: Ticket }>('select data from tickets where id = $1', [ticketId])
+  const row = ticket.rows[0]
+  if (!row) return null
+  const [contact, messages] = await Promise.all([
+    db.query<{ data: Contact }>('select data from contacts where id = $1', [row.data.contactId]),
+    db.query<{ data: Message }>('select data from messages where ticket_id = $1 order by created_at, id', [ticketId]),
+  ])
+  return { ticket: row.data, contact: contact.rows[0]?.data ?? null, messages: messages.rows.map((m) => m.data) }
+}
+
+export async function refreshTicket(db: LocalDb, ticketId: string): Promise<void> {
+  const detail = await api(ticketDetailSchema, 'GET', `/api/tickets/${ticketId}`)
+  await storeRows(db, { tickets: [detail.ticket], contacts: [detail.contact], messages: detail.messages })
+}

@@ -1,0 +1,80 @@
+// One entry of the conversation: the customer's messages on the left, ours on the right, internal notes
+// in yellow and marked, events as a line; attachments and images shown; delivery status with a retry.
+import { For, Show } from 'solid-js'
+import type { Agent } from '../../../shared/schema/agent.ts'
+import type { Message } from '../../../shared/schema/message.ts'
+import { clockText } from '../ui/time-text.ts'
+
+const statusText: Record<Message['status'], string> = {
+  received: '',
+  queued: 'Sending…',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  read: 'Read',
+  failed: 'Failed',
+}
+
+export function MessageItem(props: { message: Message; agents: Agent[]; customerName: string; onRetry: (m: Message) => void }) {
+  const m = () => props.message
+  const author = () =>
+    m().authorType === 'contact'
+      ? props.customerName
+      : m().authorType === 'system'
+        ? 'Helpdesk'
+        : (props.agents.find((a) => a.id === m().authorId)?.name ?? 'Agent')
+  return (
+    <Show
+      when={m().kind !== 'event'}
+      fallback={
+        <li class="event-line">
+          {m().body} · {clockText(m().createdAt)}
+        </li>
+      }
+    >
+      <li
+        class="message"
+        classList={{ inbound: m().direction === 'inbound', outbound: m().direction === 'outbound', note: m().kind === 'note' }}
+        aria-label={
+          m().kind === 'note'
+            ? `Internal note by ${author()}`
+            : `${m().direction === 'inbound' ? 'From' : 'Reply by'} ${author()}`
+        }
+      >
+        <div class="message-head">
+          <span>{m().kind === 'note' ? `Internal note · ${author()}` : author()}</span>
+          <time dateTime={m().createdAt}>{clockText(m().createdAt)}</time>
+        </div>
+        <Show when={m().deletedAt}>
+          <em class="deleted">The customer unsent this message.</em>
+        </Show>
+        <p class="message-body">{m().body}</p>
+        <Show when={m().attachments.length}>
+          <ul class="attachments">
+            <For each={m().attachments}>
+              {(a) => (
+                <li>
+                  <Show when={a.type === 'image' && a.url} fallback={<a href={a.url ?? undefined}>{a.name ?? a.type}</a>}>
+                    <a href={a.url ?? undefined} target="_blank" rel="noreferrer">
+                      <img src={a.url ?? undefined} alt={a.name ?? 'Image'} loading="lazy" width="240" height="180" />
+                    </a>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <Show when={m().direction === 'outbound' && m().kind === 'message'}>
+          <div class="delivery" classList={{ failed: m().status === 'failed' }}>
+            {statusText[m().status]}
+            <Show when={m().status === 'failed'}>
+              {m().error ? `: ${m().error}` : ''}{' '}
+              <button type="button" onClick={() => props.onRetry(m())}>
+                Retry
+              </button>
+            </Show>
+          </div>
+        </Show>
+      </li>
+    </Show>
+  )
+}

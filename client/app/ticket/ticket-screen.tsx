@@ -1,0 +1,130 @@
+// One ticket: who else is here, its fields, the whole conversation oldest first, the composer bound to the
+// shared draft, the internal notes, and the customer beside it. Read from the local database at once,
+// refreshed from the server, re-read on every synced change.
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js'
+import type { Message } from '../../../shared/schema/message.ts'
+import { openTicketDoc } from '../collab/ticket-doc.ts'
+import { CustomerSidebar } from '../customer/customer-sidebar.tsx'
+import { markSeen } from '../inbox/inbox-query.ts'
+import { Avatar } from '../ui/avatar.tsx'
+import { ChannelIcon, channelNames } from '../ui/channel-icon.tsx'
+import { createNow } from '../ui/clock.ts'
+import type { Workspace } from '../workspace.ts'
+import { Composer } from './composer.tsx'
+import { readLocalTicket, refreshTicket } from './load-ticket.ts'
+import { MessageItem } from './message-item.tsx'
+import { NotesPanel } from './notes-panel.tsx'
+import { TicketFields } from './ticket-fields.tsx'
+
+export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: () => void }) {
+  const now = createNow(15_000)
+  const [refreshed, setRefreshed] = createSignal(0)
+  const [detail] = createResource(
+    () => ({ id: props.ticketId, revision: props.ws.sync.revision(), refreshed: refreshed() }),
+    (key) => readLocalTicket(props.ws.db, key.id),
+  )
+  const refresh = () =>
+    refreshTicket(props.ws.db, props.ticketId).then(
+      () => setRefreshed((n) => n + 1),
+      () => undefined,
+    )
+  void refresh()
+  createEffect(
+    on(
+      () => props.ws.sync.revision(),
+      () => void refresh(),
+      { defer: true },
+    ),
+  )
+  createEffect(() => {
+    if (detail()?.ticket.lastMessageAt)
+      void markSeen(props.ws.db, props.ticketId).then((changed) => changed && props.ws.sync.touch())
+  })
+
+  // The screen is made once per ticket (keyed by the shell), so the document lives as long as it does.
+  const doc = openTicketDoc(props.ticketId, props.ws.me)
+  onCleanup(() => doc.close())
+
+  let thread: HTMLOListElement | undefined
+  const messages = () => detail()?.messages ?? []
+  createEffect(
+    on(
+      () => messages().length,
+      () => queueMicrotask(() => thread?.lastElementChild?.scrollIntoView({ block: 'end' })),
+    ),
+  )
+  const waiting = () => props.ws.outbox.items().filter((i) => i.ticketId === props.ticketId && i.kind === 'reply')
+  const lastSeenMessageId = () => messages().at(-1)?.id ?? null
+
+  async function retry(message: Message): Promise<void> {
+    await props.ws.outbox.add('reply', props.ticketId, { body: message.body, attachments: [] })
+  }
+
+  return (
+    <Show
+      when={detail()}
+      fallback={<p class="muted pad">{detail.loading ? 'Opening…' : 'This ticket is not on this device yet.'}</p>}
+    >
+      {(d) => (
+        <div class="ticket-layout">
+          <section class="ticket" aria-label={`Ticket #${d().ticket.number}`}>
+            <header class="ticket-head">
+              <button type="button" class="back" onClick={props.onBack} aria-label="Back to the inbox">
+                ←
+              </button>
+              <ChannelIcon kind={d().ticket.channelKind} />
+              <h2>
+                #{d().ticket.number} {d().contact?.name ?? 'Unknown customer'}
+                <small>
+                  {d().ticket.subject ?? ''} · {channelNames[d().ticket.channelKind]}
+                </small>
+              </h2>
+              <ul class="presence" aria-label="Also viewing">
+                <For each={doc.peers()}>
+                  {(p) => (
+                    <li>
+                      <Avatar id={p.id} name={p.name} typing={p.typing} />
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </header>
+            <TicketFields ws={props.ws} ticket={d().ticket} />
+            <ol class="thread" ref={thread} aria-label="Conversation">
+              <For each={messages()}>
+                {(m) => (
+                  <MessageItem
+                    message={m}
+                    agents={props.ws.agents()}
+                    customerName={d().contact?.name ?? 'Customer'}
+                    onRetry={retry}
+                  />
+                )}
+              </For>
+              <For each={waiting()}>
+                {(item) => (
+                  <li class="message outbound waiting-send">
+                    <p class="message-body">{String(item.payload.body ?? '')}</p>
+                    <div class="delivery">{item.error ? `Not sent: ${item.error}` : 'Waiting for the network to send'}</div>
+                  </li>
+                )}
+              </For>
+            </ol>
+            <Composer
+              ws={props.ws}
+              ticket={d().ticket}
+              doc={doc}
+              lastSeenMessageId={lastSeenMessageId()}
+              now={now()}
+              onSent={() => void refresh()}
+            />
+          </section>
+          <div class="side">
+            <NotesPanel doc={doc} agents={props.ws.agents()} />
+            <CustomerSidebar contactId={d().ticket.contactId} onMerged={() => void refresh()} />
+          </div>
+        </div>
+      )}
+    </Show>
+  )
+}

@@ -1,0 +1,76 @@
+// Everything a signed-in agent's screens read from: the local database, its sync and outbox, and the
+// directory (agents, teams, channels), the last kept in the local database too for offline starts.
+import { type Accessor, createSignal } from 'solid-js'
+import type { z } from 'zod'
+import { type Agent, agentListSchema } from '../../shared/schema/agent.ts'
+import { channelListSchema, type channelSchema } from '../../shared/schema/channel.ts'
+import { type Team, teamListSchema } from '../../shared/schema/team.ts'
+import { api } from './net/http.ts'
+import { type LocalDb, openLocalDb, readMeta, writeMeta } from './offline/local-db.ts'
+import { createOutbox, type Outbox } from './offline/outbox.ts'
+import { createSyncClient, type SyncClient } from './offline/sync-client.ts'
+
+export type Channel = z.infer<typeof channelSchema>
+
+export interface Workspace {
+  me: Agent
+  db: LocalDb
+  sync: SyncClient
+  outbox: Outbox
+  agents: Accessor<Agent[]>
+  teams: Accessor<Team[]>
+  channels: Accessor<Channel[]>
+  close(): Promise<void>
+}
+
+export async function openWorkspace(me: Agent): Promise<Workspace> {
+  const db = await openLocalDb(me.id)
+  const [agents, setAgents] = createSignal<Agent[]>([])
+  const [teams, setTeams] = createSignal<Team[]>([])
+  const [channels, setChannels] = createSignal<Channel[]>([])
+  const cached = JSON.parse((await readMeta(db, 'directory')) ?? 'null') as {
+    agents: Agent[]
+    teams: Team[]
+    channels: Channel[]
+  } | null
+  if (cached) {
+    setAgents(cached.agents)
+    setTeams(cached.teams)
+    setChannels(cached.channels)
+  }
+  const loadDirectory = async () => {
+    const [a, t, c] = await Promise.all([
+      api(agentListSchema, 'GET', '/api/agents'),
+      api(teamListSchema, 'GET', '/api/teams'),
+      api(channelListSchema, 'GET', '/api/channels'),
+    ])
+    setAgents(a.items)
+    setTeams(t.items)
+    setChannels(c.items)
+    await writeMeta(db, 'directory', JSON.stringify({ agents: a.items, teams: t.items, channels: c.items }))
+  }
+
+  // Created before the sync client so that coming back online flushes what waited.
+  let outbox: Outbox | null = null
+  const sync = createSyncClient(db, () => {
+    void outbox?.flush()
+    void loadDirectory().catch(() => undefined)
+  })
+  outbox = createOutbox(db, () => void sync.pull())
+  void loadDirectory().catch(() => undefined)
+  void sync.pull()
+
+  return {
+    me,
+    db,
+    sync,
+    outbox,
+    agents,
+    teams,
+    channels,
+    async close() {
+      sync.close()
+      await db.close()
+    },
+  }
+}

@@ -1,0 +1,61 @@
+// One page of the sync stream: the tickets the actor may see that changed after the cursor, oldest change
+// first, each with all its messages and its contact, so the browser's local database can upsert them whole.
+import { and, asc, inArray, sql } from 'drizzle-orm'
+import type { SyncPage, SyncQuery } from '../../shared/schema/sync.ts'
+import type { Db } from '../db/create-db.ts'
+import { contacts } from '../db/schema/contacts.ts'
+import { messages } from '../db/schema/messages.ts'
+import { tickets } from '../db/schema/tickets.ts'
+import type { Actor } from '../http/app-env.ts'
+import { contactColumns, toContact } from '../identity/contact-view.ts'
+import { messageColumns, toMessage } from '../tickets/message-view.ts'
+import { ticketColumns, toTicket } from '../tickets/ticket-view.ts'
+import { visibleTickets } from '../tickets/ticket-visibility.ts'
+import { decodeSyncCursor, encodeSyncCursor, type SyncPosition, syncStart } from './sync-cursor.ts'
+
+/**
+ * A transaction stamps updated_at when it runs but becomes visible when it commits, so a change can
+ * appear behind a cursor that already passed its time. The last page of a pull therefore hands back a
+ * cursor this far behind the present: recent changes come again (the client upserts, so that is harmless)
+ * and a late commit is never skipped.
+ */
+const commitLagMs = 5_000
+
+export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new Date()): Promise<SyncPage> {
+  const after = decodeSyncCursor(query.cursor)
+  const found = await db
+    .select(ticketColumns)
+    .from(tickets)
+    .where(
+      and(
+        visibleTickets(actor),
+        sql`(${tickets.updatedAt}, ${tickets.id}) > (${after.updatedAt}::timestamptz, ${after.id}::uuid)`,
+      ),
+    )
+    .orderBy(asc(tickets.updatedAt), asc(tickets.id))
+    .limit(query.limit + 1)
+  const page = found.slice(0, query.limit)
+  const more = found.length > query.limit
+  const ids = page.map((t) => t.id)
+  const contactIds = [...new Set(page.map((t) => t.contactId))]
+  const [pageMessages, pageContacts] = await Promise.all([
+    ids.length
+      ? db.select(messageColumns).from(messages).where(inArray(messages.ticketId, ids)).orderBy(asc(messages.createdAt))
+      : [],
+    contactIds.length ? db.select(contactColumns).from(contacts).where(inArray(contacts.id, contactIds)) : [],
+  ])
+  const last = page.at(-1)
+  let next: SyncPosition = last ? { updatedAt: last.updatedAt.toISOString(), id: last.id } : after
+  if (!more) next = earlier(next, new Date(now.getTime() - commitLagMs).toISOString())
+  return {
+    tickets: page.map((row) => toTicket(row)),
+    messages: pageMessages.map(toMessage),
+    contacts: pageContacts.map(toContact),
+    cursor: encodeSyncCursor(next),
+    more,
+  }
+}
+
+function earlier(position: SyncPosition, time: string): SyncPosition {
+  return position.updatedAt <= time ? position : { ...syncStart, updatedAt: time }
+}

@@ -1,0 +1,106 @@
+// The sync stream that feeds the browser's local database: resumable pages of changed tickets with their
+// messages and contacts, only what the asker may see, and a live `change` event when something changes.
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { signedInAgent } from '../support/agents.ts'
+import { ApiClient } from '../support/api-client.ts'
+import { eventually } from '../support/eventually.ts'
+import { createFormChannel, submitForm } from '../support/form-channel.ts'
+import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { uniqueEmail } from '../support/unique.ts'
+
+let server: TestServer
+let admin: ApiClient
+let channelId: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  admin = await new ApiClient(server.url).login()
+  channelId = await createFormChannel(admin)
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+async function pullAll(client: ApiClient, cursor?: string) {
+  const tickets = new Map<string, any>()
+  const messages = new Map<string, any>()
+  let next = cursor
+  for (let page = 0; page < 50; page++) {
+    const response = await client.get(`/api/sync?limit=2${next ? `&cursor=${encodeURIComponent(next)}` : ''}`)
+    expect(response.status).toBe(200)
+    for (const t of response.body.tickets) tickets.set(t.id, t)
+    for (const m of response.body.messages) messages.set(m.id, m)
+    next = response.body.cursor
+    if (!response.body.more) break
+  }
+  return { tickets, messages, cursor: next! }
+}
+
+test('pages through every ticket with its messages and contact, and resumes from the cursor', async () => {
+  for (let i = 0; i < 5; i++) {
+    const sent = await submitForm(server.url, channelId, {
+      name: `Pat ${i}`,
+      email: uniqueEmail('sync'),
+      message: `sync page ${i}`,
+    })
+    expect(sent.status).toBeLessThan(300)
+  }
+  const first = await eventually(async () => {
+    const all = await pullAll(admin)
+    expect([...all.messages.values()].filter((m) => m.body.startsWith('sync page'))).toHaveLength(5)
+    return all
+  })
+  const one = (await admin.get('/api/sync?limit=1')).body
+  expect(one.contacts[0].id).toBe(one.tickets[0].contactId)
+
+  const sent = await submitForm(server.url, channelId, { name: 'Late', email: uniqueEmail('sync'), message: 'after the cursor' })
+  expect(sent.status).toBeLessThan(300)
+  await eventually(async () => {
+    const later = await pullAll(admin, first.cursor)
+    expect([...later.messages.values()].map((m) => m.body)).toContain('after the cursor')
+  })
+})
+
+test('an agent receives only the tickets they may see', async () => {
+  const team = await admin.post('/api/teams', { name: 'Closed team', agentIds: [] })
+  const sent = await submitForm(server.url, channelId, { name: 'Hidden', email: uniqueEmail('hidden'), message: 'team only' })
+  expect(sent.status).toBeLessThan(300)
+  const ticket = await eventually(async () => {
+    const found = await admin.get(`/api/tickets?q=${encodeURIComponent('team only')}`)
+    expect(found.body.items).toHaveLength(1)
+    return found.body.items[0]
+  })
+  expect((await admin.patch(`/api/tickets/${ticket.id}`, { teamId: team.body.team.id })).status).toBe(200)
+  const { client } = await signedInAgent(admin, 'agent')
+  const seen = await pullAll(client)
+  expect(seen.tickets.has(ticket.id)).toBe(false)
+  expect(seen.tickets.size).toBeGreaterThan(0)
+})
+
+test('refuses a cursor it did not give out, and anyone not signed in', async () => {
+  const bad = await admin.get('/api/sync?cursor=not-a-cursor')
+  expect(bad.status).toBe(400)
+  expect(bad.body.error.code).toBe('invalid_input')
+  expect((await new ApiClient(server.url).get('/api/sync')).status).toBe(401)
+  expect((await new ApiClient(server.url).get('/api/sync/stream')).status).toBe(401)
+})
+
+test('the live stream announces a change as soon as a ticket changes', async () => {
+  const controller = new AbortController()
+  const response = await fetch(`${server.url}/api/sync/stream`, { headers: { cookie: admin.cookie! }, signal: controller.signal })
+  expect(response.headers.get('content-type')).toContain('text/event-stream')
+  const reader = response.body!.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  const readUntil = async (count: number) => {
+    while (text.split('event: change').length - 1 < count) {
+      const { value, done } = await reader.read()
+      if (done) throw new Error('stream ended')
+      text += decoder.decode(value)
+    }
+  }
+  await readUntil(1)
+  await submitForm(server.url, channelId, { name: 'Live', email: uniqueEmail('live'), message: 'live change' })
+  await readUntil(2)
+  controller.abort()
+})
