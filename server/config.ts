@@ -1,5 +1,6 @@
 // Reads the server's configuration from the environment (API.md "Start-up and configuration").
 import { z } from 'zod'
+import { priorityWeightsSchema } from './priority/priority-score.ts'
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,8 +32,24 @@ const configSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
     .optional(),
-  /** With no agent active for this long, a channel's away message answers customers. */
-  AWAY_AFTER_MINUTES: z.coerce.number().min(0).max(10_080).default(15),
+  /** Weights of the priority score's factors, as JSON (server/priority/priority-score.ts). */
+  PRIORITY_WEIGHTS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(priorityWeightsSchema)
+    .default(priorityWeightsSchema.parse({})),
+  /** How often SLA warnings, breaches and time-based rules are looked for. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** Tests only: the server's clock can be moved (POST /api/test/clock). Refused with NODE_ENV=production. */
+  TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  NODE_ENV: z.string().optional(),
   REOPEN_WINDOW_DAYS: z.coerce.number().min(0).max(365).default(7),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
@@ -46,5 +63,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`)
   }
   const config = parsed.data
+  if (config.TEST_CLOCK === '1' && config.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration: TEST_CLOCK lets anyone signed in as admin move the clock; never in production')
+  }
   return { ...config, publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}` }
 }

@@ -10,6 +10,7 @@ import { chatSocketPath, createChatHub } from './channels/chat/chat-hub.ts'
 import { findEmailChannelByAddress } from './channels/email/email-channels.ts'
 import { createSmtpListener } from './channels/email/smtp-listener.ts'
 import { createGraphClient } from './channels/meta/graph-client.ts'
+import { createSettableClock, systemClock } from './clock/clock.ts'
 import { collabPath, createCollabServer } from './collab/collab-server.ts'
 import { readConfig } from './config.ts'
 import { createDb } from './db/create-db.ts'
@@ -23,8 +24,12 @@ import { createChannelSender } from './outbound/channel-sender.ts'
 import { createEmailSender } from './outbound/email-sender.ts'
 import { createOutboxDispatcher } from './outbound/outbox-dispatcher.ts'
 import { queueAutomaticMessages } from './outbound/queue-automatic-messages.ts'
+import { createRuleEngine } from './rules/rule-engine.ts'
+import { runTimeRules } from './rules/run-time-rules.ts'
+import { createScheduler } from './scheduler/scheduler.ts'
 import { createSecretBox } from './security/secret-box.ts'
 import { loadSecretKey } from './security/secret-key.ts'
+import { checkSla } from './sla/check-sla.ts'
 
 const config = readConfig(process.env)
 const log = createLogger(config.LOG_LEVEL)
@@ -61,6 +66,25 @@ const outbox = createOutboxDispatcher({
   }),
   log,
 })
+const testClock = config.TEST_CLOCK === '1' ? createSettableClock() : null
+const clock = testClock ?? systemClock
+const rules = createRuleEngine({
+  db: database.db,
+  clock,
+  log,
+  weights: config.PRIORITY_WEIGHTS,
+  collab,
+  wakeOutbox: () => outbox.wake(),
+})
+const scheduler = createScheduler({
+  clock,
+  everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
+  log,
+  work: async (from, to) => {
+    await checkSla(database.db, from, to)
+    await runTimeRules(database.db, rules, from, to)
+  },
+})
 const media = createMediaFetcher({ database, box, graph, graphVersion: config.META_GRAPH_VERSION, log })
 const ingest = createIngestQueue({
   database,
@@ -73,8 +97,9 @@ const ingest = createIngestQueue({
         outcome.ingested.map((i) => ({ messageId: i.ingested.messageId, attachments: i.message.attachments })),
       ),
     )
-    if (await queueAutomaticMessages(database.db, outcome, { awayAfterMs: config.AWAY_AFTER_MINUTES * 60_000 }, log))
-      outbox.wake()
+    const now = clock.now()
+    await rules.afterIngest(outcome)
+    if (await queueAutomaticMessages(database.db, outcome, log, now)) outbox.wake()
   },
 })
 if (journal) {
@@ -84,6 +109,7 @@ if (journal) {
   await journal.reset()
 }
 await outbox.recoverInterrupted()
+scheduler.start()
 await media.recover()
 
 const app = createApp({
@@ -96,6 +122,10 @@ const app = createApp({
   loginThrottle: createLoginThrottle(),
   chat,
   collab,
+  clock,
+  rules,
+  scheduler,
+  testClock,
   activity: createAgentActivity(database.db, (error) => log.warn('could not record agent activity', { error })),
   log,
 })
@@ -157,6 +187,7 @@ async function stop(signal: string): Promise<void> {
   await chat.close()
   await collab.close()
   await ingest.close()
+  await scheduler.stop()
   await outbox.stop()
   await media.stop()
   await journal?.close()

@@ -1,7 +1,6 @@
-// Who is around: an agent is seen whenever they use the app or the API; the time is written at most
-// once a minute per agent, so busy sessions cost no writes. Until agents set their availability
-// (online, away, offline), "available" means seen within AWAY_AFTER_MINUTES (15 by default).
-import { and, eq, gt, sql } from 'drizzle-orm'
+// When an agent last used the app or the API; the time is written at most once a minute per agent, so
+// busy sessions cost no writes. Who may answer is their explicit availability (availability.ts).
+import { eq } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { agents } from '../db/schema/agents.ts'
 
@@ -25,13 +24,4 @@ export function createAgentActivity(db: Db, onError: (error: unknown) => void): 
         .catch(onError)
     },
   }
-}
-
-/** Whether any agent of the workspace is around to answer. */
-export async function anyAgentAvailable(db: Db, workspaceId: string, now: Date, availableWithinMs: number): Promise<boolean> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(agents)
-    .where(and(eq(agents.workspaceId, workspaceId), gt(agents.lastSeenAt, new Date(now.getTime() - availableWithinMs))))
-  return (row?.n ?? 0) > 0
 }

@@ -9,6 +9,7 @@ import { errorResponse } from './error-response.ts'
 import { limitBody } from './limit-body.ts'
 import { buildOpenApi } from './openapi.ts'
 import { appRoutes } from './routes/app-routes.ts'
+import { agentRoutes } from './routes/agent-routes.ts'
 import { attachmentRoutes } from './routes/attachment-routes.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { contactRoutes } from './routes/contact-routes.ts'
@@ -16,9 +17,13 @@ import { directoryRoutes } from './routes/directory-routes.ts'
 import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
+import { notificationRoutes } from './routes/notification-routes.ts'
 import { presenceRoutes } from './routes/presence-routes.ts'
+import { routingRoutes } from './routes/routing-routes.ts'
+import { ruleRoutes } from './routes/rule-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
+import { testClockRoutes } from './routes/test-clock-routes.ts'
 import { ticketRoutes } from './routes/ticket-routes.ts'
 import { typingRoutes } from './routes/typing-routes.ts'
 import { widgetRoutes } from './routes/widget-routes.ts'
@@ -46,6 +51,11 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', authRoutes(deps))
   api.use('*', authenticate(deps.database.db, deps.secretKey, deps.activity))
   api.route('/', directoryRoutes(deps))
+  api.route('/', agentRoutes(deps))
+  api.route('/', routingRoutes(deps))
+  api.route('/rules', ruleRoutes(deps))
+  api.route('/notifications', notificationRoutes(deps))
+  if (deps.testClock) api.route('/test/clock', testClockRoutes(deps.testClock, deps.scheduler))
   api.route('/channels', templateRoutes(deps))
   api.route('/tickets', ticketRoutes(deps))
   api.route('/tickets', typingRoutes(deps))

@@ -34,5 +34,5 @@ export async function getContact(db: Db, actor: Actor, contactId: string) {
     .where(and(eq(tickets.contactId, contact.id), visibleTickets(actor)))
     .orderBy(desc(tickets.lastMessageAt))
     .limit(500)
-  return { contact: toContact(contact), identities, tickets: theirTickets.map(toTicket) }
+  return { contact: toContact(contact), identities, tickets: theirTickets.map((row) => toTicket(row)) }
 }

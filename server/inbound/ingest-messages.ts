@@ -29,6 +29,8 @@ export interface IngestedMessage {
   messageId: string
   /** The message made a new contact: the customer's first contact with us. */
   contactCreated: boolean
+  /** The message opened its ticket (ticket_created rules run for it). */
+  ticketCreated: boolean
 }
 
 export async function ingestMessages(
@@ -156,6 +158,7 @@ export async function ingestMessages(
     ticketNumber: threads[i]!.number,
     messageId: messageIds[i]!,
     contactCreated: plan.contacts[i]!.created,
+    ticketCreated: threads[i]!.statusBefore === null,
   }))
 }
 
@@ -207,6 +210,7 @@ function ticketTouch(touched: Touch[], now: Date): SQL {
       status = case when v.inbound then 'open' else t.status end,
       resolved_at = case when v.inbound then null else t.resolved_at end,
       first_response_at = case when v.inbound then t.first_response_at else coalesce(t.first_response_at, ${now.toISOString()}::timestamptz) end,
+      last_agent_reply_at = case when v.inbound then t.last_agent_reply_at else ${now.toISOString()}::timestamptz end,
       updated_at = ${now.toISOString()}::timestamptz,
       last_message_at = ${now.toISOString()}::timestamptz, last_message_preview = v.preview,
       last_customer_message_at = greatest(t.last_customer_message_at, v."customerAt")

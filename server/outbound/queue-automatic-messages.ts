@@ -1,11 +1,13 @@
 // Automatic messages of a channel, sent through the outbox and marked automatic, after the ingest commit:
-// - `awayMessage` when nobody is around to answer (no agent available), at most once per ticket in
-//   12 hours, so a customer writing several messages at night is told once;
+// - `awayMessage` outside the channel's business hours (its `calendarId`) or when no agent is online,
+//   at most once per ticket in 12 hours, so a customer writing several messages at night is told once;
 // - `welcomeMessage` on a customer's first contact, when someone is around (the away message says more).
 // Mail sent by machines (out-of-office, lists, bounces) is never answered automatically: no loops.
 import { and, eq, gt, inArray, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
-import { anyAgentAvailable } from '../agents/agent-activity.ts'
+import { anyAgentOnline } from '../agents/availability.ts'
+import { isWithinHours } from '../calendars/business-hours.ts'
+import { calendarsById } from '../calendars/calendar-directory.ts'
 import type { ChannelRow } from '../channels/channel-directory.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
@@ -20,13 +22,7 @@ import { queueOutbound } from './queue-outbound.ts'
 const awayRepeatMs = 12 * 3_600_000
 
 /** Queues the automatic messages a batch calls for; true when any was queued. */
-export async function queueAutomaticMessages(
-  db: Db,
-  outcome: BatchOutcome,
-  settings: { awayAfterMs: number },
-  log: Logger,
-  now = new Date(),
-): Promise<boolean> {
+export async function queueAutomaticMessages(db: Db, outcome: BatchOutcome, log: Logger, now: Date): Promise<boolean> {
   const candidates = outcome.ingested.filter((i) => i.message.direction === 'inbound' && !i.message.autoSubmitted)
   if (!candidates.length) return false
   const channelRows = await db
@@ -34,6 +30,12 @@ export async function queueAutomaticMessages(
     .from(channels)
     .where(inArray(channels.id, [...new Set(candidates.map((c) => c.message.channelId))]))
   const available = new Map<string, boolean>()
+  const calendarIds = channelRows.flatMap((c) => (typeof c.config.calendarId === 'string' ? [c.config.calendarId] : []))
+  const calendars = new Map(
+    await Promise.all(
+      [...new Set(channelRows.map((c) => c.workspaceId))].map(async (w) => [w, await calendarsById(db, w, calendarIds)] as const),
+    ),
+  )
   const answered = new Set<string>()
   let queued = false
   for (const { message, ingested } of candidates) {
@@ -42,9 +44,13 @@ export async function queueAutomaticMessages(
     const away = text(channel, 'awayMessage')
     const welcome = ingested.contactCreated ? text(channel, 'welcomeMessage') : ''
     if (!away && !welcome) continue
-    if (!available.has(channel.workspaceId))
-      available.set(channel.workspaceId, await anyAgentAvailable(db, channel.workspaceId, now, settings.awayAfterMs))
-    const isAway = !available.get(channel.workspaceId) && away !== ''
+    if (!available.has(channel.workspaceId)) available.set(channel.workspaceId, await anyAgentOnline(db, channel.workspaceId))
+    const calendar =
+      typeof channel.config.calendarId === 'string'
+        ? calendars.get(channel.workspaceId)?.get(channel.config.calendarId)
+        : undefined
+    const closed = calendar ? !isWithinHours(calendar, now) : false
+    const isAway = (closed || !available.get(channel.workspaceId)) && away !== ''
     const body = isAway ? away : welcome
     if (!body) continue
     answered.add(ingested.ticketId)

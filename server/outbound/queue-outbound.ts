@@ -63,7 +63,13 @@ export async function queueOutbound(db: Db, out: OutboundToQueue): Promise<Messa
       : tickets.firstResponseAt
   await db
     .update(tickets)
-    .set({ updatedAt: out.now, lastMessageAt: out.now, lastMessagePreview: preview(out.body), firstResponseAt: firstResponse })
+    .set({
+      updatedAt: out.now,
+      lastMessageAt: out.now,
+      lastMessagePreview: preview(out.body),
+      firstResponseAt: firstResponse,
+      ...(out.author.type === 'agent' ? { lastAgentReplyAt: out.now } : {}),
+    })
     .where(eq(tickets.id, out.ticketId))
   return message!
 }

@@ -8,6 +8,7 @@ import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import type { Actor } from '../http/app-env.ts'
 import { contactColumns, toContact } from '../identity/contact-view.ts'
+import { ticketBreaches } from '../sla/ticket-breaches.ts'
 import { messageColumns, toMessage } from './message-view.ts'
 import { type TicketRow, ticketColumns, toTicket } from './ticket-view.ts'
 import { visibleTickets } from './ticket-visibility.ts'
@@ -40,5 +41,6 @@ export async function getTicket(db: Db, actor: Actor, ticketId: string) {
     .where(eq(messages.ticketId, ticket.id))
     .orderBy(asc(messages.createdAt), asc(messages.id))
   if (!contact) throw new Error(`Ticket ${ticket.id} has no contact`)
-  return { ticket: toTicket(ticket), contact: toContact(contact), messages: thread.map(toMessage) }
+  const breaches = await ticketBreaches(db, [ticket.id])
+  return { ticket: toTicket(ticket, breaches.get(ticket.id)), contact: toContact(contact), messages: thread.map(toMessage) }
 }

@@ -1,12 +1,14 @@
 // The inbox: tickets the actor may see, newest activity first, filtered, searched and paged by cursor.
-import { and, arrayContains, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, arrayContains, desc, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Ticket, TicketListQuery } from '../../shared/schema/ticket.ts'
 import type { Db } from '../db/create-db.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import type { Actor } from '../http/app-env.ts'
 import { ticketSearchCondition } from '../search/ticket-search.ts'
+import { withBreaches } from '../sla/ticket-breaches.ts'
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
+import { ticketViewCondition } from './ticket-views.ts'
 import { visibleTickets } from './ticket-visibility.ts'
 
 /**
@@ -20,6 +22,7 @@ export async function listTickets(
   db: Db,
   actor: Actor,
   query: TicketListQuery,
+  now: Date = new Date(),
 ): Promise<{ items: Ticket[]; nextCursor: string | null }> {
   const conditions: (SQL | undefined)[] = [visibleTickets(actor)]
   if (query.status) conditions.push(eq(tickets.status, query.status))
@@ -37,11 +40,28 @@ export async function listTickets(
       sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${cursor.lastMessageAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
     )
   }
+  if (query.view) conditions.push(ticketViewCondition(query.view, now, query.stalledHours))
   if (query.q) {
     const matching = await ticketSearchCondition(db, actor.workspaceId, query.q)
     if (matching) conditions.push(matching)
   }
 
+  if (query.sort === 'priority') {
+    // The most urgent first, then the customer who has waited longest: one page, no cursor.
+    const found = await db
+      .select(ticketColumns)
+      .from(tickets)
+      .where(and(...conditions))
+      .orderBy(desc(tickets.priorityScore), sql`${tickets.lastCustomerMessageAt} asc nulls last`, desc(tickets.id))
+      .limit(query.limit)
+    return {
+      items: await withBreaches(
+        db,
+        found.map((row) => toTicket(row)),
+      ),
+      nextCursor: null,
+    }
+  }
   const found = await db
     .select(ticketColumns)
     .from(tickets)
@@ -51,5 +71,11 @@ export async function listTickets(
   const page = found.slice(0, query.limit)
   const last = page.at(-1)
   const nextCursor = found.length > query.limit && last ? encodeTicketCursor(last) : null
-  return { items: page.map(toTicket), nextCursor }
+  return {
+    items: await withBreaches(
+      db,
+      page.map((row) => toTicket(row)),
+    ),
+    nextCursor,
+  }
 }

@@ -23,6 +23,11 @@ export const ticketColumns = {
   lastCustomerMessageAt: tickets.lastCustomerMessageAt,
   threadKey: tickets.threadKey,
   firstResponseAt: tickets.firstResponseAt,
+  priorityScore: tickets.priorityScore,
+  slaPolicyId: tickets.slaPolicyId,
+  firstReplyDueAt: tickets.firstReplyDueAt,
+  nextReplyDueAt: tickets.nextReplyDueAt,
+  resolutionDueAt: tickets.resolutionDueAt,
 }
 
 type TimeFields =
@@ -33,7 +38,11 @@ type TimeFields =
   | 'replyWindowClosesAt'
   | 'humanAgentWindowClosesAt'
   | 'lastCustomerMessageAt'
-export type TicketRow = Omit<Ticket, TimeFields> & {
+export type TicketRow = Omit<Ticket, TimeFields | 'sla'> & {
+  slaPolicyId: string | null
+  firstReplyDueAt: Date | null
+  nextReplyDueAt: Date | null
+  resolutionDueAt: Date | null
   createdAt: Date
   updatedAt: Date
   lastMessageAt: Date
@@ -41,7 +50,8 @@ export type TicketRow = Omit<Ticket, TimeFields> & {
   lastCustomerMessageAt: Date | null
 }
 
-export function toTicket(row: TicketRow): Ticket {
+/** `breaches` are read apart (server/sla/ticket-breaches.ts) by the views that show them. */
+export function toTicket(row: TicketRow, breaches: NonNullable<Ticket['sla']>['breaches'] = []): Ticket {
   return {
     id: row.id,
     number: row.number,
@@ -63,5 +73,15 @@ export function toTicket(row: TicketRow): Ticket {
     humanAgentWindowClosesAt: humanAgentWindowClosesAt(row.channelKind, row.lastCustomerMessageAt)?.toISOString() ?? null,
     lastCustomerMessageAt: row.lastCustomerMessageAt?.toISOString() ?? null,
     threadKey: row.threadKey,
+    priorityScore: row.priorityScore,
+    sla: row.slaPolicyId
+      ? {
+          policyId: row.slaPolicyId,
+          firstReplyDueAt: row.firstReplyDueAt?.toISOString() ?? null,
+          nextReplyDueAt: row.nextReplyDueAt?.toISOString() ?? null,
+          resolutionDueAt: row.resolutionDueAt?.toISOString() ?? null,
+          breaches,
+        }
+      : null,
   }
 }

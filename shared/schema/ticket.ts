@@ -11,6 +11,16 @@ export type TicketStatus = z.infer<typeof ticketStatusSchema>
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const
 export const prioritySchema = z.enum(priorities)
 
+export const slaMetrics = ['firstReply', 'nextReply', 'resolution'] as const
+export const ticketSlaSchema = z.object({
+  policyId: idSchema,
+  firstReplyDueAt: isoTimeSchema.nullable(),
+  nextReplyDueAt: isoTimeSchema.nullable(),
+  resolutionDueAt: isoTimeSchema.nullable(),
+  breaches: z.array(z.object({ metric: z.enum(slaMetrics), at: isoTimeSchema })),
+})
+export type TicketSla = z.infer<typeof ticketSlaSchema>
+
 export const ticketSchema = z.object({
   id: idSchema,
   number: z.number().int(),
@@ -37,6 +47,10 @@ export const ticketSchema = z.object({
   humanAgentWindowClosesAt: isoTimeSchema.nullable(),
   /** Null for the direct conversation; `comment:<postId>` for a post's public comments. */
   threadKey: z.string().nullable(),
+  /** Higher is more urgent: priority, urgent words, sentiment, VIP, reach, waiting time. */
+  priorityScore: z.number(),
+  /** The SLA policy that applies and when its targets fall due; null where no policy applies. */
+  sla: ticketSlaSchema.nullable(),
 })
 export type Ticket = z.infer<typeof ticketSchema>
 
@@ -53,6 +67,18 @@ export const ticketListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
+  /** `priority`: highest priorityScore first (one page, no cursor); default: newest activity first. */
+  sort: z.enum(['activity', 'priority']).default('activity'),
+  /**
+   * Work views: `waiting_on_us` (the customer wrote last), `waiting_on_customer` (pending), `breaching`
+   * (a target due within the hour or passed), `unassigned`, `stalled` (open, no update for `stalledHours`).
+   */
+  view: z.enum(['waiting_on_us', 'waiting_on_customer', 'breaching', 'unassigned', 'stalled']).optional(),
+  stalledHours: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(48),
 })
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>
 

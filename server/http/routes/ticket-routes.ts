@@ -17,7 +17,7 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
   const app = new Hono<AppEnv>()
 
-  app.get('/', async (c) => c.json(await listTickets(db, c.get('actor'), readQuery(c, ticketListQuerySchema))))
+  app.get('/', async (c) => c.json(await listTickets(db, c.get('actor'), readQuery(c, ticketListQuerySchema), deps.clock.now())))
   app.get('/:id', async (c) => c.json(await getTicket(db, c.get('actor'), c.req.param('id'))))
   app.patch('/:id', async (c) => {
     const patch = await readJson(c, updateTicketSchema)
@@ -27,6 +27,10 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
       await deps.collab.change(ticket.id, actor.workspaceId, (doc) => setAssignment(doc, ticket))
       deps.collab.recheck(actor.workspaceId)
     }
+    // After the commit: ticket_updated rules, and the priority score and SLA due times follow the change.
+    await deps.rules
+      .run(actor.workspaceId, 'ticket_updated', [ticket.id])
+      .catch((error: unknown) => deps.log.error('ticket_updated rules failed', { ticketId: ticket.id, error }))
     return c.json({ ticket })
   })
   app.post('/:id/replies', async (c) => {

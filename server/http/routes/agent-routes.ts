@@ -1,0 +1,40 @@
+// Agents' routing settings, availability and handoff (API.md "Routing, SLAs and automation").
+import { Hono } from 'hono'
+import { handoffSchema, setAvailabilitySchema, updateAgentSchema } from '../../../shared/schema/agent.ts'
+import { getAgent, updateAgent } from '../../agents/agent-directory.ts'
+import { setAvailability } from '../../agents/availability.ts'
+import { setAssignment } from '../../collab/ticket-document.ts'
+import { handoffTickets } from '../../tickets/handoff-tickets.ts'
+import type { AppDeps } from '../app-deps.ts'
+import type { AppEnv } from '../app-env.ts'
+import { requireRole } from '../authenticate.ts'
+import { readJson } from '../read-input.ts'
+
+export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.database
+  const app = new Hono<AppEnv>()
+
+  app.patch('/agents/:id', async (c) => {
+    const actor = c.get('actor')
+    requireRole(actor, 'admin')
+    return c.json({ agent: await updateAgent(db, actor, c.req.param('id'), await readJson(c, updateAgentSchema)) })
+  })
+
+  app.put('/me/availability', async (c) => {
+    const actor = c.get('actor')
+    const { status } = await readJson(c, setAvailabilitySchema)
+    const changed = await setAvailability(db, actor, status)
+    // Tickets that waited for someone to come back are routed now.
+    if (changed && status === 'online') await deps.rules.routeWaiting(actor.workspaceId)
+    return c.json({ agent: await getAgent(db, actor.agentId) })
+  })
+
+  app.post('/me/handoff', async (c) => {
+    const actor = c.get('actor')
+    const moved = await handoffTickets(db, actor, await readJson(c, handoffSchema), deps.clock.now())
+    for (const t of moved) await deps.collab.change(t.ticketId, actor.workspaceId, (doc) => setAssignment(doc, t))
+    return c.json({ ticketIds: moved.map((t) => t.ticketId) })
+  })
+
+  return app
+}

@@ -1,0 +1,32 @@
+// Business-hours calendars and SLA policies (API.md "Routing, SLAs and automation"): admins and
+// supervisors define them; every agent may read them.
+import { Hono } from 'hono'
+import { createCalendarSchema } from '../../../shared/schema/calendar.ts'
+import { createSlaPolicySchema } from '../../../shared/schema/sla-policy.ts'
+import { createCalendar, listCalendars } from '../../calendars/calendar-directory.ts'
+import { createSlaPolicy, listSlaPolicies } from '../../sla/sla-policy-directory.ts'
+import type { AppDeps } from '../app-deps.ts'
+import type { AppEnv } from '../app-env.ts'
+import { requireRole } from '../authenticate.ts'
+import { readJson } from '../read-input.ts'
+
+export function routingRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.database
+  const app = new Hono<AppEnv>()
+
+  app.post('/calendars', async (c) => {
+    const actor = c.get('actor')
+    requireRole(actor, 'admin', 'supervisor')
+    return c.json({ calendar: await createCalendar(db, actor.workspaceId, await readJson(c, createCalendarSchema)) }, 201)
+  })
+  app.get('/calendars', async (c) => c.json({ items: await listCalendars(db, c.get('actor').workspaceId) }))
+
+  app.post('/sla-policies', async (c) => {
+    const actor = c.get('actor')
+    requireRole(actor, 'admin', 'supervisor')
+    return c.json({ policy: await createSlaPolicy(db, actor.workspaceId, await readJson(c, createSlaPolicySchema)) }, 201)
+  })
+  app.get('/sla-policies', async (c) => c.json({ items: await listSlaPolicies(db, c.get('actor').workspaceId) }))
+
+  return app
+}

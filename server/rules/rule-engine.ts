@@ -1,0 +1,220 @@
+// Runs the automation rules, refreshes priority scores and SLA due times, for a set of tickets at an
+// event: after an ingest commit (ticket_created, message_received), after a ticket is changed
+// (ticket_updated), and from the scheduler (time_elapsed). One run reads the workspace once, evaluates
+// every ticket in memory and writes everything in one transaction; then assignments reach the tickets'
+// shared documents. Changes made by rules are a ticket_updated event of their own; a rule that fires
+// again in that chain and would change the ticket again is a loop: it is stopped and reported.
+import { and, asc, eq, isNull } from 'drizzle-orm'
+import type { RuleEvent } from '../../shared/schema/rule.ts'
+import type { AuditEntry } from '../audit/audit-entry.ts'
+import type { Clock } from '../clock/clock.ts'
+import { setAssignment } from '../collab/ticket-document.ts'
+import type { Db } from '../db/create-db.ts'
+import { rules as rulesTable } from '../db/schema/routing.ts'
+import { tickets } from '../db/schema/tickets.ts'
+import type { BatchOutcome } from '../inbound/ingest-batch.ts'
+import { messageTokens } from '../language/word-match.ts'
+import type { Logger } from '../log.ts'
+import type { NotificationEntry } from '../notifications/notify.ts'
+import { hasUrgencyWord, type PriorityWeights, priorityScore } from '../priority/priority-score.ts'
+import { sentimentOf } from '../priority/sentiment.ts'
+import { slaDue } from '../sla/sla-due.ts'
+import { evaluateRules, type Snapshot } from './evaluate-rules.ts'
+import { type CompiledRule, compileRule } from './match-conditions.ts'
+import { queueRuleReply } from './queue-rule-reply.ts'
+import { loadRoutingContext } from './routing-context.ts'
+import { toRule } from './rule-directory.ts'
+import { loadTicketStates } from './ticket-state.ts'
+import type { TicketResult } from './write-rule-results.ts'
+import { writeRuleResults } from './write-rule-results.ts'
+
+export interface RuleEngine {
+  /** Rules of the workspace changed: read them again on the next run. */
+  invalidate(workspaceId: string): void
+  run(workspaceId: string, event: RuleEvent, ticketIds: readonly string[], only?: string): Promise<void>
+  afterIngest(outcome: BatchOutcome): Promise<void>
+  /**
+   * Someone came online: open tickets that no one could be given wait in the queue; the assignments of
+   * the ticket_created and message_received rules run for them again (and only those actions).
+   */
+  routeWaiting(workspaceId: string): Promise<void>
+}
+
+const maxWaitingRouted = 200
+
+const maxChain = 5
+
+export function createRuleEngine(deps: {
+  db: Db
+  clock: Clock
+  log: Logger
+  weights: PriorityWeights
+  collab: { change(ticketId: string, workspaceId: string, edit: (doc: import('yjs').Doc) => void): Promise<void> }
+  wakeOutbox(): void
+}): RuleEngine {
+  const { db, clock, log } = deps
+  const compiled = new Map<string, CompiledRule[]>()
+  const lastChosen = new Map<string, string>()
+
+  async function rulesOf(workspaceId: string): Promise<CompiledRule[]> {
+    let found = compiled.get(workspaceId)
+    if (!found) {
+      const rows = await db
+        .select()
+        .from(rulesTable)
+        .where(eq(rulesTable.workspaceId, workspaceId))
+        .orderBy(asc(rulesTable.position))
+      found = rows.map((row) => compileRule(toRule(row)))
+      compiled.set(workspaceId, found)
+    }
+    return found
+  }
+
+  async function rulesFor(workspaceId: string, event: RuleEvent, only?: string): Promise<CompiledRule[]> {
+    return (await rulesOf(workspaceId)).filter((r) => r.event === event && r.enabled && (!only || r.id === only))
+  }
+
+  async function run(
+    workspaceId: string,
+    rules: readonly CompiledRule[],
+    ticketIds: readonly string[],
+    chain: Map<string, Set<string>> = new Map(),
+    depth = 0,
+  ): Promise<void> {
+    if (!ticketIds.length) return
+    const ctx = await loadRoutingContext(db, workspaceId)
+    const states = await loadTicketStates(db, ticketIds)
+    const now = clock.now()
+    const snapshot: Snapshot = { ctx, now, lastChosen }
+    const admins = ctx.agents.filter((a) => a.role === 'admin').map((a) => a.id)
+
+    const results: TicketResult[] = states.map((state) => {
+      const firedBefore = chain.get(state.id) ?? new Set<string>()
+      const evaluation = evaluateRules(rules, state, snapshot, (rule) => firedBefore.has(rule.id))
+      const extraAudit: AuditEntry[] = []
+      const extraNotifications: NotificationEntry[] = []
+      for (const rule of rules.filter((r) => firedBefore.has(r.id))) {
+        const again = evaluateRules([rule], evaluation.state, snapshot)
+        if (!again.effects.some((e) => e.kind === 'change')) continue
+        log.warn('rule loop stopped', { ruleId: rule.id, ticketId: state.id })
+        extraAudit.push({
+          workspaceId,
+          actorType: 'system',
+          actorId: null,
+          action: 'rule.loop_stopped',
+          entityType: 'ticket',
+          entityId: state.id,
+          data: { ruleId: rule.id, ruleName: rule.name },
+        })
+        for (const agentId of admins)
+          extraNotifications.push({
+            workspaceId,
+            agentId,
+            kind: 'rule_loop',
+            ticketId: state.id,
+            body: `Rule “${rule.name}” would undo and redo its own change on this ticket; it was stopped.`,
+            at: now,
+          })
+      }
+      const tokens = messageTokens(evaluation.state.lastCustomerText)
+      const waiting =
+        evaluation.state.lastCustomerMessageAt &&
+        (!evaluation.state.lastAgentReplyAt || evaluation.state.lastAgentReplyAt < evaluation.state.lastCustomerMessageAt)
+          ? (now.getTime() - evaluation.state.lastCustomerMessageAt.getTime()) / 60_000
+          : 0
+      return {
+        ...evaluation,
+        score: priorityScore(deps.weights, {
+          priority: evaluation.state.priority,
+          urgent: hasUrgencyWord(tokens),
+          sentiment: sentimentOf(tokens),
+          tags: evaluation.state.tags,
+          followers: null,
+          waitingMinutes: waiting,
+        }),
+        sla: slaDue(ctx.policies, ctx.calendars, evaluation.state),
+        extraAudit,
+        extraNotifications,
+      }
+    })
+
+    let replies = 0
+    await db.transaction(async (tx) => {
+      await writeRuleResults(tx, results, now)
+      for (const r of results) {
+        for (const [i, e] of r.effects.entries()) {
+          if (e.kind !== 'reply') continue
+          const refused = await queueRuleReply(
+            tx,
+            r.state.id,
+            e.body,
+            `rule:${e.rule.id}:${r.state.id}:${now.getTime()}:${i}`,
+            now,
+          )
+          if (refused) log.info('a rule reply was refused by the channel', { ticketId: r.state.id, ruleId: e.rule.id, refused })
+          else replies++
+        }
+      }
+    })
+    if (replies) deps.wakeOutbox()
+
+    const before = new Map(states.map((s) => [s.id, s]))
+    for (const r of results) {
+      const was = before.get(r.state.id)!
+      if (was.assigneeId === r.state.assigneeId && was.teamId === r.state.teamId) continue
+      await deps.collab
+        .change(r.state.id, workspaceId, (doc) => setAssignment(doc, r.state))
+        .catch((error: unknown) => log.error('could not write a rule assignment into the document', { error }))
+    }
+
+    const changed = results.filter((r) => r.effects.some((e) => e.kind === 'change'))
+    if (!changed.length || depth >= maxChain) return
+    for (const r of changed) chain.set(r.state.id, new Set([...(chain.get(r.state.id) ?? []), ...r.fired.map((f) => f.id)]))
+    await run(
+      workspaceId,
+      await rulesFor(workspaceId, 'ticket_updated'),
+      changed.map((r) => r.state.id),
+      chain,
+      depth + 1,
+    )
+  }
+
+  return {
+    invalidate: (workspaceId) => compiled.delete(workspaceId),
+    run: async (workspaceId, event, ticketIds, only) => run(workspaceId, await rulesFor(workspaceId, event, only), ticketIds),
+    async routeWaiting(workspaceId) {
+      const assigning = [...(await rulesFor(workspaceId, 'ticket_created')), ...(await rulesFor(workspaceId, 'message_received'))]
+        .map((r) => ({ ...r, stop: false, actions: r.actions.filter((a) => a.type.startsWith('assign_')) }))
+        .filter((r) => r.actions.length > 0)
+      if (!assigning.length) return
+      const waiting = await db
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(and(eq(tickets.workspaceId, workspaceId), isNull(tickets.assigneeId), eq(tickets.status, 'open')))
+        .orderBy(asc(tickets.createdAt))
+        .limit(maxWaitingRouted)
+      await run(
+        workspaceId,
+        assigning,
+        waiting.map((t) => t.id),
+      )
+    },
+    async afterIngest(outcome) {
+      const byWorkspace = new Map<string, { created: Set<string>; received: Set<string> }>()
+      for (const { message, ingested } of outcome.ingested) {
+        if (message.direction !== 'inbound') continue
+        const sets = byWorkspace.get(message.workspaceId) ?? { created: new Set<string>(), received: new Set<string>() }
+        byWorkspace.set(message.workspaceId, sets)
+        if (ingested.ticketCreated) sets.created.add(ingested.ticketId)
+      }
+      for (const { message, ingested } of outcome.ingested) {
+        const sets = byWorkspace.get(message.workspaceId)
+        if (message.direction === 'inbound' && sets && !sets.created.has(ingested.ticketId)) sets.received.add(ingested.ticketId)
+      }
+      for (const [workspaceId, sets] of byWorkspace) {
+        await run(workspaceId, await rulesFor(workspaceId, 'ticket_created'), [...sets.created])
+        await run(workspaceId, await rulesFor(workspaceId, 'message_received'), [...sets.received])
+      }
+    },
+  }
+}

@@ -1,0 +1,141 @@
+// Writes what a run of the rules decided, set-based, inside the caller's transaction: the tickets'
+// fields, priority scores and SLA due times in one UPDATE; the thread events and notes; the audit
+// entries (each naming the rule that made the change); notifications; and the replies, queued.
+import { sql } from 'drizzle-orm'
+import { type AuditEntry, auditInsert } from '../audit/audit-entry.ts'
+import type { Db } from '../db/create-db.ts'
+import { insertJsonRecords, jsonRecords } from '../db/json-records.ts'
+import { newId } from '../db/new-id.ts'
+import { runTogether } from '../db/run-together.ts'
+import { type NotificationEntry, notify } from '../notifications/notify.ts'
+import type { SlaDue } from '../sla/sla-due.ts'
+import type { Evaluation } from './evaluate-rules.ts'
+
+export interface TicketResult extends Evaluation {
+  score: number
+  sla: SlaDue
+  /** Notifications beyond the rules' own (a loop stopped). */
+  extraNotifications: NotificationEntry[]
+  extraAudit: AuditEntry[]
+}
+
+export async function writeRuleResults(db: Db, results: readonly TicketResult[], now: Date): Promise<void> {
+  if (!results.length) return
+  const iso = (d: Date | null) => d?.toISOString() ?? null
+  const update = sql`
+    update tickets t set
+      status = v.status, priority = v.priority, assignee_id = v.assignee, team_id = v.team,
+      tags = array(select jsonb_array_elements_text(v.tags)),
+      resolved_at = case when v.status in ('resolved', 'closed') then coalesce(t.resolved_at, v.now) else null end,
+      updated_at = case when v.changed then v.now else t.updated_at end,
+      priority_score = v.score, sla_policy_id = v.policy, first_reply_due_at = v.first,
+      next_reply_due_at = v.next, resolution_due_at = v.resolution
+    from ${jsonRecords(
+      results.map((r) => ({
+        id: r.state.id,
+        status: r.state.status,
+        priority: r.state.priority,
+        assignee: r.state.assigneeId,
+        team: r.state.teamId,
+        tags: r.state.tags,
+        changed: r.effects.some((e) => e.kind === 'change'),
+        now: now.toISOString(),
+        score: r.score,
+        policy: r.sla.policyId,
+        first: iso(r.sla.firstReplyDueAt),
+        next: iso(r.sla.nextReplyDueAt),
+        resolution: iso(r.sla.resolutionDueAt),
+      })),
+      'id uuid, status text, priority text, assignee uuid, team uuid, tags jsonb, changed boolean, now timestamptz, score real, policy uuid, first timestamptz, next timestamptz, resolution timestamptz',
+    )}
+    where t.id = v.id`
+
+  const thread = results.flatMap((r) =>
+    r.effects.flatMap((e) =>
+      e.kind === 'change' || e.kind === 'note'
+        ? [
+            {
+              id: newId(),
+              workspaceId: r.state.workspaceId,
+              ticketId: r.state.id,
+              kind: e.kind === 'note' ? 'note' : 'event',
+              authorType: 'system',
+              body: e.kind === 'change' ? e.sentence : e.body,
+              status: 'sent',
+              createdAt: now,
+            },
+          ]
+        : [],
+    ),
+  )
+  const audit: AuditEntry[] = results.flatMap((r) => [
+    ...r.effects.flatMap((e): AuditEntry[] =>
+      e.kind === 'notify'
+        ? []
+        : [
+            {
+              workspaceId: r.state.workspaceId,
+              actorType: 'system',
+              actorId: null,
+              action:
+                e.kind === 'change'
+                  ? `ticket.${e.field}_changed`
+                  : e.kind === 'unassignable'
+                    ? 'rule.unassignable'
+                    : `rule.${e.kind}`,
+              entityType: 'ticket',
+              entityId: r.state.id,
+              data: {
+                ruleId: e.rule.id,
+                ruleName: e.rule.name,
+                ...(e.kind === 'change'
+                  ? { from: e.from, to: e.to }
+                  : e.kind === 'unassignable'
+                    ? { reason: e.reason }
+                    : { body: e.body }),
+              },
+            },
+          ],
+    ),
+    ...r.extraAudit,
+  ])
+  await runTogether(db, [
+    update,
+    thread.length
+      ? insertJsonRecords('messages', thread, {
+          id: 'uuid',
+          workspaceId: 'uuid',
+          ticketId: 'uuid',
+          kind: 'text',
+          authorType: 'text',
+          body: 'text',
+          status: 'text',
+          createdAt: 'timestamptz',
+        })
+      : null,
+    auditInsert(audit),
+  ])
+  await notify(
+    db,
+    results.flatMap((r) => [
+      ...r.effects.flatMap((e): NotificationEntry[] =>
+        e.kind === 'notify'
+          ? [
+              {
+                workspaceId: r.state.workspaceId,
+                agentId: e.agentId ?? null,
+                teamId: e.teamId ?? null,
+                kind: 'rule',
+                ticketId: r.state.id,
+                body: `Rule “${e.rule.name}”: ticket needs your attention.`,
+                at: now,
+              },
+            ]
+          : e.kind === 'change' && e.field === 'assignee' && typeof e.to === 'string'
+            ? [{ workspaceId: r.state.workspaceId, agentId: e.to, kind: 'rule', ticketId: r.state.id, body: e.sentence, at: now }]
+            : [],
+      ),
+      ...r.extraNotifications,
+    ]),
+  )
+}

@@ -1,0 +1,22 @@
+// An agent's notifications (GET /api/notifications): what a rule, an SLA or a handoff wants them to know.
+import { z } from 'zod'
+import { idSchema, isoTimeSchema } from './common.ts'
+
+export const notificationKinds = ['rule', 'sla_warning', 'sla_breach', 'reply_window', 'handoff', 'rule_loop'] as const
+
+export const notificationSchema = z.object({
+  id: idSchema,
+  kind: z.enum(notificationKinds),
+  ticketId: idSchema.nullable(),
+  body: z.string(),
+  readAt: isoTimeSchema.nullable(),
+  createdAt: isoTimeSchema,
+})
+export type Notification = z.infer<typeof notificationSchema>
+export type NotificationKind = Notification['kind']
+
+export const notificationListQuerySchema = z.object({
+  unread: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})
+export const notificationListSchema = z.object({ items: z.array(notificationSchema), unread: z.number().int() })

@@ -1,0 +1,261 @@
+// Routing, SLAs and automation end to end on a real server whose clock the test moves (TEST_CLOCK=1):
+// rules route a Japanese customer's urgent WhatsApp message, SLA warnings and breaches fall on time,
+// the away message follows the channel's calendar, a handoff moves tickets with their note, and bad
+// configuration is refused.
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { postSignedWebhook, whatsappText } from '../fakes/meta-webhooks.ts'
+import { type SignedInAgent, signedInAgent } from '../support/agents.ts'
+import { eventually } from '../support/eventually.ts'
+import { appSecret, type MetaSetup, startMetaServer } from '../support/meta-server.ts'
+
+let setup: MetaSetup
+const number = { phoneNumberId: '106540352247777', businessAccountId: '102290129340398' }
+let nextCustomer = 819012340000
+let channelId: string
+
+beforeAll(async () => {
+  setup = await startMetaServer({ TEST_CLOCK: '1' })
+  const created = await setup.api.post('/api/channels', {
+    kind: 'whatsapp',
+    name: 'WhatsApp Japan',
+    config: { ...number, accessToken: 'EAAW-token', displayPhoneNumber: '+81 3 0000 0000' },
+  })
+  channelId = created.body.channel.id
+})
+afterAll(async () => {
+  await setup?.server.stop()
+  await setup?.graph.close()
+})
+
+async function customerWrites(text: string, to = number) {
+  const posted = await postSignedWebhook(
+    setup.server.url,
+    whatsappText({ ...to, from: String(nextCustomer++), name: '山田 花子', text }),
+    appSecret,
+  )
+  expect(posted.status).toBe(200)
+  const found = await setup.api.get(`/api/tickets?q=${encodeURIComponent(text)}`)
+  expect(found.body.items).toHaveLength(1)
+  return found.body.items[0]
+}
+
+async function agentWith(name: string, skills: string[], availability: 'online' | 'offline'): Promise<SignedInAgent> {
+  const agent = await signedInAgent(setup.api, 'agent', name)
+  expect((await setup.api.patch(`/api/agents/${agent.agent.id}`, { skills, capacity: 5 })).status).toBe(200)
+  expect((await agent.client.request('PUT', '/api/me/availability', { status: availability })).status).toBe(200)
+  return agent
+}
+
+async function setClock(at: Date) {
+  const moved = await setup.api.post('/api/test/clock', { now: at.toISOString() })
+  expect(moved.status).toBe(200)
+}
+
+test('an urgent WhatsApp message from a Japanese customer goes to the least loaded Japanese-speaking online agent, at high priority', async () => {
+  const busy = await agentWith('Sato (busy)', ['ja'], 'online')
+  const free = await agentWith('Suzuki (free)', ['ja', 'billing'], 'online')
+  await agentWith('Tanaka (off)', ['ja'], 'offline')
+  await agentWith('Smith', ['en'], 'online')
+  const earlier = await customerWrites('こんにちは、質問があります')
+  expect((await setup.api.patch(`/api/tickets/${earlier.id}`, { assigneeId: busy.agent.id })).status).toBe(200)
+
+  const urgent = await setup.api.post('/api/rules', {
+    name: 'Urgent words',
+    event: 'ticket_created',
+    conditions: { any: [{ field: 'text', op: 'contains', value: '至急' }] },
+    actions: [{ type: 'set_priority', priority: 'high' }],
+  })
+  expect(urgent.status).toBe(201)
+  const japanese = await setup.api.post('/api/rules', {
+    name: 'Japanese to Japanese speakers',
+    event: 'ticket_created',
+    conditions: { all: [{ field: 'language', op: 'eq', value: 'ja' }] },
+    actions: [{ type: 'assign_least_loaded', skill: 'ja' }],
+  })
+  expect(japanese.status).toBe(201)
+
+  const ticket = await customerWrites('至急対応してください。注文した商品が壊れていました')
+  const routed = await eventually(async () => {
+    const detail = await setup.api.get(`/api/tickets/${ticket.id}`)
+    expect(detail.body.ticket).toMatchObject({ assigneeId: free.agent.id, priority: 'high' })
+    return detail.body
+  })
+  expect(routed.ticket.priorityScore).toBeGreaterThan(40)
+  expect(routed.messages.map((m: { body: string }) => m.body)).toEqual(
+    expect.arrayContaining([
+      'Rule “Urgent words” set the priority to high.',
+      'Rule “Japanese to Japanese speakers” assigned the ticket to Suzuki (free).',
+    ]),
+  )
+  const told = await free.client.get('/api/notifications')
+  expect(told.body.items.map((n: { ticketId: string }) => n.ticketId)).toContain(ticket.id)
+  const agents = (await setup.api.get('/api/agents')).body.items
+  expect(agents.find((a: { id: string }) => a.id === free.agent.id)).toMatchObject({
+    availability: 'online',
+    openTickets: 1,
+    skills: ['ja', 'billing'],
+  })
+
+  const byPriority = await setup.api.get('/api/tickets?sort=priority&limit=5')
+  expect(byPriority.body.items[0].id).toBe(ticket.id)
+  for (const id of [urgent.body.rule.id, japanese.body.rule.id])
+    expect((await setup.api.request('DELETE', `/api/rules/${id}`)).status).toBe(200)
+})
+
+test('a ticket with no reply reaches its SLA warning, then its breach, on the driven clock', async () => {
+  const owner = await agentWith('Ito', ['ja'], 'offline')
+  const policy = await setup.api.post('/api/sla-policies', {
+    name: 'WhatsApp first reply in an hour',
+    channelKinds: ['whatsapp'],
+    targets: { firstReplyMinutes: 60, resolutionMinutes: 600 },
+  })
+  expect(policy.status).toBe(201)
+  const ticket = await customerWrites('返品について教えてください')
+  expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { assigneeId: owner.agent.id })).status).toBe(200)
+  const sla = await eventually(async () => {
+    const { body } = await setup.api.get(`/api/tickets/${ticket.id}`)
+    expect(body.ticket.sla?.policyId).toBe(policy.body.policy.id)
+    return body.ticket.sla
+  })
+  const due = new Date(sla.firstReplyDueAt)
+  expect(due.getTime() - new Date(ticket.createdAt).getTime()).toBeGreaterThan(59 * 60_000)
+
+  await setClock(new Date(due.getTime() - 20 * 60_000))
+  expect((await owner.client.get('/api/notifications')).body.items).toEqual([])
+  await setClock(new Date(due.getTime() - 10 * 60_000))
+  const warned = (await owner.client.get('/api/notifications')).body.items
+  expect(warned.map((n: { kind: string }) => n.kind)).toEqual(['sla_warning'])
+  expect((await setup.api.get(`/api/tickets/${ticket.id}`)).body.ticket.sla.breaches).toEqual([])
+  const breaching = await setup.api.get('/api/tickets?view=breaching')
+  expect(breaching.body.items.map((t: { id: string }) => t.id)).toContain(ticket.id)
+
+  await setClock(new Date(due.getTime() + 60_000))
+  const { body } = await setup.api.get(`/api/tickets/${ticket.id}`)
+  expect(body.ticket.sla.breaches).toEqual([{ metric: 'firstReply', at: expect.any(String) }])
+  const kinds = (await owner.client.get('/api/notifications')).body.items.map((n: { kind: string }) => n.kind)
+  expect(kinds).toEqual(['sla_breach', 'sla_warning'])
+  // The same stretch looked at again tells nobody twice.
+  await setClock(new Date(due.getTime() + 2 * 60_000))
+  expect((await owner.client.get('/api/notifications')).body.items).toHaveLength(2)
+})
+
+test('the away message goes out at night and not by day, by the channel calendar', async () => {
+  await agentWith('Kato', ['ja'], 'online')
+  const calendar = await setup.api.post('/api/calendars', {
+    name: 'Tokyo office',
+    timeZone: 'Asia/Tokyo',
+    weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '18:00' })),
+    holidays: ['2026-12-31'],
+  })
+  expect(calendar.status).toBe(201)
+  const tokyo = { phoneNumberId: '106540352248888', businessAccountId: '102290129340398' }
+  await setup.api.post('/api/channels', {
+    kind: 'whatsapp',
+    name: 'Tokyo',
+    config: {
+      ...tokyo,
+      accessToken: 'EAAW-tokyo',
+      displayPhoneNumber: '+81 3 1111 1111',
+      awayMessage: '営業時間外です。',
+      calendarId: calendar.body.calendar.id,
+    },
+  })
+  const automaticOf = async (ticketId: string) =>
+    (await setup.api.get(`/api/tickets/${ticketId}`)).body.messages.filter((m: { automatic: boolean }) => m.automatic)
+
+  // Thursday 11:00 in Tokyo: open, and an agent is online.
+  await setClock(new Date('2026-12-03T02:00:00Z'))
+  const byDay = await customerWrites('昼間の問い合わせです', tokyo)
+  // Thursday 03:00 in Tokyo: closed.
+  await setClock(new Date('2026-12-02T18:00:00Z'))
+  const atNight = await customerWrites('夜中の問い合わせです', tokyo)
+  const away = await eventually(async () => {
+    const sent = await automaticOf(atNight.id)
+    expect(sent).toHaveLength(1)
+    return sent[0]
+  })
+  expect(away.body).toBe('営業時間外です。')
+  // After-commit work runs in commit order: the night message's is done, so the day one's is too.
+  expect(await automaticOf(byDay.id)).toEqual([])
+})
+
+test('an agent going off shift hands their open tickets to a teammate with a note, and the teammate is told', async () => {
+  const leaving = await agentWith('Mori', ['ja'], 'online')
+  const taking = await agentWith('Abe', ['ja'], 'online')
+  const tickets = [await customerWrites('配送の件 1'), await customerWrites('配送の件 2')]
+  for (const t of tickets)
+    expect((await setup.api.patch(`/api/tickets/${t.id}`, { assigneeId: leaving.agent.id })).status).toBe(200)
+
+  const handoff = await leaving.client.post('/api/me/handoff', {
+    toAgentId: taking.agent.id,
+    note: 'Both wait for the warehouse.',
+  })
+  expect(handoff.status).toBe(200)
+  expect(handoff.body.ticketIds.sort()).toEqual(tickets.map((t) => t.id).sort())
+  for (const t of tickets) {
+    const { body } = await setup.api.get(`/api/tickets/${t.id}`)
+    expect(body.ticket.assigneeId).toBe(taking.agent.id)
+    expect(body.messages).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'note', body: 'Both wait for the warehouse.' })]),
+    )
+  }
+  const told = (await taking.client.get('/api/notifications?unread=true')).body
+  expect(told.items[0]).toMatchObject({ kind: 'handoff' })
+  expect(told.items[0].body).toContain('Both wait for the warehouse.')
+  expect((await taking.client.post(`/api/notifications/${told.items[0].id}/read`)).status).toBe(200)
+  expect((await taking.client.get('/api/notifications?unread=true')).body.unread).toBe(told.unread - 1)
+  const me = (await leaving.client.get('/api/me')).body.agent
+  expect(me).toMatchObject({ availability: 'offline', openTickets: 0 })
+})
+
+test('bad configuration is refused with a clear error', async () => {
+  const unknownField = await setup.api.post('/api/rules', {
+    name: 'x',
+    event: 'ticket_created',
+    conditions: { all: [{ field: 'mood', op: 'eq', value: 'sad' }] },
+    actions: [{ type: 'add_tag', tag: 'x' }],
+  })
+  expect(unknownField.status).toBe(400)
+  expect(unknownField.body.error.code).toBe('invalid_input')
+
+  const nobody = await setup.api.post('/api/rules', {
+    name: 'to nobody',
+    event: 'ticket_created',
+    actions: [{ type: 'assign_agent', agentId: '00000000-0000-4000-8000-000000000000' }],
+  })
+  expect(nobody.status).toBe(400)
+  expect(nobody.body.error.message).toContain('No agent')
+
+  const overlapping = await setup.api.post('/api/calendars', {
+    name: 'Overlap',
+    timeZone: 'Europe/Paris',
+    weekly: [
+      { day: 1, open: '09:00', close: '13:00' },
+      { day: 1, open: '12:00', close: '17:00' },
+    ],
+  })
+  expect(overlapping.status).toBe(400)
+  expect(overlapping.body.error.message).toContain('overlap')
+
+  const badZone = await setup.api.post('/api/calendars', { name: 'Mars', timeZone: 'Mars/Olympus', weekly: [] })
+  expect(badZone.status).toBe(400)
+  const noCalendar = await setup.api.post('/api/sla-policies', {
+    name: 'x',
+    calendarId: '00000000-0000-4000-8000-000000000000',
+    targets: { firstReplyMinutes: 5 },
+  })
+  expect(noCalendar.status).toBe(400)
+  const timeless = await setup.api.post('/api/rules', {
+    name: 'x',
+    event: 'time_elapsed',
+    actions: [{ type: 'add_tag', tag: 'x' }],
+  })
+  expect(timeless.status).toBe(400)
+  const agent = await signedInAgent(setup.api, 'agent')
+  expect(
+    (await agent.client.post('/api/rules', { name: 'x', event: 'ticket_created', actions: [{ type: 'add_tag', tag: 'x' }] }))
+      .status,
+  ).toBe(403)
+  expect((await agent.client.post('/api/test/clock', { now: new Date().toISOString() })).status).toBe(403)
+  expect(channelId).toBeTruthy()
+})
