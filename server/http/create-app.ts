@@ -8,8 +8,8 @@ import { authenticate } from './authenticate.ts'
 import { errorResponse } from './error-response.ts'
 import { limitBody } from './limit-body.ts'
 import { buildOpenApi } from './openapi.ts'
-import { appRoutes } from './routes/app-routes.ts'
 import { agentRoutes } from './routes/agent-routes.ts'
+import { appRoutes } from './routes/app-routes.ts'
 import { attachmentRoutes } from './routes/attachment-routes.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { contactRoutes } from './routes/contact-routes.ts'
@@ -61,8 +61,8 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/tickets', typingRoutes(deps))
   api.route('/contacts', contactRoutes(deps))
   api.route('/attachments', attachmentRoutes(deps))
-  api.route('/sync', syncRoutes(deps))
   api.route('/presence', presenceRoutes(deps))
+  api.route('/sync', syncRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))
