@@ -138,6 +138,18 @@ export async function openRoom(store: RoomStore, events: RoomEvents): Promise<Co
         socket.close(1009, 'The document is too large')
         return
       }
+      if (decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep1) {
+        // The answer is the document as stored: edits still being written go out once they are durable.
+        decoding.readVarUint(decoder)
+        const stateVector = decoding.readVarUint8Array(decoder)
+        persisted = persisted.then(() => {
+          const encoder = encoding.createEncoder()
+          encoding.writeVarUint(encoder, messageSync)
+          syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+          send(socket, encoding.toUint8Array(encoder))
+        }, events.error)
+        return
+      }
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, messageSync)
       syncProtocol.readSyncMessage(decoder, encoder, doc, socket)

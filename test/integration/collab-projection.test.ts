@@ -64,7 +64,9 @@ describe('notes', () => {
     })
     expect(projected).toMatchObject({ kind: 'note', authorType: 'agent', authorId: adminId, direction: null })
     expect(projected.body).toBe('Customer called: refund approved 返金')
-    await eventually(async () => expect((await admin.get('/api/tickets?q=返金')).body.items.map((t: { id: string }) => t.id)).toContain(ticketId))
+    await eventually(async () =>
+      expect((await admin.get('/api/tickets?q=返金')).body.items.map((t: { id: string }) => t.id)).toContain(ticketId),
+    )
 
     ;(note.get('body') as import('yjs').Text).insert(0, 'Update: ')
     await eventually(async () => expect((await notes())[0].body).toBe('Update: Customer called: refund approved 返金'))
@@ -132,12 +134,16 @@ describe('presence and duplicate replies', () => {
     expect((await aiko.api.get('/api/presence')).status).toBe(403)
 
     const controller = new AbortController()
-    const stream = await fetch(`${server.url}/api/presence/stream`, { headers: { cookie: supervisor.api.cookie! }, signal: controller.signal })
+    const stream = await fetch(`${server.url}/api/presence/stream`, {
+      headers: { cookie: supervisor.api.cookie! },
+      signal: controller.signal,
+    })
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/)
     const events: string[] = []
     const reading = (async () => {
       const decoder = new TextDecoder()
-      for await (const chunk of stream.body!) events.push(decoder.decode(chunk))
+      const reader = stream.body!.getReader()
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) events.push(decoder.decode(chunk.value))
     })().catch(() => {})
 
     const a = collab(ticketId, { cookie: aiko.api.cookie! })
@@ -172,7 +178,10 @@ describe('presence and duplicate replies', () => {
     })
     // Typing oneself is no conflict.
     const seen = (await aiko.api.get(`/api/tickets/${ticketId}`)).body.messages.at(-1).id
-    const aikoReply = await aiko.api.post(`/api/tickets/${ticketId}/replies`, { body: 'Hello from Aiko', lastSeenMessageId: seen })
+    const aikoReply = await aiko.api.post(`/api/tickets/${ticketId}/replies`, {
+      body: 'Hello from Aiko',
+      lastSeenMessageId: seen,
+    })
     expect(aikoReply.status).toBe(202)
     a.provider.awareness.setLocalStateField('typing', false)
 
@@ -181,7 +190,11 @@ describe('presence and duplicate replies', () => {
     expect(late.body.error.details.replies).toEqual([
       expect.objectContaining({ id: aikoReply.body.message.id, authorId: aiko.id, authorName: 'Aiko', body: 'Hello from Aiko' }),
     ])
-    const confirmed = await ben.api.post(`/api/tickets/${ticketId}/replies`, { body: 'Hello again', lastSeenMessageId: seen, confirm: true })
+    const confirmed = await ben.api.post(`/api/tickets/${ticketId}/replies`, {
+      body: 'Hello again',
+      lastSeenMessageId: seen,
+      confirm: true,
+    })
     expect(confirmed.status).toBe(202)
 
     const unknown = await ben.api.post(`/api/tickets/${ticketId}/replies`, { body: 'x', lastSeenMessageId: ticketId })

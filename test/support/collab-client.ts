@@ -15,7 +15,7 @@ export type CollabCredentials = string | { cookie: string }
 
 export function openCollab(baseUrl: string, ticketId: string, credentials: CollabCredentials): CollabClient {
   const doc = new Y.Doc()
-  const cookie = typeof credentials === 'string' ? null : credentials.cookie
+  const cookie = typeof credentials === 'string' ? '' : credentials.cookie
   const polyfill = cookie
     ? class extends WebSocket {
         constructor(url: string, protocols?: string | string[]) {
