@@ -51,6 +51,8 @@ const configSchema = z.object({
   TEST_CLOCK: z.enum(['0', '1']).default('0'),
   NODE_ENV: z.string().optional(),
   REOPEN_WINDOW_DAYS: z.coerce.number().min(0).max(365).default(7),
+  /** A ticket's shared document nobody has open leaves memory after this long. */
+  DOCUMENT_UNLOAD_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

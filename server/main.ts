@@ -51,7 +51,13 @@ if (database.kind === 'pglite') {
 }
 const box = createSecretBox(secretKey)
 const graph = createGraphClient({ baseUrl: config.META_GRAPH_URL, log })
-const collab = await createCollabServer({ db: database.db, notifications: database.notifications, secretKey, log })
+const collab = await createCollabServer({
+  db: database.db,
+  notifications: database.notifications,
+  secretKey,
+  log,
+  unloadAfterMs: config.DOCUMENT_UNLOAD_SECONDS * 1000,
+})
 // The hub submits to the ingest made below; visitors connect only once the server listens.
 const chat = createChatHub({ database, ingest: { submit: (event) => ingest.submit(event) }, log })
 const outbox = createOutboxDispatcher({

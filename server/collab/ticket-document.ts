@@ -4,8 +4,9 @@ import * as Y from 'yjs'
 
 export function setAssignment(doc: Y.Doc, assignment: { assigneeId: string | null; teamId: string | null }): void {
   const map = doc.getMap('assignment')
-  if (map.get('assigneeId') !== assignment.assigneeId) map.set('assigneeId', assignment.assigneeId)
-  if (map.get('teamId') !== assignment.teamId) map.set('teamId', assignment.teamId)
+  // A document that never held an assignment reads as unassigned: nothing to write for null.
+  if ((map.get('assigneeId') ?? null) !== assignment.assigneeId) map.set('assigneeId', assignment.assigneeId)
+  if ((map.get('teamId') ?? null) !== assignment.teamId) map.set('teamId', assignment.teamId)
 }
 
 export function clearDraft(doc: Y.Doc): void {
