@@ -167,12 +167,15 @@ export function createRuleEngine(deps: {
         .catch((error: unknown) => log.error('could not write a rule assignment into the document', { error }))
     }
 
-    const changed = results.filter((r) => r.effects.some((e) => e.kind === 'change'))
-    if (!changed.length || depth >= maxChain) return
+    // The score and due times written above are final; another pass is only for ticket_updated rules,
+    // and never for a ticket whose loop was just stopped.
+    const changed = results.filter((r) => r.effects.some((e) => e.kind === 'change') && r.extraAudit.length === 0)
+    const updatedRules = changed.length && depth < maxChain ? await rulesFor(workspaceId, 'ticket_updated') : []
+    if (!updatedRules.length) return
     for (const r of changed) chain.set(r.state.id, new Set([...(chain.get(r.state.id) ?? []), ...r.fired.map((f) => f.id)]))
     await run(
       workspaceId,
-      await rulesFor(workspaceId, 'ticket_updated'),
+      updatedRules,
       changed.map((r) => r.state.id),
       chain,
       depth + 1,

@@ -1,7 +1,7 @@
 // npm run bench: ingest, WhatsApp webhook, inbound email (SMTP), live chat and read-side figures of the
 // real server on PGlite and, when one answers, on PostgreSQL (BENCH_PG_URL, a superuser URL), printed as
 // one table with the aims beside them. BENCH_TARGETS=pglite,postgres and
-// BENCH_PARTS=ingest,whatsapp,email,chat,query narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
+// BENCH_PARTS=ingest,whatsapp,email,chat,query,rules narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
 // directories (default: the system temp dir).
 import { cpus, loadavg } from 'node:os'
 import { benchChat } from './chat-bench.ts'
@@ -11,6 +11,7 @@ import { benchIngest } from './ingest-bench.ts'
 import { pgAdminUrl, probePostgres } from './pg-admin.ts'
 import { benchQueries } from './query-bench.ts'
 import { formatTable, type Row } from './report-table.ts'
+import { benchRules } from './rules-bench.ts'
 import { searchTerms } from './search-terms.ts'
 import { seededDatabase } from './seed-cache.ts'
 import { type TargetKind, targets } from './targets.ts'
@@ -20,7 +21,7 @@ import { checkWhatsappLoss } from './whatsapp-loss-check.ts'
 const started = performance.now()
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const wanted = (name: string, all: string[]) => (process.env[name]?.split(',') ?? all).map((s) => s.trim())
-const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'query'])
+const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'query', 'rules'])
 const notes: string[] = []
 
 const load = loadavg()[0]!
@@ -64,6 +65,12 @@ if (parts.includes('chat')) {
   for (const kind of kinds) {
     log(`live chat on ${kind}`)
     rows.push(...(await benchChat(targets[kind], log)))
+  }
+}
+if (parts.includes('rules')) {
+  for (const kind of kinds) {
+    log(`rules and scheduler on ${kind}`)
+    rows.push(...(await benchRules(targets[kind], log)))
   }
 }
 if (parts.includes('query')) {

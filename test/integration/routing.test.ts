@@ -139,6 +139,50 @@ test('a ticket with no reply reaches its SLA warning, then its breach, on the dr
   expect((await owner.client.get('/api/notifications')).body.items).toHaveLength(2)
 })
 
+test('a time-based rule fires once when the customer has waited past its threshold', async () => {
+  const rule = await setup.api.post('/api/rules', {
+    name: 'No reply for 2 hours',
+    event: 'time_elapsed',
+    conditions: { all: [{ field: 'minutesSinceCustomerMessage', op: 'gt', value: 120 }] },
+    actions: [{ type: 'add_tag', tag: 'no-reply-2h' }],
+  })
+  expect(rule.status).toBe(201)
+  const ticket = await customerWrites('まだ返事がありません')
+  const wrote = new Date(ticket.lastCustomerMessageAt).getTime()
+  await setClock(new Date(wrote + 119 * 60_000))
+  expect((await setup.api.get(`/api/tickets/${ticket.id}`)).body.ticket.tags).toEqual([])
+  await setClock(new Date(wrote + 121 * 60_000))
+  const { body } = await setup.api.get(`/api/tickets/${ticket.id}`)
+  expect(body.ticket.tags).toEqual(['no-reply-2h'])
+  expect(body.messages.map((m: { body: string }) => m.body)).toContain('Rule “No reply for 2 hours” added the tag no-reply-2h.')
+  expect((await setup.api.request('DELETE', `/api/rules/${rule.body.rule.id}`)).status).toBe(200)
+})
+
+test('two rules that undo each other are stopped and reported to the admins', async () => {
+  const flip = (from: string, to: string) =>
+    setup.api.post('/api/rules', {
+      name: `${from} to ${to}`,
+      event: 'ticket_updated',
+      conditions: { all: [{ field: 'tag', op: 'contains', value: from }] },
+      actions: [
+        { type: 'remove_tag', tag: from },
+        { type: 'add_tag', tag: to },
+      ],
+    })
+  const created = [await flip('ping', 'pong'), await flip('pong', 'ping')]
+  const ticket = await customerWrites('ループのテスト')
+  expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { tags: ['ping'] })).status).toBe(200)
+  const reported = await eventually(async () => {
+    const items = (await setup.api.get('/api/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'rule_loop')
+    expect(items).toHaveLength(1)
+    return items[0]
+  })
+  expect(reported).toMatchObject({ ticketId: ticket.id })
+  expect(reported.body).toContain('ping to pong')
+  expect((await setup.api.get(`/api/tickets/${ticket.id}`)).body.ticket.tags).toEqual(['ping'])
+  for (const r of created) expect((await setup.api.request('DELETE', `/api/rules/${r.body.rule.id}`)).status).toBe(200)
+})
+
 test('the away message goes out at night and not by day, by the channel calendar', async () => {
   await agentWith('Kato', ['ja'], 'online')
   const calendar = await setup.api.post('/api/calendars', {
