@@ -15,6 +15,7 @@ import { newId } from '../db/new-id.ts'
 import type { Actor } from '../http/app-env.ts'
 import type { Logger } from '../log.ts'
 import { findVisibleTicket, findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
+import type { TicketRow } from '../tickets/ticket-view.ts'
 import { type AssignmentProjection, projectAssignment } from './assignment-projection.ts'
 import { type BusMessage, type CollabBus, connectCollabBus } from './collab-bus.ts'
 import { type CollabRoom, openRoom } from './collab-room.ts'
@@ -134,7 +135,7 @@ export async function createCollabServer(deps: {
     }
   }
 
-  async function load(ticketId: string, workspaceId: string): Promise<OpenDocument> {
+  async function load(ticketId: string, workspaceId: string, known?: TicketRow): Promise<OpenDocument> {
     const store = collabStore(deps.db, workspaceId, ticketId)
     let document: OpenDocument | undefined
     const room = await openRoom(store, {
@@ -154,17 +155,18 @@ export async function createCollabServer(deps: {
       assignment: projectAssignment({ ...deps, assigned: (_id, workspace) => recheck(workspace) }, room, ticket),
     }
     // The document shows the assignment the database holds, whatever was last stored in it.
-    const row = await findVisibleTicketAsSystem(deps.db, ticketId)
+    const row = known ?? (await findVisibleTicketAsSystem(deps.db, ticketId))
     room.doc.transact(() => setAssignment(room.doc, row), 'server')
     return document
   }
 
-  function open(ticketId: string, workspaceId: string): Promise<OpenDocument> {
+  /** The ticket's document, loaded if it is not; `known` is the ticket row when the caller has just read it. */
+  function open(ticketId: string, workspaceId: string, known?: TicketRow): Promise<OpenDocument> {
     clearTimeout(unloadTimers.get(ticketId))
     unloadTimers.delete(ticketId)
     let opened = documents.get(ticketId)
     if (!opened) {
-      opened = load(ticketId, workspaceId)
+      opened = load(ticketId, workspaceId, known)
       documents.set(ticketId, opened)
       opened.catch(() => documents.delete(ticketId))
     }
@@ -233,7 +235,7 @@ export async function createCollabServer(deps: {
         if (!actor) return refuse(socket, '401 Unauthorized')
         const ticket = await findVisibleTicket(deps.db, actor, ticketId).catch((error: unknown) => refusedOnly(error) || null)
         if (!ticket) return refuse(socket, '404 Not Found')
-        const document = await open(ticket.id, actor.workspaceId)
+        const document = await open(ticket.id, actor.workspaceId, ticket)
         wss.handleUpgrade(req, socket, head, (ws) => {
           reauthenticate.set(ws, authenticate)
           document.room.join(ws, actor)

@@ -18,8 +18,9 @@ const keepOutput = 64 * 1024
 /** The checkout this bench belongs to: its server is the one measured. */
 const root = new URL('../..', import.meta.url).pathname
 
-export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** `nodeArgs` go after tsx, before the server's entry point (the collaboration bench loads its heap probe). */
+export async function startBenchServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'server/main.ts'], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

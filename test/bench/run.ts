@@ -1,10 +1,11 @@
 // npm run bench: ingest, WhatsApp webhook, inbound email (SMTP), live chat and read-side figures of the
 // real server on PGlite and, when one answers, on PostgreSQL (BENCH_PG_URL, a superuser URL), printed as
 // one table with the aims beside them. BENCH_TARGETS=pglite,postgres and
-// BENCH_PARTS=ingest,whatsapp,email,chat,query,rules narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
+// BENCH_PARTS=ingest,whatsapp,email,chat,collab,query,rules narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
 // directories (default: the system temp dir).
 import { cpus, loadavg } from 'node:os'
 import { benchChat } from './chat-bench.ts'
+import { benchCollab } from './collab-bench.ts'
 import { benchEmail } from './email-bench.ts'
 import { explainSearches } from './explain-search.ts'
 import { benchIngest } from './ingest-bench.ts'
@@ -21,7 +22,7 @@ import { checkWhatsappLoss } from './whatsapp-loss-check.ts'
 const started = performance.now()
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const wanted = (name: string, all: string[]) => (process.env[name]?.split(',') ?? all).map((s) => s.trim())
-const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'query', 'rules'])
+const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'collab', 'query', 'rules'])
 const notes: string[] = []
 
 const load = loadavg()[0]!
@@ -65,6 +66,12 @@ if (parts.includes('chat')) {
   for (const kind of kinds) {
     log(`live chat on ${kind}`)
     rows.push(...(await benchChat(targets[kind], log)))
+  }
+}
+if (parts.includes('collab')) {
+  for (const kind of kinds) {
+    log(`shared documents on ${kind}`)
+    rows.push(...(await benchCollab(targets[kind], log)))
   }
 }
 if (parts.includes('rules')) {
