@@ -2,8 +2,9 @@
 // a stored update (inline when small, else its row id), an awareness change, the agents on a ticket, and
 // "I am alive". NOTIFY payloads are limited to 8000 bytes, hence the row id for big updates. On PGlite
 // (one process) there is no bus and nothing is sent.
+
+import type { PresentAgent } from '../../shared/schema/presence.ts'
 import type { Notifications } from '../db/create-db.ts'
-import type { PresentAgent } from './collab-room.ts'
 
 const channel = 'helpdesk_collab'
 /** Base64 of an update up to this long travels inline. */

@@ -9,6 +9,7 @@ import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { PresentAgent } from '../../shared/schema/presence.ts'
 import { createRateLimiter, type RateLimiter } from '../channels/chat/rate-limiter.ts'
 import type { Actor } from '../http/app-env.ts'
 import { awarenessClientIds } from './awareness-client-ids.ts'
@@ -49,12 +50,6 @@ export interface Member {
   actor: Actor
   clientIds: Set<number>
   awarenessLimit: RateLimiter
-}
-
-export interface PresentAgent {
-  id: string
-  name: string
-  typing: boolean
 }
 
 export interface CollabRoom {

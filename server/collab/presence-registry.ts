@@ -2,7 +2,7 @@
 // their agents; other processes' reports arrive over the notification bus and are dropped when that
 // process stops reporting. Listeners (the supervisors' live stream) hear of a workspace's change once
 // per `coalesceMs`.
-import type { PresentAgent } from './collab-room.ts'
+import type { PresentAgent } from '../../shared/schema/presence.ts'
 
 export interface TicketPresence {
   ticketId: string

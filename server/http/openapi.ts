@@ -22,6 +22,7 @@ import {
 } from '../../shared/schema/contact.ts'
 import { formAcceptedSchema, formSubmissionSchema } from '../../shared/schema/form.ts'
 import { createNoteSchema, messageResponseSchema } from '../../shared/schema/message.ts'
+import { presenceSchema } from '../../shared/schema/presence.ts'
 import { createReplySchema, createTemplateSchema, templateListSchema, templateResponseSchema } from '../../shared/schema/reply.ts'
 import { createTeamSchema, teamListSchema, teamResponseSchema } from '../../shared/schema/team.ts'
 import {
@@ -117,10 +118,23 @@ const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/tickets/{id}/replies',
-    summary: 'Reply to the customer through the ticket’s channel (202, queued)',
+    summary:
+      'Reply to the customer through the ticket’s channel (202, queued); 409 reply_conflict while a colleague types in the ticket or after a colleague’s reply newer than lastSeenMessageId, unless confirm is true',
     body: createReplySchema,
     response: messageResponseSchema,
     status: 202,
+  },
+  {
+    method: 'get',
+    path: '/api/presence',
+    summary: 'Who is on which ticket, viewing or typing (supervisor, admin)',
+    response: presenceSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/presence/stream',
+    summary: 'The same as Server-Sent Events: an event `presence` at once and after every change',
+    response: presenceSchema,
   },
   {
     method: 'post',

@@ -3,23 +3,18 @@
 // reply_conflict with who and what, so the sender can look and then confirm.
 import { and, eq, gt, ne } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
+import type { PresentAgent } from '../../shared/schema/presence.ts'
 import type { Db } from '../db/create-db.ts'
 import { agents } from '../db/schema/agents.ts'
 import { messages } from '../db/schema/messages.ts'
 import type { Actor } from '../http/app-env.ts'
-
-export interface TypingAgent {
-  id: string
-  name: string
-  typing: boolean
-}
 
 export async function assertNoReplyConflict(
   db: Db,
   actor: Actor,
   ticketId: string,
   lastSeenMessageId: string | undefined,
-  present: readonly TypingAgent[],
+  present: readonly PresentAgent[],
 ): Promise<void> {
   const typing = present.filter((agent) => agent.typing && agent.id !== actor.agentId).map(({ id, name }) => ({ id, name }))
   const replies = lastSeenMessageId ? await repliesSince(db, actor, ticketId, lastSeenMessageId) : []

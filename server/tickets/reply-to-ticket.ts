@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Message } from '../../shared/schema/message.ts'
+import type { PresentAgent } from '../../shared/schema/presence.ts'
 import { type CreateReply, maxReplyFileBytes, type OutgoingFile } from '../../shared/schema/reply.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import { findChannel } from '../channels/channel-directory.ts'
@@ -19,7 +20,7 @@ import { planOutbound } from '../outbound/plan-outbound.ts'
 import { queueOutbound } from '../outbound/queue-outbound.ts'
 import { findVisibleTicket } from './get-ticket.ts'
 import { messageColumns, toMessage } from './message-view.ts'
-import { assertNoReplyConflict, type TypingAgent } from './reply-conflicts.ts'
+import { assertNoReplyConflict } from './reply-conflicts.ts'
 
 export async function replyToTicket(
   db: Db,
@@ -28,7 +29,7 @@ export async function replyToTicket(
   reply: CreateReply,
   now: Date,
   /** Who is on the ticket's document now (a colleague typing is a conflict unless confirmed). */
-  present: readonly TypingAgent[] = [],
+  present: readonly PresentAgent[] = [],
 ): Promise<{ message: Message; repeated: boolean }> {
   return db.transaction(async (tx) => {
     const ticket = await findVisibleTicket(tx, actor, ticketId)

@@ -3,6 +3,7 @@
 // after every change (at most ten a second), and a comment every 15 s so idle proxies keep it open.
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
+import type { Presence } from '../../../shared/schema/presence.ts'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { requireRole } from '../authenticate.ts'
@@ -11,7 +12,7 @@ const keepAliveMs = 15_000
 
 export function presenceRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const snapshot = (workspaceId: string) => ({ tickets: deps.collab.presence.list(workspaceId) })
+  const snapshot = (workspaceId: string): Presence => ({ tickets: deps.collab.presence.list(workspaceId) })
 
   app.get('/', (c) => {
     const actor = c.get('actor')
