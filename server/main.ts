@@ -87,7 +87,11 @@ const scheduler = createScheduler({
   everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
   log,
   work: async (from, to) => {
-    await checkSla(database.db, from, to)
+    const sla = await checkSla(database.db, from, to)
+    for (const workspaceId of new Set(sla.windowClosing.map((w) => w.workspaceId))) {
+      const ticketIds = sla.windowClosing.filter((w) => w.workspaceId === workspaceId).map((w) => w.ticketId)
+      await rules.refresh(workspaceId, ticketIds)
+    }
     await runTimeRules(database.db, rules, from, to)
   },
 })

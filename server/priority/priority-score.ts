@@ -1,6 +1,7 @@
 // The priority score of a ticket (higher is more urgent), from configurable factors (PRIORITY_WEIGHTS):
 // the set priority, urgency or complaint words, negative sentiment, customer value (the VIP tag), social
-// reach (followers, where the channel gives them) and time the customer has waited. Pure.
+// reach (followers, where the channel gives them), time the customer has waited, and a reply window
+// about to close (WhatsApp, Messenger). Pure.
 import { z } from 'zod'
 import { containsPhrase, phraseTokens } from '../language/word-match.ts'
 import { urgencyWords } from './urgency-words.ts'
@@ -13,6 +14,8 @@ export const priorityWeightsSchema = z
     vip: z.number().min(0).max(1000).default(20),
     socialReach: z.number().min(0).max(1000).default(3),
     waitingPerHour: z.number().min(0).max(1000).default(1),
+    /** A WhatsApp or Messenger reply window about to close: to the top of the inbox. */
+    replyWindowClosing: z.number().min(0).max(100_000).default(1000),
   })
   .strict()
 export type PriorityWeights = z.infer<typeof priorityWeightsSchema>
@@ -31,6 +34,7 @@ export interface PriorityFactors {
   tags: readonly string[]
   followers: number | null
   waitingMinutes: number
+  replyWindowClosing: boolean
 }
 
 export function priorityScore(weights: PriorityWeights, f: PriorityFactors): number {
@@ -40,6 +44,7 @@ export function priorityScore(weights: PriorityWeights, f: PriorityFactors): num
     weights.negativeSentiment * Math.max(0, -f.sentiment) +
     (f.tags.some((t) => t.toLowerCase() === 'vip') ? weights.vip : 0) +
     weights.socialReach * Math.log10(1 + Math.max(0, f.followers ?? 0)) +
-    weights.waitingPerHour * Math.min(72, Math.max(0, f.waitingMinutes) / 60)
+    weights.waitingPerHour * Math.min(72, Math.max(0, f.waitingMinutes) / 60) +
+    (f.replyWindowClosing ? weights.replyWindowClosing : 0)
   return Math.round(score * 100) / 100
 }

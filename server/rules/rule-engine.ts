@@ -38,6 +38,13 @@ export interface RuleEngine {
    * the ticket_created and message_received rules run for them again (and only those actions).
    */
   routeWaiting(workspaceId: string): Promise<void>
+  /** The priority score and SLA due times again, with no rule (a reply window starts closing). */
+  refresh(workspaceId: string, ticketIds: readonly string[]): Promise<void>
+}
+
+/** WhatsApp's and Messenger's 24-hour windows: within the last two hours the ticket goes to the top. */
+function windowClosing(channelKind: string, waitingMinutes: number): boolean {
+  return (channelKind === 'whatsapp' || channelKind === 'messenger') && waitingMinutes >= 22 * 60 && waitingMinutes < 24 * 60
 }
 
 const maxWaitingRouted = 200
@@ -131,6 +138,7 @@ export function createRuleEngine(deps: {
           tags: evaluation.state.tags,
           followers: null,
           waitingMinutes: waiting,
+          replyWindowClosing: windowClosing(evaluation.state.channelKind, waiting),
         }),
         sla: slaDue(ctx.policies, ctx.calendars, evaluation.state),
         extraAudit,
@@ -185,6 +193,7 @@ export function createRuleEngine(deps: {
   return {
     invalidate: (workspaceId) => compiled.delete(workspaceId),
     run: async (workspaceId, event, ticketIds, only) => run(workspaceId, await rulesFor(workspaceId, event, only), ticketIds),
+    refresh: (workspaceId, ticketIds) => run(workspaceId, [], ticketIds),
     async routeWaiting(workspaceId) {
       const assigning = [...(await rulesFor(workspaceId, 'ticket_created')), ...(await rulesFor(workspaceId, 'message_received'))]
         .map((r) => ({ ...r, stop: false, actions: r.actions.filter((a) => a.type.startsWith('assign_')) }))

@@ -2,7 +2,8 @@
 // the stretch of time (from, to] the scheduler has not looked at yet. Only tickets whose due time (or
 // warning time) falls in that stretch are read, through the partial due-time indexes, so the cost follows
 // the tickets due, not the tickets open. Every warning and breach is recorded once (sla_events); a
-// warning tells the assignee (the team when there is none), a breach the assignee and the team.
+// warning tells the assignee (the team when there is none), a breach the assignee and the team. A reply
+// window near its end tells the owner; the caller raises the ticket to the top (its priority score).
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { insertJsonRecords } from '../db/json-records.ts'
@@ -15,7 +16,6 @@ export const warningLeadMs = 15 * 60_000
 /** Raise and tell about a reply window this long before it closes. */
 export const windowLeadMs = 2 * 3_600_000
 const replyWindowMs = 24 * 3_600_000
-const windowBoost = 1000
 const maxPerMetric = 5000
 
 interface Due {
@@ -30,7 +30,13 @@ interface Due {
 
 const metricName = { firstReply: 'first reply', nextReply: 'next reply', resolution: 'resolution', replyWindow: 'reply window' }
 
-export async function checkSla(db: Db, from: Date, to: Date): Promise<number> {
+export interface SlaCheck {
+  recorded: number
+  /** Tickets whose reply window started closing: their priority score is to be refreshed. */
+  windowClosing: { workspaceId: string; ticketId: string }[]
+}
+
+export async function checkSla(db: Db, from: Date, to: Date): Promise<SlaCheck> {
   const found: { due: Due; kind: 'warning' | 'breach' }[] = []
   for (const kind of ['warning', 'breach'] as const) {
     const lead = kind === 'warning' ? warningLeadMs : 0
@@ -66,7 +72,7 @@ export async function checkSla(db: Db, from: Date, to: Date): Promise<number> {
         limit ${maxPerMetric}`,
   )
   for (const d of closing) found.push({ due: d, kind: 'warning' })
-  if (!found.length) return 0
+  if (!found.length) return { recorded: 0, windowClosing: [] }
 
   const ids = found.map(() => newId())
   const recorded = await rows<{ id: string }>(
@@ -96,19 +102,14 @@ export async function checkSla(db: Db, from: Date, to: Date): Promise<number> {
   const fresh = new Set(recorded.map((r) => r.id))
   // Only what was not recorded before is told (a stretch looked at twice tells nobody twice).
   const events = found.filter((_, i) => fresh.has(ids[i]!))
-  const windowIds = closing.filter((c) => events.some((e) => e.due === c)).map((c) => c.id)
-  if (windowIds.length) {
-    await db.execute(
-      sql`update tickets set priority_score = priority_score + ${windowBoost}
-          where id in (select (jsonb_array_elements_text(${JSON.stringify(windowIds)}::jsonb))::uuid)
-            and priority_score < ${windowBoost}`,
-    )
-  }
   await notify(
     db,
     events.flatMap(({ due, kind }) => notificationsFor(due, kind, to)),
   )
-  return recorded.length
+  const windowClosing = closing
+    .filter((c) => events.some((e) => e.due === c))
+    .map((c) => ({ workspaceId: c.workspace_id, ticketId: c.id }))
+  return { recorded: recorded.length, windowClosing }
 }
 
 function notificationsFor(due: Due, kind: 'warning' | 'breach', at: Date): NotificationEntry[] {

@@ -46,6 +46,7 @@ async function agentWith(name: string, skills: string[], availability: 'online' 
   return agent
 }
 
+/** Tests move the clock forward only (the scheduler looks at each stretch of time once), except the away test, last to move it. */
 async function setClock(at: Date) {
   const moved = await setup.api.post('/api/test/clock', { now: at.toISOString() })
   expect(moved.status).toBe(200)
@@ -181,6 +182,28 @@ test('two rules that undo each other are stopped and reported to the admins', as
   expect(reported.body).toContain('ping to pong')
   expect((await setup.api.get(`/api/tickets/${ticket.id}`)).body.ticket.tags).toEqual(['ping'])
   for (const r of created) expect((await setup.api.request('DELETE', `/api/rules/${r.body.rule.id}`)).status).toBe(200)
+})
+
+test('a WhatsApp ticket whose 24-hour window is about to close goes to the top, and its owner is told', async () => {
+  const owner = await agentWith('Ogawa', ['ja'], 'offline')
+  const ticket = await customerWrites('昨日の件、まだですか')
+  const wrote = new Date(ticket.lastCustomerMessageAt)
+  expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { assigneeId: owner.agent.id })).status).toBe(200)
+  expect((await setup.api.get(`/api/tickets/${ticket.id}`)).body.ticket.priorityScore).toBeLessThan(1000)
+
+  await setClock(new Date(wrote.getTime() + 22 * 3_600_000 + 60_000))
+  const { body } = await setup.api.get(`/api/tickets/${ticket.id}`)
+  expect(body.ticket.priorityScore).toBeGreaterThanOrEqual(1000)
+  // Every ticket whose window closes soon (the earlier tests' too) is above every other.
+  const inbox = (await setup.api.get('/api/tickets?sort=priority&limit=200')).body.items as {
+    id: string
+    priorityScore: number
+  }[]
+  const firstOrdinary = inbox.findIndex((t) => t.priorityScore < 1000)
+  expect(inbox.findIndex((t) => t.id === ticket.id)).toBeLessThan(firstOrdinary === -1 ? inbox.length : firstOrdinary)
+  const told = (await owner.client.get('/api/notifications')).body.items
+  // (The SLA policy of the test above applies too: its warnings and breaches come along.)
+  expect(told).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'reply_window', ticketId: ticket.id })]))
 })
 
 test('the away message goes out at night and not by day, by the channel calendar', async () => {
