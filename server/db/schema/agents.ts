@@ -22,6 +22,8 @@ export const agents = pgTable(
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     /** How many open tickets the agent takes at once; routing skips an agent at capacity. */
     capacity: integer('capacity').notNull().default(20),
+    /** The agent's shift (a calendar): the scheduler sets them online when it starts, offline when it ends. */
+    shiftCalendarId: uuid('shift_calendar_id'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('agents_email_key').on(sql`lower(${t.email})`)],
