@@ -212,3 +212,15 @@ test('a socket whose agent may no longer see the ticket is closed', async () => 
   expect((await admin.patch(`/api/tickets/${ticketId}`, { teamId: team.body.team.id })).status).toBe(200)
   expect(await closed).toBe(1008)
 })
+
+test('an agent taken out of the ticket’s team loses the socket', async () => {
+  const agent = await newAgent('Lea')
+  const team = await admin.post('/api/teams', { name: `Billing ${Math.random()}`, agentIds: [agent.id] })
+  const ticketId = await newTicket('a billing question for the team')
+  expect((await admin.patch(`/api/tickets/${ticketId}`, { teamId: team.body.team.id })).status).toBe(200)
+  const a = collab(ticketId, { cookie: agent.api.cookie! })
+  await a.synced
+  const closed = new Promise<number>((resolve) => a.provider.on('connection-close', (event) => resolve(event?.code ?? 0)))
+  expect((await admin.patch(`/api/agents/${agent.id}`, { teamIds: [] })).status).toBe(200)
+  expect(await closed).toBe(1008)
+})

@@ -17,7 +17,10 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
   app.patch('/agents/:id', async (c) => {
     const actor = c.get('actor')
     requireRole(actor, 'admin')
-    return c.json({ agent: await updateAgent(db, actor, c.req.param('id'), await readJson(c, updateAgentSchema)) })
+    const agent = await updateAgent(db, actor, c.req.param('id'), await readJson(c, updateAgentSchema))
+    // A new role or teams can take tickets out of the agent's sight: their open documents are checked.
+    deps.collab.recheck(actor.workspaceId)
+    return c.json({ agent })
   })
 
   app.put('/me/availability', async (c) => {
@@ -33,6 +36,7 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')
     const moved = await handoffTickets(db, actor, await readJson(c, handoffSchema), deps.clock.now())
     for (const t of moved) await deps.collab.change(t.ticketId, actor.workspaceId, (doc) => setAssignment(doc, t))
+    if (moved.length) deps.collab.recheck(actor.workspaceId)
     return c.json({ ticketIds: moved.map((t) => t.ticketId) })
   })
 
