@@ -36,7 +36,13 @@ export function Shell(props: { ws: Workspace; session: Session }) {
             </span>
           }
         >
-          <span class="online" role="status">
+          <span
+            class="online"
+            role="status"
+            title={
+              props.ws.sync.savedAt() ? `Saved on this device at ${props.ws.sync.savedAt()?.toLocaleTimeString()}` : 'Syncing…'
+            }
+          >
             Online
           </span>
         </Show>

@@ -53,7 +53,7 @@ export async function queryInbox(db: LocalDb, meId: string, view: InboxView, fil
   if (filters.tag) where.push(`tags ? ${param(filters.tag)}`)
   if (filters.q?.trim()) {
     const like = param(`%${filters.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-    where.push(`(subject ilike ${like} or contact_name ilike ${like} or preview ilike ${like} or number::text = ${param(filters.q.trim().replace(/^#/, ''))}
+    where.push(`(subject ilike ${like} or contact_name ilike ${like} or preview ilike ${like} or data->>'number' = ${param(filters.q.trim().replace(/^#/, ''))}
       or exists (select 1 from messages m where m.ticket_id = t.id and m.body ilike ${like}))`)
   }
   const result = await db.query<InboxRow>(

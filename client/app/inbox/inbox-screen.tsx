@@ -100,6 +100,11 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
         </select>
         <input type="text" aria-label="Tag" placeholder="Tag" onChange={(e) => setFilter('tag', e.currentTarget.value.trim())} />
       </div>
+      <Show when={rows.error}>
+        <p class="error" role="alert">
+          The inbox could not be read: {String(rows.error)}
+        </p>
+      </Show>
       <p class="inbox-count" aria-live="polite">
         {rows().length} {rows().length === 1 ? 'ticket' : 'tickets'}
       </p>

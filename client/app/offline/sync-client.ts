@@ -11,6 +11,8 @@ export interface SyncClient {
   /** The server answered lately (the live stream is open or the last request went through). */
   reachable: Accessor<boolean>
   revision: Accessor<number>
+  /** When the last pulled changes were written through to IndexedDB (null before the first). */
+  savedAt: Accessor<Date | null>
   /** Re-read the local database now (after a local write). */
   touch(): void
   pull(): Promise<void>
@@ -23,6 +25,7 @@ const maxPagesPerPull = 200
 export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClient {
   const [reachable, setReachable] = createSignal(navigator.onLine)
   const [revision, setRevision] = createSignal(0)
+  const [savedAt, setSavedAt] = createSignal<Date | null>(null)
   let pulling: Promise<void> | null = null
   let again = false
 
@@ -32,14 +35,24 @@ export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClie
   }
 
   async function pullPages(): Promise<void> {
+    let stored = false
     for (let page = 0; page < maxPagesPerPull; page++) {
       const cursor = await readMeta(db, 'sync_cursor')
       const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
       const result = await api(syncPageSchema, 'GET', `/api/sync${query}`)
       await storeRows(db, result)
       await writeMeta(db, 'sync_cursor', result.cursor)
-      if (result.tickets.length) setRevision((r) => r + 1)
-      if (!result.more) return
+      if (result.tickets.length) {
+        stored = true
+        setRevision((r) => r + 1)
+      }
+      if (!result.more) break
+    }
+    // With relaxed durability IndexedDB is written behind the queries; a pull ends with the changes on
+    // disk, so a reload right after it still opens with them.
+    if (stored || !savedAt()) {
+      await db.fs?.syncToFs(false)
+      setSavedAt(new Date())
     }
   }
 
@@ -78,6 +91,7 @@ export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClie
   return {
     reachable,
     revision,
+    savedAt,
     touch: () => setRevision((r) => r + 1),
     pull,
     close() {
