@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { sql } from 'drizzle-orm'
 import { createAgentActivity } from './agents/agent-activity.ts'
+import { applyShifts } from './agents/apply-shifts.ts'
 import { createLoginThrottle } from './auth/login-throttle.ts'
 import { ensureFirstAdmin, ensureWorkspace } from './bootstrap.ts'
 import { chatSocketPath, createChatHub } from './channels/chat/chat-hub.ts'
@@ -87,6 +88,7 @@ const scheduler = createScheduler({
   everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
   log,
   work: async (from, to) => {
+    for (const workspaceId of await applyShifts(database.db, from, to)) await rules.routeWaiting(workspaceId)
     const sla = await checkSla(database.db, from, to)
     for (const workspaceId of new Set(sla.windowClosing.map((w) => w.workspaceId))) {
       const ticketIds = sla.windowClosing.filter((w) => w.workspaceId === workspaceId).map((w) => w.ticketId)

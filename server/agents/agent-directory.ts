@@ -1,9 +1,10 @@
 // Agents of a workspace: creation and changes (admin only, checked by the route), and the list with team
-// membership, routing settings and the open tickets each holds now.
+// membership, routing settings (skills, capacity, shift) and the open tickets each holds now.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Agent, CreateAgent, UpdateAgent } from '../../shared/schema/agent.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
+import { requireCalendar } from '../calendars/calendar-directory.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { rows } from '../db/rows.ts'
@@ -59,6 +60,7 @@ export async function updateAgent(db: Db, actor: Actor, agentId: string, patch: 
       .for('update')
     if (!before) throw new AppError('not_found', `No agent ${agentId}.`)
     const { teamIds, ...fields } = patch
+    if (fields.shiftCalendarId) await requireCalendar(tx, actor.workspaceId, fields.shiftCalendarId, 'shiftCalendarId')
     if (Object.keys(fields).length) {
       const skills = fields.skills ? [...new Set(fields.skills)] : undefined
       await tx
@@ -131,6 +133,7 @@ function toAgent(row: AgentRow, teamIds: string[], openTickets: number): Agent {
     capacity: row.capacity,
     availability: row.availability,
     openTickets,
+    shiftCalendarId: row.shiftCalendarId,
     createdAt: row.createdAt.toISOString(),
   }
 }

@@ -34,9 +34,10 @@ import {
   updateTicketSchema,
 } from '../../shared/schema/ticket.ts'
 import { agentTypingResponseSchema, agentTypingSchema } from '../../shared/schema/typing.ts'
+import { routingOperations } from './openapi-routing.ts'
 
-interface Operation {
-  method: 'get' | 'post' | 'patch'
+export interface Operation {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete'
   path: string
   summary: string
   body?: z.ZodType
@@ -95,7 +96,7 @@ const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/tickets',
-    summary: 'List and search tickets, newest activity first',
+    summary: 'List and search tickets, newest activity first (sort=priority: most urgent first; view=: work views)',
     query: ticketListQuerySchema,
     response: ticketPageSchema,
   },
@@ -207,7 +208,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 export function buildOpenApi(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
-  for (const op of operations) {
+  for (const op of [...operations, ...routingOperations]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',

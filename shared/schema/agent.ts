@@ -23,6 +23,8 @@ export const agentSchema = z.object({
   availability: availabilitySchema,
   /** Open and pending tickets assigned to the agent now. */
   openTickets: z.number().int(),
+  /** The agent's shift: a calendar; they are set online when it opens and offline when it closes. */
+  shiftCalendarId: idSchema.nullable(),
   createdAt: isoTimeSchema,
 })
 export type Agent = z.infer<typeof agentSchema>
@@ -44,6 +46,7 @@ export const updateAgentSchema = z
     skills: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(50).optional(),
     capacity: z.number().int().min(0).max(1000).optional(),
     teamIds: z.array(idSchema).max(100).optional(),
+    shiftCalendarId: idSchema.nullable().optional(),
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Give at least one field to change.')

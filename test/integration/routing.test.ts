@@ -246,6 +246,36 @@ test('the away message goes out at night and not by day, by the channel calendar
   expect(await automaticOf(byDay.id)).toEqual([])
 })
 
+test('an agent with a shift is set online when it starts and offline when it ends; tickets that waited are routed', async () => {
+  const office = await setup.api.post('/api/calendars', {
+    name: 'Tokyo shift',
+    timeZone: 'Asia/Tokyo',
+    weekly: [5].map((day) => ({ day, open: '09:00', close: '18:00' })),
+  })
+  const shifter = await agentWith('Fujita', ['th'], 'offline')
+  expect((await setup.api.patch(`/api/agents/${shifter.agent.id}`, { shiftCalendarId: office.body.calendar.id })).status).toBe(
+    200,
+  )
+  const routing = await setup.api.post('/api/rules', {
+    name: 'Thai to Thai speakers',
+    event: 'ticket_created',
+    conditions: { all: [{ field: 'language', op: 'eq', value: 'th' }] },
+    actions: [{ type: 'assign_least_loaded', skill: 'th' }],
+  })
+  const availability = async () => (await shifter.client.get('/api/me')).body.agent.availability
+
+  await setClock(new Date('2026-12-03T23:00:00Z')) // Friday 08:00 in Tokyo: before the shift
+  expect(await availability()).toBe('offline')
+  const waiting = await customerWrites('สินค้ายังไม่มาถึง')
+  expect((await setup.api.get(`/api/tickets/${waiting.id}`)).body.ticket.assigneeId).toBeNull()
+  await setClock(new Date('2026-12-04T00:30:00Z')) // 09:30: the shift has started
+  expect(await availability()).toBe('online')
+  expect((await setup.api.get(`/api/tickets/${waiting.id}`)).body.ticket.assigneeId).toBe(shifter.agent.id)
+  await setClock(new Date('2026-12-04T09:30:00Z')) // 18:30: it has ended
+  expect(await availability()).toBe('offline')
+  expect((await setup.api.request('DELETE', `/api/rules/${routing.body.rule.id}`)).status).toBe(200)
+})
+
 test('an agent going off shift hands their open tickets to a teammate with a note, and the teammate is told', async () => {
   const leaving = await agentWith('Mori', ['ja'], 'online')
   const taking = await agentWith('Abe', ['ja'], 'online')
