@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.ts'
 import { type Channel, type CreateChannel, secretConfigKeys } from '../../shared/schema/channel.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
+import { requireCalendar } from '../calendars/calendar-directory.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { channels } from '../db/schema/channels.ts'
@@ -35,6 +36,7 @@ export async function createChannel(
     else config[key] = value
   }
   return db.transaction(async (tx) => {
+    if (input.config.calendarId) await requireCalendar(tx, actor.workspaceId, input.config.calendarId, 'config.calendarId')
     const key = routingKey[input.kind]
     if (key) {
       // Held to commit, so two admins adding the same page at once cannot both pass the check below.

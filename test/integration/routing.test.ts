@@ -334,6 +334,14 @@ test('bad configuration is refused with a clear error', async () => {
   expect(overlapping.status).toBe(400)
   expect(overlapping.body.error.message).toContain('overlap')
 
+  const unknownCalendar = await setup.api.post('/api/channels', {
+    kind: 'chat',
+    name: 'Chat',
+    config: { awayMessage: 'Away', calendarId: '00000000-0000-4000-8000-000000000000' },
+  })
+  expect(unknownCalendar.status).toBe(400)
+  expect(unknownCalendar.body.error.details).toEqual([expect.objectContaining({ path: 'config.calendarId' })])
+
   const badZone = await setup.api.post('/api/calendars', { name: 'Mars', timeZone: 'Mars/Olympus', weekly: [] })
   expect(badZone.status).toBe(400)
   const noCalendar = await setup.api.post('/api/sla-policies', {
