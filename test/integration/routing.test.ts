@@ -74,6 +74,18 @@ test('an urgent WhatsApp message from a Japanese customer goes to the least load
     actions: [{ type: 'assign_least_loaded', skill: 'ja' }],
   })
   expect(japanese.status).toBe(201)
+  const team = await setup.api.post('/api/teams', { name: 'Japan desk', agentIds: [busy.agent.id] })
+  const acknowledge = await setup.api.post('/api/rules', {
+    name: 'Acknowledge complaints',
+    event: 'ticket_created',
+    conditions: { all: [{ field: 'sentiment', op: 'lt', value: 0 }] },
+    actions: [
+      { type: 'send_reply', body: 'お問い合わせを受け付けました。' },
+      { type: 'add_note', body: 'Complaint: check the order first.' },
+      { type: 'notify', teamId: team.body.team.id },
+    ],
+  })
+  expect(acknowledge.status).toBe(201)
 
   const ticket = await customerWrites('至急対応してください。注文した商品が壊れていました')
   const routed = await eventually(async () => {
@@ -88,6 +100,18 @@ test('an urgent WhatsApp message from a Japanese customer goes to the least load
       'Rule “Japanese to Japanese speakers” assigned the ticket to Suzuki (free).',
     ]),
   )
+  const reply = await eventually(async () => {
+    const { messages } = (await setup.api.get(`/api/tickets/${ticket.id}`)).body
+    const sent = messages.find((m: { direction: string }) => m.direction === 'outbound')
+    expect(sent).toMatchObject({ body: 'お問い合わせを受け付けました。', authorType: 'system', status: 'sent' })
+    return sent
+  })
+  expect(setup.graph.requests.some((r) => JSON.stringify(r.body).includes(reply.body))).toBe(true)
+  expect(routed.messages).toEqual(
+    expect.arrayContaining([expect.objectContaining({ kind: 'note', body: 'Complaint: check the order first.' })]),
+  )
+  const teamTold = (await busy.client.get('/api/notifications')).body.items
+  expect(teamTold).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'rule', ticketId: ticket.id })]))
   const told = await free.client.get('/api/notifications')
   expect(told.body.items.map((n: { ticketId: string }) => n.ticketId)).toContain(ticket.id)
   const agents = (await setup.api.get('/api/agents')).body.items
