@@ -23,6 +23,7 @@ import { type CollabStore, collabStore } from './collab-store.ts'
 import { type NoteProjection, projectNotes } from './note-projection.ts'
 import { createPresenceRegistry, type PresenceRegistry } from './presence-registry.ts'
 import { setAssignment } from './ticket-document.ts'
+import { createUpdateWriter } from './update-writer.ts'
 import { actorForUpgrade } from './upgrade-actor.ts'
 
 export const collabPath = '/collab'
@@ -65,6 +66,7 @@ export async function createCollabServer(deps: {
   const processId = newId()
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
   const documents = new Map<string, Promise<OpenDocument>>()
+  const writeUpdate = createUpdateWriter(deps.db)
   const unloadTimers = new Map<string, NodeJS.Timeout>()
   const reauthenticate = new Map<WebSocket, () => Promise<Actor | null>>()
   const registry = createPresenceRegistry({ localProcessId: processId, expireMs: 3 * aliveEveryMs, coalesceMs: 100 })
@@ -136,7 +138,7 @@ export async function createCollabServer(deps: {
   }
 
   async function load(ticketId: string, workspaceId: string, known?: TicketRow): Promise<OpenDocument> {
-    const store = collabStore(deps.db, workspaceId, ticketId)
+    const store = collabStore(deps.db, writeUpdate, workspaceId, ticketId)
     let document: OpenDocument | undefined
     const room = await openRoom(store, {
       stored: (update, rowId) => bus?.update(ticketId, rowId, update),

@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import type { Db } from '../db/create-db.ts'
 import { collabUpdates } from '../db/schema/collab-updates.ts'
 import type { RoomStore, StoredUpdates } from './collab-room.ts'
+import type { UpdateWriter } from './update-writer.ts'
 
 /** More rows than this are merged into one. */
 export const compactAfterRows = 200
@@ -19,7 +20,7 @@ export interface CollabStore extends RoomStore {
   compact(): Promise<number>
 }
 
-export function collabStore(db: Db, workspaceId: string, ticketId: string): CollabStore {
+export function collabStore(db: Db, write: UpdateWriter, workspaceId: string, ticketId: string): CollabStore {
   const rows = () =>
     db
       .select({ id: collabUpdates.id, update: collabUpdates.update })
@@ -55,13 +56,7 @@ export function collabStore(db: Db, workspaceId: string, ticketId: string): Coll
         lastId: stored.at(-1)?.id ?? 0,
       }
     },
-    async append(update) {
-      const [row] = await db
-        .insert(collabUpdates)
-        .values({ workspaceId, ticketId, update: Buffer.from(update) })
-        .returning({ id: collabUpdates.id })
-      return row!.id
-    },
+    append: (update) => write({ workspaceId, ticketId, update }),
     since: (afterId) =>
       db
         .select({ id: collabUpdates.id, update: collabUpdates.update })
