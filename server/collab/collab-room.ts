@@ -17,6 +17,8 @@ import { awarenessClientIds } from './awareness-client-ids.ts'
 export const messageSync = 0
 export const messageAwareness = 1
 
+/** One message larger than this closes the socket (1009); a draft is text, not files. */
+export const maxUpdateBytes = 256 * 1024
 /** A whole document larger than this takes no more edits (the socket is closed 1009). */
 export const maxDocumentBytes = 2 * 1024 * 1024
 /** Awareness states one socket may hold (a browser tab has one). */
@@ -125,6 +127,10 @@ export async function openRoom(store: RoomStore, events: RoomEvents): Promise<Co
   })
 
   function receive(socket: WebSocket, member: Member, data: Uint8Array): void {
+    if (data.length > maxUpdateBytes) {
+      socket.close(1009, 'An update may be at most 256 KiB')
+      return
+    }
     const decoder = decoding.createDecoder(data)
     const type = decoding.readVarUint(decoder)
     if (type === messageSync) {

@@ -27,8 +27,8 @@ import { createUpdateWriter } from './update-writer.ts'
 import { actorForUpgrade } from './upgrade-actor.ts'
 
 export const collabPath = '/collab'
-/** One update larger than this closes the socket (1009); a draft is text, not files. */
-const maxFrameBytes = 256 * 1024
+/** Frames past this are cut off by ws itself, before they are buffered whole (1009, no reason). */
+const maxFrameBytes = 1024 * 1024
 const aliveEveryMs = 10_000
 const recheckEveryMs = 30_000
 

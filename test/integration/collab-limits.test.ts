@@ -67,17 +67,25 @@ afterAll(async () => {
   await server?.stop()
 })
 
-test('one update over 256 KiB closes that socket (1009); the document keeps its text', async () => {
+test('one update over 256 KiB closes that socket (1009) with a reason; the document keeps its text', async () => {
   const ticketId = await newTicket('a huge update arrives')
   const a = collab(ticketId)
   await a.synced
   a.doc.getText('draft').insert(0, 'kept')
   const { socket, closed } = await rawSocket(ticketId)
   socket.send(updateFrame(textUpdate('x'.repeat(300 * 1024))))
-  expect((await closed).code).toBe(1009)
+  expect(await closed).toEqual({ code: 1009, reason: 'An update may be at most 256 KiB' })
   const b = collab(ticketId)
   await b.synced
   await eventually(async () => expect(b.doc.getText('draft').toString()).toBe('kept'))
+})
+
+test('a frame past 1 MiB is cut off by the socket layer (1009) and the server stays up', async () => {
+  const ticketId = await newTicket('a frame far too large')
+  const { socket, closed } = await rawSocket(ticketId)
+  socket.send(Buffer.alloc(2 * 1024 * 1024, 7))
+  expect((await closed).code).toBe(1009)
+  expect((await admin.get('/api/me')).status).toBe(200)
 })
 
 test('a document past 2 MiB takes no more edits: the writer is closed 1009 with a reason, readers stay', async () => {
