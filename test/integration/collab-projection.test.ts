@@ -224,3 +224,13 @@ test('an agent taken out of the ticket’s team loses the socket', async () => {
   expect((await admin.patch(`/api/agents/${agent.id}`, { teamIds: [] })).status).toBe(200)
   expect(await closed).toBe(1008)
 })
+
+test('signing out closes that browser’s ticket sockets', async () => {
+  const agent = await newAgent('Noa')
+  const ticketId = await newTicket('a sign-out closes the socket')
+  const a = collab(ticketId, { cookie: agent.api.cookie! })
+  await a.synced
+  const closed = new Promise<number>((resolve) => a.provider.on('connection-close', (event) => resolve(event?.code ?? 0)))
+  expect((await agent.api.post('/api/auth/logout')).status).toBe(200)
+  expect(await closed).toBe(1008)
+})
