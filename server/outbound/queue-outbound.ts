@@ -68,7 +68,8 @@ export async function queueOutbound(db: Db, out: OutboundToQueue): Promise<Messa
       lastMessageAt: out.now,
       lastMessagePreview: preview(out.body),
       firstResponseAt: firstResponse,
-      ...(out.author.type === 'agent' ? { lastAgentReplyAt: out.now } : {}),
+      // An agent's reply meets the next-reply target: nothing is due until the customer writes again.
+      ...(out.author.type === 'agent' ? { lastAgentReplyAt: out.now, nextReplyDueAt: null } : {}),
     })
     .where(eq(tickets.id, out.ticketId))
   return message!

@@ -22,31 +22,42 @@ export interface TicketResult extends Evaluation {
 export async function writeRuleResults(db: Db, results: readonly TicketResult[], now: Date): Promise<void> {
   if (!results.length) return
   const iso = (d: Date | null) => d?.toISOString() ?? null
+  // Only the fields a rule changed are written (a null in v leaves the column as it is now), so an
+  // agent's change made while the rules ran is not undone.
+  const changedFields = (r: TicketResult) => new Set(r.effects.flatMap((e) => (e.kind === 'change' ? [e.field] : [])))
   const update = sql`
     update tickets t set
-      status = v.status, priority = v.priority, assignee_id = v.assignee, team_id = v.team,
-      tags = array(select jsonb_array_elements_text(v.tags)),
-      resolved_at = case when v.status in ('resolved', 'closed') then coalesce(t.resolved_at, v.now) else null end,
+      status = coalesce(v.status, t.status), priority = coalesce(v.priority, t.priority),
+      assignee_id = case when v."setAssignee" then v.assignee else t.assignee_id end,
+      team_id = case when v."setTeam" then v.team else t.team_id end,
+      tags = case when v.tags is null then t.tags else array(select jsonb_array_elements_text(v.tags)) end,
+      resolved_at = case when v.status is null then t.resolved_at
+                         when v.status in ('resolved', 'closed') then coalesce(t.resolved_at, v.now) else null end,
       updated_at = case when v.changed then v.now else t.updated_at end,
       priority_score = v.score, sla_policy_id = v.policy, first_reply_due_at = v.first,
       next_reply_due_at = v.next, resolution_due_at = v.resolution
     from ${jsonRecords(
-      results.map((r) => ({
-        id: r.state.id,
-        status: r.state.status,
-        priority: r.state.priority,
-        assignee: r.state.assigneeId,
-        team: r.state.teamId,
-        tags: r.state.tags,
-        changed: r.effects.some((e) => e.kind === 'change'),
-        now: now.toISOString(),
-        score: r.score,
-        policy: r.sla.policyId,
-        first: iso(r.sla.firstReplyDueAt),
-        next: iso(r.sla.nextReplyDueAt),
-        resolution: iso(r.sla.resolutionDueAt),
-      })),
-      'id uuid, status text, priority text, assignee uuid, team uuid, tags jsonb, changed boolean, now timestamptz, score real, policy uuid, first timestamptz, next timestamptz, resolution timestamptz',
+      results.map((r) => {
+        const fields = changedFields(r)
+        return {
+          id: r.state.id,
+          status: fields.has('status') ? r.state.status : null,
+          priority: fields.has('priority') ? r.state.priority : null,
+          setAssignee: fields.has('assignee'),
+          assignee: r.state.assigneeId,
+          setTeam: fields.has('team'),
+          team: r.state.teamId,
+          tags: fields.has('tags') ? r.state.tags : null,
+          changed: fields.size > 0,
+          now: now.toISOString(),
+          score: r.score,
+          policy: r.sla.policyId,
+          first: iso(r.sla.firstReplyDueAt),
+          next: iso(r.sla.nextReplyDueAt),
+          resolution: iso(r.sla.resolutionDueAt),
+        }
+      }),
+      'id uuid, status text, priority text, "setAssignee" boolean, assignee uuid, "setTeam" boolean, team uuid, tags jsonb, changed boolean, now timestamptz, score real, policy uuid, first timestamptz, next timestamptz, resolution timestamptz',
     )}
     where t.id = v.id`
 
