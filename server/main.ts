@@ -110,7 +110,8 @@ const ingest = createIngestQueue({
       ),
     )
     const now = clock.now()
-    await rules.afterIngest(outcome)
+    // A failure of the rules must not keep the away message from going out.
+    await rules.afterIngest(outcome).catch((error: unknown) => log.error('rules after ingest failed', { error }))
     if (await queueAutomaticMessages(database.db, outcome, log, now)) outbox.wake()
   },
 })

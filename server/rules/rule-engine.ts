@@ -50,6 +50,7 @@ function windowClosing(channelKind: string, waitingMinutes: number): boolean {
 const maxWaitingRouted = 200
 
 const maxChain = 5
+const cacheMs = 5_000
 
 export function createRuleEngine(deps: {
   db: Db
@@ -60,21 +61,22 @@ export function createRuleEngine(deps: {
   wakeOutbox(): void
 }): RuleEngine {
   const { db, clock, log } = deps
-  const compiled = new Map<string, CompiledRule[]>()
+  // Compiled rules per workspace. Changes made through this process drop the entry at once; another
+  // process's changes are seen within cacheMs (servers sharing one PostgreSQL).
+  const compiled = new Map<string, { rules: CompiledRule[]; at: number }>()
   const lastChosen = new Map<string, string>()
 
   async function rulesOf(workspaceId: string): Promise<CompiledRule[]> {
-    let found = compiled.get(workspaceId)
-    if (!found) {
-      const rows = await db
-        .select()
-        .from(rulesTable)
-        .where(eq(rulesTable.workspaceId, workspaceId))
-        .orderBy(asc(rulesTable.position))
-      found = rows.map((row) => compileRule(toRule(row)))
-      compiled.set(workspaceId, found)
-    }
-    return found
+    const cached = compiled.get(workspaceId)
+    if (cached && Date.now() - cached.at < cacheMs) return cached.rules
+    const rows = await db
+      .select()
+      .from(rulesTable)
+      .where(eq(rulesTable.workspaceId, workspaceId))
+      .orderBy(asc(rulesTable.position))
+    const rules = rows.map((row) => compileRule(toRule(row)))
+    compiled.set(workspaceId, { rules, at: Date.now() })
+    return rules
   }
 
   async function rulesFor(workspaceId: string, event: RuleEvent, only?: string): Promise<CompiledRule[]> {

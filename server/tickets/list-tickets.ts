@@ -1,11 +1,12 @@
 // The inbox: tickets the actor may see, newest activity first, filtered, searched and paged by cursor.
-import { and, arrayContains, desc, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, arrayContains, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Ticket, TicketListQuery } from '../../shared/schema/ticket.ts'
 import type { Db } from '../db/create-db.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import type { Actor } from '../http/app-env.ts'
 import { ticketSearchCondition } from '../search/ticket-search.ts'
 import { withBreaches } from '../sla/ticket-breaches.ts'
+import { decodePriorityCursor, encodePriorityCursor } from './priority-cursor.ts'
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
 import { ticketViewCondition } from './ticket-views.ts'
@@ -17,6 +18,8 @@ import { visibleTickets } from './ticket-visibility.ts'
  * does not match to those indexes, and then every page sorts all the tickets its filter selects.
  */
 const inboxOrder = [sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`]
+/** Most urgent first (the waiting time is part of the score), as tickets_priority_idx is built. */
+const byPriority = [sql`${tickets.priorityScore} desc nulls last`, sql`${tickets.id} desc nulls last`]
 
 export async function listTickets(
   db: Db,
@@ -34,7 +37,10 @@ export async function listTickets(
   if (query.teamId) conditions.push(query.teamId === 'none' ? isNull(tickets.teamId) : eq(tickets.teamId, query.teamId))
   if (query.tag) conditions.push(arrayContains(tickets.tags, [query.tag]))
   if (query.contactId) conditions.push(eq(tickets.contactId, query.contactId))
-  if (query.cursor) {
+  if (query.cursor && query.sort === 'priority') {
+    const cursor = decodePriorityCursor(query.cursor)
+    conditions.push(sql`(${tickets.priorityScore}, ${tickets.id}) < (${cursor.priorityScore}::real, ${cursor.id}::uuid)`)
+  } else if (query.cursor) {
     const cursor = decodeTicketCursor(query.cursor)
     conditions.push(
       sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${cursor.lastMessageAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
@@ -46,31 +52,17 @@ export async function listTickets(
     if (matching) conditions.push(matching)
   }
 
-  if (query.sort === 'priority') {
-    // The most urgent first, then the customer who has waited longest: one page, no cursor.
-    const found = await db
-      .select(ticketColumns)
-      .from(tickets)
-      .where(and(...conditions))
-      .orderBy(desc(tickets.priorityScore), sql`${tickets.lastCustomerMessageAt} asc nulls last`, desc(tickets.id))
-      .limit(query.limit)
-    return {
-      items: await withBreaches(
-        db,
-        found.map((row) => toTicket(row)),
-      ),
-      nextCursor: null,
-    }
-  }
+  const priorityOrder = query.sort === 'priority'
   const found = await db
     .select(ticketColumns)
     .from(tickets)
     .where(and(...conditions))
-    .orderBy(...inboxOrder)
+    .orderBy(...(priorityOrder ? byPriority : inboxOrder))
     .limit(query.limit + 1)
   const page = found.slice(0, query.limit)
   const last = page.at(-1)
-  const nextCursor = found.length > query.limit && last ? encodeTicketCursor(last) : null
+  const more = found.length > query.limit && last
+  const nextCursor = more ? (priorityOrder ? encodePriorityCursor(last) : encodeTicketCursor(last)) : null
   return {
     items: await withBreaches(
       db,

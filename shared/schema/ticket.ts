@@ -67,7 +67,7 @@ export const ticketListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
-  /** `priority`: highest priorityScore first (one page, no cursor); default: newest activity first. */
+  /** `priority`: highest priorityScore first; default: newest activity first. */
   sort: z.enum(['activity', 'priority']).default('activity'),
   /**
    * Work views: `waiting_on_us` (the customer wrote last), `waiting_on_customer` (pending), `breaching`

@@ -123,6 +123,16 @@ test('an urgent WhatsApp message from a Japanese customer goes to the least load
 
   const byPriority = await setup.api.get('/api/tickets?sort=priority&limit=5')
   expect(byPriority.body.items[0].id).toBe(ticket.id)
+  const everyTicket = (await setup.api.get('/api/tickets?limit=200')).body.items.length
+  const walked: { id: string; priorityScore: number }[] = []
+  for (let cursor = ''; ; ) {
+    const page = await setup.api.get(`/api/tickets?sort=priority&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+    walked.push(...page.body.items)
+    if (!page.body.nextCursor) break
+    cursor = page.body.nextCursor
+  }
+  expect(new Set(walked.map((t) => t.id)).size).toBe(everyTicket)
+  expect(walked.map((t) => t.priorityScore)).toEqual(walked.map((t) => t.priorityScore).sort((a, b) => b - a))
   for (const id of [urgent.body.rule.id, japanese.body.rule.id])
     expect((await setup.api.request('DELETE', `/api/rules/${id}`)).status).toBe(200)
 })
