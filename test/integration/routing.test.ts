@@ -339,6 +339,44 @@ test('an agent going off shift hands their open tickets to a teammate with a not
   expect(me).toMatchObject({ availability: 'offline', openTickets: 0 })
 })
 
+test('the work views list what waits on us, on the customer, nobody owns, and what has stalled', async () => {
+  const ids = async (view: string) =>
+    ((await setup.api.get(`/api/tickets?view=${view}&limit=200`)).body.items as { id: string }[]).map((t) => t.id)
+  const waiting = await customerWrites('在庫はありますか')
+  const pending = await customerWrites('住所を変更しました')
+  expect((await setup.api.patch(`/api/tickets/${pending.id}`, { status: 'pending' })).status).toBe(200)
+
+  expect(await ids('waiting_on_us')).toContain(waiting.id)
+  expect(await ids('waiting_on_us')).not.toContain(pending.id)
+  expect(await ids('waiting_on_customer')).toEqual(expect.arrayContaining([pending.id]))
+  expect(await ids('unassigned')).toEqual(expect.arrayContaining([waiting.id, pending.id]))
+  expect(await ids('stalled&stalledHours=2000')).not.toContain(waiting.id)
+  // The clock of the tests above is days ahead: nothing has moved on these tickets for 48 hours.
+  expect(await ids('stalled')).toEqual(expect.arrayContaining([waiting.id, pending.id]))
+})
+
+test('rules are listed in the order they run, and a disabled rule stops applying', async () => {
+  const rule = await setup.api.post('/api/rules', {
+    name: 'Tag returns',
+    event: 'ticket_created',
+    conditions: { all: [{ field: 'text', op: 'contains', value: '返品' }] },
+    actions: [{ type: 'add_tag', tag: 'returns' }],
+  })
+  const listed = (await setup.api.get('/api/rules')).body.items
+  expect(listed.at(-1)).toMatchObject({ id: rule.body.rule.id, enabled: true, stop: false })
+  expect((await setup.api.get('/api/tickets/' + (await customerWrites('返品したいです')).id)).body.ticket.tags).toEqual([
+    'returns',
+  ])
+
+  const disabled = await setup.api.patch(`/api/rules/${rule.body.rule.id}`, { enabled: false })
+  expect(disabled.body.rule.enabled).toBe(false)
+  expect((await setup.api.get('/api/tickets/' + (await customerWrites('もう一度返品です')).id)).body.ticket.tags).toEqual([])
+  expect((await setup.api.get('/api/calendars')).body.items.length).toBeGreaterThan(0)
+  expect((await setup.api.get('/api/sla-policies')).body.items[0]).toMatchObject({ channelKinds: ['whatsapp'] })
+  expect((await setup.api.request('DELETE', `/api/rules/${rule.body.rule.id}`)).status).toBe(200)
+  expect((await setup.api.request('DELETE', `/api/rules/${rule.body.rule.id}`)).status).toBe(404)
+})
+
 test('bad configuration is refused with a clear error', async () => {
   const unknownField = await setup.api.post('/api/rules', {
     name: 'x',
