@@ -2,13 +2,14 @@
 // team and agent a rule names must exist, so a rule cannot be saved that would assign to nobody.
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
-import type { CreateRule, Rule, RuleAction, UpdateRule } from '../../shared/schema/rule.ts'
+import { type CreateRule, createRuleSchema, type Rule, type RuleAction, type UpdateRule } from '../../shared/schema/rule.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { agents, teams } from '../db/schema/agents.ts'
 import { rules } from '../db/schema/routing.ts'
 import type { Actor } from '../http/app-env.ts'
+import { validate } from '../http/read-input.ts'
 
 type RuleRow = typeof rules.$inferSelect
 
@@ -50,6 +51,9 @@ export async function updateRule(db: Db, actor: Actor, ruleId: string, patch: Up
       .where(and(eq(rules.id, ruleId), eq(rules.workspaceId, actor.workspaceId)))
       .for('update')
     if (!before) throw new AppError('not_found', `No rule ${ruleId}.`)
+    // The rule as it will be must hold together (an event and its conditions), as a new one must.
+    const { id: _id, createdAt: _createdAt, ...current } = toRule(before)
+    validate(createRuleSchema, { ...current, ...patch })
     if (patch.actions) await checkReferences(tx, actor.workspaceId, patch.actions)
     const [row] = await tx.update(rules).set(patch).where(eq(rules.id, ruleId)).returning()
     await audit(tx, actor, 'rule.updated', ruleId, { ...patch })

@@ -8,6 +8,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { RuleEvent } from '../../shared/schema/rule.ts'
 import type { AuditEntry } from '../audit/audit-entry.ts'
 import type { Clock } from '../clock/clock.ts'
+import type { CollabServer } from '../collab/collab-server.ts'
 import { setAssignment } from '../collab/ticket-document.ts'
 import type { Db } from '../db/create-db.ts'
 import { rules as rulesTable } from '../db/schema/routing.ts'
@@ -57,7 +58,8 @@ export function createRuleEngine(deps: {
   clock: Clock
   log: Logger
   weights: PriorityWeights
-  collab: { change(ticketId: string, workspaceId: string, edit: (doc: import('yjs').Doc) => void): Promise<void> }
+  /** The shared documents: rule assignments are written into them; sockets that lost the ticket closed. */
+  collab: Pick<CollabServer, 'change' | 'recheck'>
   wakeOutbox(): void
 }): RuleEngine {
   const { db, clock, log } = deps
@@ -169,13 +171,16 @@ export function createRuleEngine(deps: {
     if (replies) deps.wakeOutbox()
 
     const before = new Map(states.map((s) => [s.id, s]))
-    for (const r of results) {
+    const reassigned = results.filter((r) => {
       const was = before.get(r.state.id)!
-      if (was.assigneeId === r.state.assigneeId && was.teamId === r.state.teamId) continue
+      return was.assigneeId !== r.state.assigneeId || was.teamId !== r.state.teamId
+    })
+    for (const r of reassigned) {
       await deps.collab
         .change(r.state.id, workspaceId, (doc) => setAssignment(doc, r.state))
         .catch((error: unknown) => log.error('could not write a rule assignment into the document', { error }))
     }
+    if (reassigned.length) deps.collab.recheck(workspaceId)
 
     // The score and due times written above are final; another pass is only for ticket_updated rules,
     // and never for a ticket whose loop was just stopped.

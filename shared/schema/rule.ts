@@ -82,13 +82,14 @@ export const createRuleSchema = z
   .strict()
   .superRefine((rule, ctx) => {
     const timed = [...(rule.conditions.all ?? []), ...(rule.conditions.any ?? [])].some(
-      (c) => c.field === 'minutesSinceCustomerMessage' || c.field === 'minutesSinceUpdate',
+      (c) => (c.field === 'minutesSinceCustomerMessage' || c.field === 'minutesSinceUpdate') && c.op === 'gt',
     )
+    // The scheduler looks for the tickets that cross such a threshold; it fires the rule at that moment.
     if (rule.event === 'time_elapsed' && !timed)
       ctx.addIssue({
         code: 'custom',
         path: ['conditions'],
-        message: 'A time_elapsed rule needs a minutesSinceCustomerMessage or minutesSinceUpdate condition',
+        message: 'A time_elapsed rule needs a minutesSinceCustomerMessage or minutesSinceUpdate condition with "gt"',
       })
   })
 export type CreateRule = z.infer<typeof createRuleSchema>

@@ -72,7 +72,7 @@ function engineFor(database: Database) {
     clock,
     log: createLogger('error'),
     weights: priorityWeightsSchema.parse({}),
-    collab: { change: async () => {} },
+    collab: { change: async () => {}, recheck: () => {} },
     wakeOutbox: () => {},
   })
   return { engine, clock }

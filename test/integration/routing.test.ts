@@ -368,6 +368,9 @@ test('rules are listed in the order they run, and a disabled rule stops applying
     'returns',
   ])
 
+  const timeless = await setup.api.patch(`/api/rules/${rule.body.rule.id}`, { event: 'time_elapsed' })
+  expect(timeless.status).toBe(400)
+  expect(timeless.body.error.message).toContain('time_elapsed')
   const disabled = await setup.api.patch(`/api/rules/${rule.body.rule.id}`, { enabled: false })
   expect(disabled.body.rule.enabled).toBe(false)
   expect((await setup.api.get('/api/tickets/' + (await customerWrites('もう一度返品です')).id)).body.ticket.tags).toEqual([])
