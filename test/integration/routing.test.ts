@@ -432,6 +432,12 @@ test('bad configuration is refused with a clear error', async () => {
   })
   expect(timeless.status).toBe(400)
   const agent = await signedInAgent(setup.api, 'agent')
+  const busy = await agent.client.request('PUT', '/api/me/availability', { status: 'busy' })
+  expect(busy.status).toBe(400)
+  expect((await agent.client.patch(`/api/agents/${agent.agent.id}`, { capacity: 99 })).status).toBe(403)
+  expect((await setup.api.patch(`/api/agents/${agent.agent.id}`, { capacity: -1 })).status).toBe(400)
+  const handoffToNobody = await agent.client.post('/api/me/handoff', { note: 'bye' })
+  expect(handoffToNobody.status).toBe(400)
   expect(
     (await agent.client.post('/api/rules', { name: 'x', event: 'ticket_created', actions: [{ type: 'add_tag', tag: 'x' }] }))
       .status,
