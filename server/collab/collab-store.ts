@@ -21,6 +21,8 @@ export interface CollabStore extends RoomStore {
 }
 
 export function collabStore(db: Db, write: UpdateWriter, workspaceId: string, ticketId: string): CollabStore {
+  /** Rows this process knows the document has: a document only read is not worth a look at unload. */
+  let knownRows = 0
   const rows = () =>
     db
       .select({ id: collabUpdates.id, update: collabUpdates.update })
@@ -49,14 +51,21 @@ export function collabStore(db: Db, write: UpdateWriter, workspaceId: string, ti
   return {
     async load() {
       const stored = await rows()
-      if (stored.length > compactAfterRows) return merge(stored)
+      knownRows = stored.length
+      if (stored.length > compactAfterRows) {
+        knownRows = 1
+        return merge(stored)
+      }
       return {
         updates: stored.map((row) => row.update),
         bytes: stored.reduce((sum, row) => sum + row.update.length, 0),
         lastId: stored.at(-1)?.id ?? 0,
       }
     },
-    append: (update) => write({ workspaceId, ticketId, update }),
+    append: (update) => {
+      knownRows++
+      return write({ workspaceId, ticketId, update })
+    },
     since: (afterId) =>
       db
         .select({ id: collabUpdates.id, update: collabUpdates.update })
@@ -64,6 +73,7 @@ export function collabStore(db: Db, write: UpdateWriter, workspaceId: string, ti
         .where(and(eq(collabUpdates.ticketId, ticketId), gt(collabUpdates.id, afterId)))
         .orderBy(asc(collabUpdates.id)),
     async compact() {
+      if (knownRows <= compactAfterRows) return 0
       const stored = await rows()
       if (stored.length <= compactAfterRows) return 0
       await merge(stored)
