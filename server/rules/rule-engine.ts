@@ -6,7 +6,6 @@
 // again in that chain and would change the ticket again is a loop: it is stopped and reported.
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { RuleEvent } from '../../shared/schema/rule.ts'
-import type { AuditEntry } from '../audit/audit-entry.ts'
 import type { Clock } from '../clock/clock.ts'
 import type { CollabServer } from '../collab/collab-server.ts'
 import { setAssignment } from '../collab/ticket-document.ts'
@@ -14,17 +13,16 @@ import type { Db } from '../db/create-db.ts'
 import { rules as rulesTable } from '../db/schema/routing.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import type { BatchOutcome } from '../inbound/ingest-batch.ts'
-import { messageTokens } from '../language/word-match.ts'
 import type { Logger } from '../log.ts'
-import type { NotificationEntry } from '../notifications/notify.ts'
-import { hasUrgencyWord, type PriorityWeights, priorityScore } from '../priority/priority-score.ts'
-import { sentimentOf } from '../priority/sentiment.ts'
+import type { PriorityWeights } from '../priority/priority-score.ts'
 import { slaDue } from '../sla/sla-due.ts'
 import { evaluateRules, type Snapshot } from './evaluate-rules.ts'
 import { type CompiledRule, compileRule } from './match-conditions.ts'
 import { queueRuleReply } from './queue-rule-reply.ts'
 import { loadRoutingContext } from './routing-context.ts'
 import { toRule } from './rule-directory.ts'
+import { stopLoops } from './stop-loops.ts'
+import { ticketScore } from './ticket-score.ts'
 import { loadTicketStates } from './ticket-state.ts'
 import type { TicketResult } from './write-rule-results.ts'
 import { writeRuleResults } from './write-rule-results.ts'
@@ -41,11 +39,6 @@ export interface RuleEngine {
   routeWaiting(workspaceId: string): Promise<void>
   /** The priority score and SLA due times again, with no rule (a reply window starts closing). */
   refresh(workspaceId: string, ticketIds: readonly string[]): Promise<void>
-}
-
-/** WhatsApp's and Messenger's 24-hour windows: within the last two hours the ticket goes to the top. */
-function windowClosing(channelKind: string, waitingMinutes: number): boolean {
-  return (channelKind === 'whatsapp' || channelKind === 'messenger') && waitingMinutes >= 22 * 60 && waitingMinutes < 24 * 60
 }
 
 const maxWaitingRouted = 200
@@ -102,51 +95,14 @@ export function createRuleEngine(deps: {
     const results: TicketResult[] = states.map((state) => {
       const firedBefore = chain.get(state.id) ?? new Set<string>()
       const evaluation = evaluateRules(rules, state, snapshot, (rule) => firedBefore.has(rule.id))
-      const extraAudit: AuditEntry[] = []
-      const extraNotifications: NotificationEntry[] = []
-      for (const rule of rules.filter((r) => firedBefore.has(r.id))) {
-        const again = evaluateRules([rule], evaluation.state, snapshot)
-        if (!again.effects.some((e) => e.kind === 'change')) continue
-        log.warn('rule loop stopped', { ruleId: rule.id, ticketId: state.id })
-        extraAudit.push({
-          workspaceId,
-          actorType: 'system',
-          actorId: null,
-          action: 'rule.loop_stopped',
-          entityType: 'ticket',
-          entityId: state.id,
-          data: { ruleId: rule.id, ruleName: rule.name },
-        })
-        for (const agentId of admins)
-          extraNotifications.push({
-            workspaceId,
-            agentId,
-            kind: 'rule_loop',
-            ticketId: state.id,
-            body: `Rule “${rule.name}” would undo and redo its own change on this ticket; it was stopped.`,
-            at: now,
-          })
-      }
-      const tokens = messageTokens(evaluation.state.lastCustomerText)
-      const waiting =
-        evaluation.state.lastCustomerMessageAt &&
-        (!evaluation.state.lastAgentReplyAt || evaluation.state.lastAgentReplyAt < evaluation.state.lastCustomerMessageAt)
-          ? (now.getTime() - evaluation.state.lastCustomerMessageAt.getTime()) / 60_000
-          : 0
+      const loops = stopLoops(rules, firedBefore, evaluation, snapshot, admins)
+      if (loops.audit.length) log.warn('rule loop stopped', { ticketId: state.id, rules: loops.audit.map((a) => a.data) })
       return {
         ...evaluation,
-        score: priorityScore(deps.weights, {
-          priority: evaluation.state.priority,
-          urgent: hasUrgencyWord(tokens),
-          sentiment: sentimentOf(tokens),
-          tags: evaluation.state.tags,
-          followers: null,
-          waitingMinutes: waiting,
-          replyWindowClosing: windowClosing(evaluation.state.channelKind, waiting),
-        }),
+        score: ticketScore(deps.weights, evaluation.state, now),
         sla: slaDue(ctx.policies, ctx.calendars, evaluation.state),
-        extraAudit,
-        extraNotifications,
+        extraAudit: loops.audit,
+        extraNotifications: loops.notifications,
       }
     })
 
