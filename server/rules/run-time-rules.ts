@@ -2,13 +2,13 @@
 // the scheduler has not looked at: a rule with `minutesSinceCustomerMessage gt N` or `minutesSinceUpdate
 // gt N` reads only the tickets whose customer message (or last update) crossed N minutes in that
 // stretch, through partial indexes; each fires once per ticket and moment it counts from (rule_firings).
+// The rule's other conditions are checked at that crossing: a ticket they do not fit then is not looked
+// at again until the moment it counts from moves (a new customer message, an update).
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { rows } from '../db/rows.ts'
 import { rules } from '../db/schema/routing.ts'
 import type { RuleEngine } from './rule-engine.ts'
-
-const maxPerRule = 5000
 
 export async function runTimeRules(db: Db, engine: RuleEngine, from: Date, to: Date): Promise<number> {
   const timed = await db
@@ -31,7 +31,6 @@ export async function runTimeRules(db: Db, engine: RuleEngine, from: Date, to: D
             where workspace_id = ${rule.workspaceId} and status in ('open', 'pending')
               and ${column} > ${new Date(from.getTime() - ms).toISOString()}::timestamptz
               and ${column} <= ${new Date(to.getTime() - ms).toISOString()}::timestamptz
-            limit ${maxPerRule}
             on conflict do nothing returning ticket_id`,
       )
       for (const r of crossed) ticketIds.add(r.ticket_id)

@@ -13,6 +13,7 @@ export interface Scheduler {
 }
 
 const catchUpMs = 24 * 3_600_000
+const pieceMs = 3_600_000
 
 export function createScheduler(deps: {
   clock: Clock
@@ -26,13 +27,18 @@ export function createScheduler(deps: {
 
   function tick(): Promise<void> {
     running = running.then(async () => {
-      const to = deps.clock.now()
-      if (to <= lookedUntil) return
-      try {
-        await deps.work(lookedUntil, to)
-        lookedUntil = to
-      } catch (error) {
-        deps.log.error('scheduled work failed; the same stretch is looked at again next time', { error })
+      const now = deps.clock.now()
+      // A long stretch (the catch-up after a start) is looked at an hour at a time, so other work on
+      // the database (PGlite has one connection) gets its turn between the pieces.
+      while (lookedUntil < now) {
+        const to = new Date(Math.min(now.getTime(), lookedUntil.getTime() + pieceMs))
+        try {
+          await deps.work(lookedUntil, to)
+          lookedUntil = to
+        } catch (error) {
+          deps.log.error('scheduled work failed; the same stretch is looked at again next time', { error })
+          return
+        }
       }
     })
     return running

@@ -1,9 +1,10 @@
 // SLA warnings and breaches, and the closing of WhatsApp's and Messenger's 24-hour reply windows, for
 // the stretch of time (from, to] the scheduler has not looked at yet. Only tickets whose due time (or
 // warning time) falls in that stretch are read, through the partial due-time indexes, so the cost follows
-// the tickets due, not the tickets open. Every warning and breach is recorded once (sla_events); a
-// warning tells the assignee (the team when there is none), a breach the assignee and the team. A reply
-// window near its end tells the owner; the caller raises the ticket to the top (its priority score).
+// the tickets due, not the tickets open; none is left out (the scheduler hands over an hour at most).
+// Every warning and breach is recorded once (sla_events); a warning tells the assignee (the team when
+// there is none), a breach the assignee and the team. A reply window near its end tells the owner; the
+// caller raises the ticket to the top (its priority score).
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { insertJsonRecords } from '../db/json-records.ts'
@@ -16,7 +17,6 @@ export const warningLeadMs = 15 * 60_000
 /** Raise and tell about a reply window this long before it closes. */
 export const windowLeadMs = 2 * 3_600_000
 const replyWindowMs = 24 * 3_600_000
-const maxPerMetric = 5000
 
 interface Due {
   id: string
@@ -47,15 +47,15 @@ export async function checkSla(db: Db, from: Date, to: Date): Promise<SlaCheck> 
       db,
       sql`(select id, workspace_id, assignee_id, team_id, number, 'firstReply' as metric, first_reply_due_at as due_at from tickets
            where first_response_at is null and status in ('open', 'pending')
-             and first_reply_due_at > ${lo}::timestamptz and first_reply_due_at <= ${hi}::timestamptz limit ${maxPerMetric})
+             and first_reply_due_at > ${lo}::timestamptz and first_reply_due_at <= ${hi}::timestamptz)
           union all
           (select id, workspace_id, assignee_id, team_id, number, 'nextReply', next_reply_due_at from tickets
            where status in ('open', 'pending') and (last_agent_reply_at is null or last_agent_reply_at < last_customer_message_at)
-             and next_reply_due_at > ${lo}::timestamptz and next_reply_due_at <= ${hi}::timestamptz limit ${maxPerMetric})
+             and next_reply_due_at > ${lo}::timestamptz and next_reply_due_at <= ${hi}::timestamptz)
           union all
           (select id, workspace_id, assignee_id, team_id, number, 'resolution', resolution_due_at from tickets
            where status in ('open', 'pending')
-             and resolution_due_at > ${lo}::timestamptz and resolution_due_at <= ${hi}::timestamptz limit ${maxPerMetric})`,
+             and resolution_due_at > ${lo}::timestamptz and resolution_due_at <= ${hi}::timestamptz)`,
     )
     for (const d of due) found.push({ due: d, kind })
   }
@@ -68,8 +68,7 @@ export async function checkSla(db: Db, from: Date, to: Date): Promise<SlaCheck> 
                last_customer_message_at + interval '24 hours' as due_at
         from tickets where status in ('open', 'pending') and channel_kind in ('whatsapp', 'messenger')
           and (last_agent_reply_at is null or last_agent_reply_at < last_customer_message_at)
-          and last_customer_message_at > ${windowLo}::timestamptz and last_customer_message_at <= ${windowHi}::timestamptz
-        limit ${maxPerMetric}`,
+          and last_customer_message_at > ${windowLo}::timestamptz and last_customer_message_at <= ${windowHi}::timestamptz`,
   )
   for (const d of closing) found.push({ due: d, kind: 'warning' })
   if (!found.length) return { recorded: 0, windowClosing: [] }

@@ -204,7 +204,10 @@ async function schedulerTicks(database: Database, target: BenchTarget): Promise<
     await runTimeRules(database.db, engine, new Date(from), new Date(to))
     return performance.now() - t0
   }
-  const catchUp = await tick(now - 24 * 3_600_000, now)
+  // The first tick after a start looks at the last day, an hour at a time (server/scheduler/scheduler.ts).
+  const pieces: number[] = []
+  for (let hour = 24; hour > 0; hour--) pieces.push(await tick(now - hour * 3_600_000, now - (hour - 1) * 3_600_000))
+  const catchUp = pieces.reduce((a, b) => a + b, 0)
   const ticks: number[] = []
   let at = now
   const started = performance.now()
@@ -226,7 +229,7 @@ async function schedulerTicks(database: Database, target: BenchTarget): Promise<
       scenario: 'scheduler: catch-up tick of a day',
       kind: target.kind,
       p50: catchUp,
-      note: 'the first tick after a start, over the last 24 hours',
+      note: `the first tick after a start: 24 one-hour pieces, the longest ${Math.max(...pieces).toFixed(0)} ms`,
     },
   ]
 }
