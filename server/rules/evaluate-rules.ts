@@ -149,6 +149,8 @@ function applyAction(state: TicketState, action: RuleAction, rule: RuleRef, snap
     case 'add_note':
       return [{ kind: 'note', body: action.body, rule }]
     case 'notify':
+      if (action.agentId && !snapshot.ctx.agents.some((a) => a.id === action.agentId))
+        return [{ kind: 'unassignable', rule, reason: `agent ${action.agentId} no longer exists; nobody was told` }]
       return [{ kind: 'notify', agentId: action.agentId, teamId: action.teamId, rule }]
   }
 }
