@@ -57,6 +57,9 @@ export function subjectOf(state: TicketState, snapshot: Snapshot, tokens: Readon
     withinBusinessHours: hours ? isWithinHours(hours, snapshot.now) : true,
     minutesSinceCustomerMessage: state.lastCustomerMessageAt ? (now - state.lastCustomerMessageAt.getTime()) / 60_000 : null,
     minutesSinceUpdate: (now - state.updatedAt.getTime()) / 60_000,
+    contactName: state.contact.name,
+    contactEmail: state.contact.email,
+    contactPhone: state.contact.phone,
   }
 }
 

@@ -16,6 +16,9 @@ export interface RuleSubject {
   withinBusinessHours: boolean
   minutesSinceCustomerMessage: number | null
   minutesSinceUpdate: number
+  contactName: string | null
+  contactEmail: string | null
+  contactPhone: string | null
 }
 
 interface CompiledCondition extends Condition {
@@ -58,7 +61,7 @@ function holds(c: CompiledCondition, s: RuleSubject): boolean {
     case 'in':
       return Array.isArray(c.value) && (c.value as unknown[]).includes(actual)
     case 'contains':
-      return typeof actual === 'string' && actual.includes(String(c.value))
+      return typeof actual === 'string' && actual.toLowerCase().includes(String(c.value).toLowerCase())
     case 'gt':
       return typeof actual === 'number' && actual > Number(c.value)
     case 'lt':

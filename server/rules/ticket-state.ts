@@ -1,5 +1,5 @@
 // What rules, the priority score and SLAs read of a set of tickets, in one query: the ticket, its
-// channel's calendar, and the text of the customer's last message.
+// channel's calendar, the contact, and the text of the customer's last message.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { jsonRecords } from '../db/json-records.ts'
@@ -22,6 +22,7 @@ export interface TicketState {
   lastAgentReplyAt: Date | null
   calendarId: string | null
   lastCustomerText: string
+  contact: { name: string | null; email: string | null; phone: string | null }
 }
 
 interface Row {
@@ -41,6 +42,9 @@ interface Row {
   last_agent_reply_at: string | Date | null
   calendar_id: string | null
   last_text: string | null
+  contact_name: string | null
+  contact_email: string | null
+  contact_phone: string | null
 }
 
 const date = (value: string | Date) => new Date(value)
@@ -51,13 +55,15 @@ export async function loadTicketStates(db: Db, ticketIds: readonly string[]): Pr
     db,
     sql`select t.id, t.workspace_id, t.channel_id, t.channel_kind, t.status, t.priority, t.assignee_id, t.team_id,
                t.tags, t.created_at, t.updated_at, t.last_customer_message_at, t.first_response_at,
-               t.last_agent_reply_at, c.config->>'calendarId' as calendar_id, m.body as last_text
+               t.last_agent_reply_at, c.config->>'calendarId' as calendar_id, m.body as last_text,
+               p.name as contact_name, p.email as contact_email, p.phone as contact_phone
         from ${jsonRecords(
           [...new Set(ticketIds)].map((id) => ({ id })),
           'id uuid',
         )}
         join tickets t on t.id = v.id
         join channels c on c.id = t.channel_id
+        join contacts p on p.id = t.contact_id
         left join lateral (
           select body from messages where ticket_id = t.id and direction = 'inbound'
           order by created_at desc limit 1
@@ -80,5 +86,6 @@ export async function loadTicketStates(db: Db, ticketIds: readonly string[]): Pr
     lastAgentReplyAt: r.last_agent_reply_at ? date(r.last_agent_reply_at) : null,
     calendarId: r.calendar_id,
     lastCustomerText: r.last_text ?? '',
+    contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
   }))
 }

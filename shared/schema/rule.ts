@@ -20,6 +20,10 @@ export const conditionFields = [
   'sentiment',
   'minutesSinceCustomerMessage',
   'minutesSinceUpdate',
+  // Contact attributes (beyond API.md's list): e.g. contactEmail contains "@bigcorp.com".
+  'contactName',
+  'contactEmail',
+  'contactPhone',
 ] as const
 export const conditionOps = ['eq', 'neq', 'in', 'contains', 'gt', 'lt'] as const
 
@@ -38,8 +42,8 @@ export const conditionSchema = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: `"${c.op}" takes one value, not a list` })
     if ((c.op === 'gt' || c.op === 'lt') && (!numeric || typeof c.value !== 'number'))
       ctx.addIssue({ code: 'custom', path: ['op'], message: `"${c.op}" compares numbers (minutes, sentiment)` })
-    if (c.op === 'contains' && c.field !== 'text' && c.field !== 'tag')
-      ctx.addIssue({ code: 'custom', path: ['op'], message: '"contains" applies to text and tag' })
+    if (c.op === 'contains' && c.field !== 'text' && c.field !== 'tag' && !c.field.startsWith('contact'))
+      ctx.addIssue({ code: 'custom', path: ['op'], message: '"contains" applies to text, tag and the contact fields' })
     if (c.field === 'withinBusinessHours' && typeof c.value !== 'boolean')
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'withinBusinessHours is true or false' })
   })

@@ -15,6 +15,9 @@ const subject = (text: string, more: Partial<RuleSubject> = {}): RuleSubject => 
   withinBusinessHours: true,
   minutesSinceCustomerMessage: 10,
   minutesSinceUpdate: 10,
+  contactName: 'Hanako Yamada',
+  contactEmail: 'hanako@BigCorp.example',
+  contactPhone: null,
   ...more,
 })
 
@@ -58,4 +61,9 @@ test('numbers compare with gt and lt; business hours with eq', () => {
   expect(conditionsHold(rule([{ field: 'minutesSinceCustomerMessage', op: 'gt', value: 120 }]), subject('x'))).toBe(false)
   expect(conditionsHold(rule([{ field: 'sentiment', op: 'lt', value: -0.2 }]), subject('x', { sentiment: -1 }))).toBe(true)
   expect(conditionsHold(rule([{ field: 'withinBusinessHours', op: 'eq', value: false }]), subject('x'))).toBe(false)
+})
+
+test('contact attributes compare as text, contains ignoring case', () => {
+  expect(conditionsHold(rule([{ field: 'contactEmail', op: 'contains', value: '@bigcorp.example' }]), subject('x'))).toBe(true)
+  expect(conditionsHold(rule([{ field: 'contactPhone', op: 'eq', value: '+81' }]), subject('x'))).toBe(false)
 })
