@@ -60,9 +60,7 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           Sign out
         </button>
       </header>
-      <Show when={ticketCount() === 0 && props.ws.sync.reachable()}>
-        <SampleData ws={props.ws} />
-      </Show>
+      <SampleData ws={props.ws} empty={ticketCount() === 0} />
       <Switch>
         <Match when={route().screen === 'supervisor'}>
           <SupervisorScreen ws={props.ws} />

@@ -20,6 +20,8 @@ export interface Workspace {
   agents: Accessor<Agent[]>
   teams: Accessor<Team[]>
   channels: Accessor<Channel[]>
+  /** Reads agents, teams and channels again (after a change to them). */
+  refreshDirectory(): Promise<void>
   close(): Promise<void>
 }
 
@@ -48,6 +50,13 @@ export async function openWorkspace(me: Agent): Promise<Workspace> {
     setTeams(t.items)
     setChannels(c.items)
     await writeMeta(db, 'directory', JSON.stringify({ agents: a.items, teams: t.items, channels: c.items }))
+    // The sync stream carries no deletions; a removed channel (the sample ones) takes its tickets along.
+    const removed = await db.query(
+      `with gone as (delete from tickets where not (data->>'channelId' = any($1::text[])) returning id)
+       delete from messages where ticket_id in (select id from gone)`,
+      [c.items.map((channel) => channel.id)],
+    )
+    if (removed.affectedRows) sync.touch()
   }
 
   // Created before the sync client so that coming back online flushes what waited.
@@ -68,6 +77,7 @@ export async function openWorkspace(me: Agent): Promise<Workspace> {
     agents,
     teams,
     channels,
+    refreshDirectory: loadDirectory,
     async close() {
       sync.close()
       await db.close()

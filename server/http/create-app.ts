@@ -21,6 +21,7 @@ import { notificationRoutes } from './routes/notification-routes.ts'
 import { presenceRoutes } from './routes/presence-routes.ts'
 import { routingRoutes } from './routes/routing-routes.ts'
 import { ruleRoutes } from './routes/rule-routes.ts'
+import { sampleDataRoutes } from './routes/sample-data-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { testClockRoutes } from './routes/test-clock-routes.ts'
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/attachments', attachmentRoutes(deps))
   api.route('/presence', presenceRoutes(deps))
   api.route('/sync', syncRoutes(deps))
+  api.route('/sample-data', sampleDataRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))

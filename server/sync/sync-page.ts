@@ -8,6 +8,7 @@ import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import type { Actor } from '../http/app-env.ts'
 import { contactColumns, toContact } from '../identity/contact-view.ts'
+import { withBreaches } from '../sla/ticket-breaches.ts'
 import { messageColumns, toMessage } from '../tickets/message-view.ts'
 import { ticketColumns, toTicket } from '../tickets/ticket-view.ts'
 import { visibleTickets } from '../tickets/ticket-visibility.ts'
@@ -48,7 +49,10 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new
   let next: SyncPosition = last ? { updatedAt: last.updatedAt.toISOString(), id: last.id } : after
   if (!more) next = earlier(next, new Date(now.getTime() - commitLagMs).toISOString())
   return {
-    tickets: page.map((row) => toTicket(row)),
+    tickets: await withBreaches(
+      db,
+      page.map((row) => toTicket(row)),
+    ),
     messages: pageMessages.map(toMessage),
     contacts: pageContacts.map(toContact),
     cursor: encodeSyncCursor(next),

@@ -26,7 +26,7 @@ export interface InboxRow {
   preview: string | null
   assignee_id: string | null
   last_message_at: Date
-  waiting_since: string | null
+  waiting_since: Date | null
   unread: boolean
   priority_score: number | null
 }
@@ -53,15 +53,13 @@ export async function queryInbox(db: LocalDb, meId: string, view: InboxView, fil
   if (filters.tag) where.push(`tags ? ${param(filters.tag)}`)
   if (filters.q?.trim()) {
     const like = param(`%${filters.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-    where.push(`(subject ilike ${like} or contact_name ilike ${like} or preview ilike ${like} or data->>'number' = ${param(filters.q.trim().replace(/^#/, ''))}
+    where.push(`(subject ilike ${like} or contact_name ilike ${like} or preview ilike ${like} or number::text = ${param(filters.q.trim().replace(/^#/, ''))}
       or exists (select 1 from messages m where m.ticket_id = t.id and m.body ilike ${like}))`)
   }
   const result = await db.query<InboxRow>(
-    `select id, (data->>'number')::int as number, status, data->>'priority' as priority, channel_kind, contact_name, subject,
-            preview, assignee_id, last_message_at,
-            case when status = 'open' then coalesce(data->>'lastCustomerMessageAt', data->>'createdAt') end as waiting_since,
-            (seen_at is null or seen_at < last_message_at) as unread,
-            (data->>'priorityScore')::float8 as priority_score
+    `select id, number, status, priority, channel_kind, contact_name, subject, preview, assignee_id, last_message_at,
+            case when status = 'open' then waiting_since end as waiting_since,
+            (seen_at is null or seen_at < last_message_at) as unread, priority_score
      from tickets t
      where ${where.join(' and ') || 'true'}
      order by last_message_at desc, id desc`,

@@ -9,6 +9,10 @@ const schema = `
 create table if not exists tickets (
   id text primary key,
   data jsonb not null,
+  number int not null,
+  priority text not null,
+  priority_score float8,
+  waiting_since timestamptz,
   status text not null,
   channel_kind text not null,
   assignee_id text,
@@ -46,11 +50,30 @@ export function localDbName(agentId: string): string {
   return `helpdesk-${agentId}`
 }
 
+/** Bumped with every change to the tables above: the local database is a cache, rebuilt by a new sync. */
+const schemaVersion = '2'
+
 export async function openLocalDb(agentId: string): Promise<LocalDb> {
   // relaxedDurability: a write returns before IndexedDB has flushed; the server holds the truth and the
   // outbox is re-read on start, so a crash loses at most the last moment of cache.
   const db = await PGlite.create(`idb://${localDbName(agentId)}`, { relaxedDurability: true })
-  await db.exec(schema)
+  performance.mark('local-db-open')
+  const current = await db
+    .query<{ value: string }>(`select value from meta where key = 'schema'`)
+    .then((r) => r.rows[0]?.value ?? null)
+    .catch(() => null)
+  if (current !== schemaVersion) {
+    // Unsent writes survive the rebuild; everything else comes again from the server.
+    const waiting = await db
+      .query('select * from outbox')
+      .then((r) => r.rows)
+      .catch(() => [])
+    await db.exec('drop table if exists tickets, messages, contacts, outbox, meta')
+    await db.exec(schema)
+    if (waiting.length)
+      await db.query('insert into outbox select * from jsonb_populate_recordset(null::outbox, $1)', [JSON.stringify(waiting)])
+    await writeMeta(db, 'schema', schemaVersion)
+  }
   return db
 }
 

@@ -23,13 +23,17 @@ export async function storeRows(db: LocalDb, rows: LocalRows): Promise<void> {
     }
     if (rows.tickets.length) {
       await tx.query(
-        `insert into tickets (id, data, status, channel_kind, assignee_id, team_id, tags, contact_id, contact_name,
-                              subject, preview, last_message_at)
-         select t->>'id', t, t->>'status', t->>'channelKind', t->>'assigneeId', t->>'teamId', t->'tags', t->>'contactId',
+        `insert into tickets (id, data, number, priority, priority_score, waiting_since, status, channel_kind, assignee_id,
+                              team_id, tags, contact_id, contact_name, subject, preview, last_message_at)
+         select t->>'id', t, (t->>'number')::int, t->>'priority', (t->>'priorityScore')::float8,
+                coalesce(t->>'lastCustomerMessageAt', t->>'createdAt')::timestamptz,
+                t->>'status', t->>'channelKind', t->>'assigneeId', t->>'teamId', t->'tags', t->>'contactId',
                 (select name from contacts where id = t->>'contactId'), t->>'subject', t->>'lastMessagePreview',
                 (t->>'lastMessageAt')::timestamptz
          from jsonb_array_elements($1::jsonb) t
-         on conflict (id) do update set data = excluded.data, status = excluded.status, channel_kind = excluded.channel_kind,
+         on conflict (id) do update set data = excluded.data, number = excluded.number, priority = excluded.priority,
+           priority_score = excluded.priority_score, waiting_since = excluded.waiting_since,
+           status = excluded.status, channel_kind = excluded.channel_kind,
            assignee_id = excluded.assignee_id, team_id = excluded.team_id, tags = excluded.tags,
            contact_id = excluded.contact_id, contact_name = excluded.contact_name, subject = excluded.subject,
            preview = excluded.preview, last_message_at = excluded.last_message_at`,

@@ -8,14 +8,14 @@ export interface QueueRow {
   unassigned: number
   oldest_id: string | null
   oldest_name: string | null
-  oldest_since: string | null
+  oldest_since: Date | null
 }
 
 export async function queryQueues(db: LocalDb): Promise<QueueRow[]> {
   const result = await db.query<QueueRow>(`
     with waiting as (
       select id, channel_kind, contact_name, assignee_id,
-             coalesce(data->>'lastCustomerMessageAt', data->>'createdAt') as since
+             waiting_since as since
       from tickets where status = 'open'
     )
     select channel_kind, count(*)::int as open, count(*) filter (where assignee_id is null)::int as unassigned,

@@ -7,6 +7,7 @@ export async function changeTicket(ws: Workspace, ticketId: string, patch: Updat
   await ws.db.query(
     `update tickets set data = data || $2::jsonb,
        status = coalesce($2::jsonb->>'status', status),
+       priority = coalesce($2::jsonb->>'priority', priority),
        assignee_id = case when $2::jsonb ? 'assigneeId' then $2::jsonb->>'assigneeId' else assignee_id end,
        team_id = case when $2::jsonb ? 'teamId' then $2::jsonb->>'teamId' else team_id end,
        tags = coalesce($2::jsonb->'tags', tags)

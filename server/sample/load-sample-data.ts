@@ -1,0 +1,44 @@
+// Loads the sample conversations through the same ingest as real channels (identity, threading,
+// tickets, audit, live sync), on sample channels of every kind. Loading twice stores them once: each
+// message's external id is fixed.
+import type { ChannelEvent } from '../channels/channel-event.ts'
+import type { Db } from '../db/create-db.ts'
+import type { Actor } from '../http/app-env.ts'
+import { inboundMessage } from '../inbound/inbound-message.ts'
+import type { IngestQueue } from '../inbound/ingest-queue.ts'
+import type { SecretBox } from '../security/secret-box.ts'
+import { ensureSampleChannels } from './sample-channels.ts'
+import { sampleConversations } from './sample-conversations.ts'
+
+export async function loadSampleData(
+  deps: { db: Db; box: SecretBox; ingest: IngestQueue; publicUrl: string },
+  actor: Actor,
+  now = new Date(),
+): Promise<{ tickets: number }> {
+  const channelsByKind = await ensureSampleChannels(deps.db, deps.box, actor, deps.publicUrl)
+  const tickets = new Set<string>()
+  for (const [index, conversation] of sampleConversations.entries()) {
+    const channel = channelsByKind.get(conversation.kind)!
+    for (const [position, body] of conversation.messages.entries()) {
+      // Spread over the last hours, so the inbox shows different waiting times.
+      const sentAt = new Date(now.getTime() - (sampleConversations.length - index) * 37 * 60_000 + position * 60_000)
+      const event: ChannelEvent = {
+        type: 'message',
+        message: inboundMessage({
+          workspaceId: actor.workspaceId,
+          channelId: channel.id,
+          channelKind: conversation.kind,
+          externalId: `sample-${index}-${position}`,
+          sentAt: sentAt.toISOString(),
+          contact: { name: conversation.customer, identities: conversation.identities },
+          subject: conversation.subject,
+          body,
+          raw: { sample: true },
+        }),
+      }
+      const result = await deps.ingest.submit(event)
+      if (result.ticketId) tickets.add(result.ticketId)
+    }
+  }
+  return { tickets: tickets.size }
+}
