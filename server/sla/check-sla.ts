@@ -3,8 +3,9 @@
 // warning time) falls in that stretch are read, through the partial due-time indexes, so the cost follows
 // the tickets due, not the tickets open; none is left out (the scheduler hands over an hour at most).
 // Every warning and breach is recorded once (sla_events); a warning tells the assignee (the team when
-// there is none), a breach the assignee and the team. A reply window near its end tells the owner; the
-// caller raises the ticket to the top (its priority score).
+// there is none), a breach the assignee and the team (the supervisors and admins when the ticket has
+// neither). A reply window near its end tells the owner; the caller raises the ticket to the top (its
+// priority score).
 import { sql } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { insertJsonRecords } from '../db/json-records.ts'
@@ -101,9 +102,26 @@ export async function checkSla(db: Db, from: Date, to: Date): Promise<SlaCheck> 
   const fresh = new Set(recorded.map((r) => r.id))
   // Only what was not recorded before is told (a stretch looked at twice tells nobody twice).
   const events = found.filter((_, i) => fresh.has(ids[i]!))
+  // A breach on a ticket nobody owns (no assignee, no team) goes to the supervisors and admins.
+  const unowned = [
+    ...new Set(events.filter((e) => e.kind === 'breach' && !e.due.assignee_id && !e.due.team_id).map((e) => e.due.workspace_id)),
+  ]
+  const leads = unowned.length
+    ? await rows<{ id: string; workspace_id: string }>(
+        db,
+        sql`select id, workspace_id from agents where role in ('admin', 'supervisor')
+            and workspace_id in (select (jsonb_array_elements_text(${JSON.stringify(unowned)}::jsonb))::uuid)`,
+      )
+    : []
   await notify(
     db,
-    events.flatMap(({ due, kind }) => notificationsFor(due, kind, to)),
+    events.flatMap(({ due, kind }) => {
+      const told = notificationsFor(due, kind, to)
+      if (told.length || kind !== 'breach') return told
+      return leads
+        .filter((l) => l.workspace_id === due.workspace_id)
+        .flatMap((l) => notificationsFor({ ...due, assignee_id: l.id }, kind, to))
+    }),
   )
   const windowClosing = closing
     .filter((c) => events.some((e) => e.due === c))

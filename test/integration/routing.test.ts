@@ -190,6 +190,9 @@ test('a time-based rule fires once when the customer has waited past its thresho
   const { body } = await setup.api.get(`/api/tickets/${ticket.id}`)
   expect(body.ticket.tags).toEqual(['no-reply-2h'])
   expect(body.messages.map((m: { body: string }) => m.body)).toContain('Rule “No reply for 2 hours” added the tag no-reply-2h.')
+  // Nobody owns the ticket: its first-reply breach (the policy above) is told to the admins.
+  const adminTold = (await setup.api.get('/api/notifications')).body.items
+  expect(adminTold).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'sla_breach', ticketId: ticket.id })]))
   expect((await setup.api.request('DELETE', `/api/rules/${rule.body.rule.id}`)).status).toBe(200)
 })
 
