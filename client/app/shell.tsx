@@ -8,6 +8,7 @@ import type { Session } from './session.ts'
 import { SupervisorScreen } from './supervisor/supervisor-screen.tsx'
 import { TicketScreen } from './ticket/ticket-screen.tsx'
 import { Avatar } from './ui/avatar.tsx'
+import { NotificationBell } from './ui/notification-bell.tsx'
 import type { Workspace } from './workspace.ts'
 
 export function Shell(props: { ws: Workspace; session: Session }) {
@@ -55,6 +56,7 @@ export function Shell(props: { ws: Workspace; session: Session }) {
         <Show when={props.ws.me.role !== 'agent'}>
           <a href="#/supervisor">Supervisor</a>
         </Show>
+        <NotificationBell ws={props.ws} />
         <Avatar id={props.ws.me.id} name={props.ws.me.name} />
         <button type="button" onClick={() => void props.session.signOut(() => props.ws.close())}>
           Sign out

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { idSchema, isoTimeSchema } from './common.ts'
 
-export const notificationKinds = ['rule', 'sla_warning', 'sla_breach', 'reply_window', 'handoff', 'rule_loop'] as const
+export const notificationKinds = ['rule', 'sla_warning', 'sla_breach', 'reply_window', 'handoff', 'rule_loop', 'mention'] as const
 
 export const notificationSchema = z.object({
   id: idSchema,

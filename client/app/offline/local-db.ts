@@ -51,7 +51,7 @@ export function localDbName(agentId: string): string {
 }
 
 /** Bumped with every change to the tables above: the local database is a cache, rebuilt by a new sync. */
-const schemaVersion = '2'
+const schemaVersion = '3'
 
 export async function openLocalDb(agentId: string): Promise<LocalDb> {
   // relaxedDurability: a write returns before IndexedDB has flushed; the server holds the truth and the

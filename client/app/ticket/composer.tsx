@@ -13,6 +13,7 @@ import type { TicketDoc } from '../collab/ticket-doc.ts'
 import { ApiError, api, UnreachableError } from '../net/http.ts'
 import { channelNames } from '../ui/channel-icon.tsx'
 import type { Workspace } from '../workspace.ts'
+import { mentionedAgents, tellMentioned } from './mentions.ts'
 import { readFiles } from './read-files.ts'
 import { ReplyWindow, replyWindowOpen } from './reply-window.tsx'
 
@@ -103,6 +104,10 @@ export function Composer(props: {
     note.set('body', new Y.Text(body))
     props.doc.notes.push([note])
     setNoteText('')
+    const mentioned = mentionedAgents(body, props.ws.agents(), props.ws.me.id)
+    tellMentioned(props.ticket.id, body, mentioned).catch((failure: Error) =>
+      setError(`Mentions not delivered: ${failure.message}`),
+    )
   }
 
   return (

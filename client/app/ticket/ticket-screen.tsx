@@ -75,9 +75,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
               <ChannelIcon kind={d().ticket.channelKind} />
               <h2>
                 #{d().ticket.number} {d().contact?.name ?? 'Unknown customer'}
-                <small>
-                  {d().ticket.subject ?? ''} · {channelNames[d().ticket.channelKind]}
-                </small>
+                <small>{[d().ticket.subject, channelNames[d().ticket.channelKind]].filter(Boolean).join(' · ')}</small>
               </h2>
               <ul class="presence" aria-label="Also viewing">
                 <For each={doc.peers()}>
