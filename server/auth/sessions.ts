@@ -20,15 +20,15 @@ export async function createSession(db: Db, agent: { id: string; workspaceId: st
   return secret
 }
 
-/** Signs a session out; resolves with its workspace (null when there was no such session). */
-export async function deleteSession(db: Db, secret: string): Promise<string | null> {
+/** Signs a session out; resolves with whose it was (null when there was no such session). */
+export async function deleteSession(db: Db, secret: string): Promise<{ agentId: string; workspaceId: string } | null> {
   const [deleted] = await db
     .delete(sessions)
     .where(eq(sessions.secretHash, hashToken(secret)))
     .returning({ agentId: sessions.agentId })
   if (!deleted) return null
   const [agent] = await db.select({ workspaceId: agents.workspaceId }).from(agents).where(eq(agents.id, deleted.agentId))
-  return agent?.workspaceId ?? null
+  return agent ? { agentId: deleted.agentId, workspaceId: agent.workspaceId } : null
 }
 
 const actorColumns = {

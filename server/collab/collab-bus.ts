@@ -15,7 +15,7 @@ export type BusMessage =
   | { k: 'awareness'; p: string; t: string; u: string }
   | { k: 'presence'; p: string; w: string; t: string; agents: PresentAgent[] }
   | { k: 'hello' | 'alive' | 'gone'; p: string }
-  | { k: 'recheck'; p: string; w: string }
+  | { k: 'recheck'; p: string; w: string; ticketIds?: string[]; agentId?: string }
 
 export interface CollabBus {
   update(ticketId: string, rowId: number, update: Uint8Array): void

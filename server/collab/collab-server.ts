@@ -42,9 +42,17 @@ export interface CollabServer {
    */
   change(ticketId: string, workspaceId: string, apply: (doc: Y.Doc) => void): Promise<void>
   readonly presence: Pick<PresenceRegistry, 'list' | 'ticket' | 'subscribe'>
-  /** Closes the sockets of a workspace whose agent may no longer see the ticket (on every process). */
-  recheck(workspaceId: string): void
+  /**
+   * Closes the sockets whose agent may no longer see the ticket, on every process: those of the given
+   * tickets, or of one agent, or (no scope) of the whole workspace.
+   */
+  recheck(workspaceId: string, scope?: RecheckScope): void
   close(): Promise<void>
+}
+
+export interface RecheckScope {
+  ticketIds?: string[]
+  agentId?: string
 }
 
 interface OpenDocument {
@@ -124,7 +132,7 @@ export async function createCollabServer(deps: {
       case 'gone':
         return registry.forget(message.p)
       case 'recheck':
-        return recheckHere(message.w)
+        return recheckHere(message.w, { ticketIds: message.ticketIds, agentId: message.agentId })
     }
   }
 
@@ -154,7 +162,11 @@ export async function createCollabServer(deps: {
       room,
       store,
       notes: projectNotes(deps, room, ticket),
-      assignment: projectAssignment({ ...deps, assigned: (_id, workspace) => recheck(workspace) }, room, ticket),
+      assignment: projectAssignment(
+        { ...deps, assigned: (id, workspace) => recheck(workspace, { ticketIds: [id] }) },
+        room,
+        ticket,
+      ),
     }
     // The document shows the assignment the database holds, whatever was last stored in it.
     const row = known ?? (await findVisibleTicketAsSystem(deps.db, ticketId))
@@ -195,11 +207,14 @@ export async function createCollabServer(deps: {
     await compactions
   }
 
-  async function recheckHere(workspaceId?: string): Promise<void> {
+  async function recheckHere(workspaceId?: string, scope: RecheckScope = {}): Promise<void> {
+    const tickets = scope.ticketIds ? new Set(scope.ticketIds) : null
     for (const [ticketId, opened] of documents) {
+      if (tickets && !tickets.has(ticketId)) continue
       const document = await opened.catch(() => null)
       if (!document || (workspaceId && document.workspaceId !== workspaceId)) continue
       for (const [socket, member] of document.room.members) {
+        if (scope.agentId && member.actor.agentId !== scope.agentId) continue
         const actor = await reauthenticate.get(socket)?.()
         const visible = actor ? await findVisibleTicket(deps.db, actor, ticketId).then(() => true, refusedOnly) : false
         if (!visible) socket.close(1008, 'You may no longer see this ticket')
@@ -208,9 +223,9 @@ export async function createCollabServer(deps: {
     }
   }
 
-  function recheck(workspaceId: string): void {
-    bus?.send({ k: 'recheck', p: processId, w: workspaceId })
-    void recheckHere(workspaceId).catch(logError('collab recheck failed'))
+  function recheck(workspaceId: string, scope: RecheckScope = {}): void {
+    bus?.send({ k: 'recheck', p: processId, w: workspaceId, ...scope })
+    void recheckHere(workspaceId, scope).catch(logError('collab recheck failed'))
   }
 
   const refuse = (socket: Duplex, status: string) =>

@@ -136,7 +136,7 @@ export function createRuleEngine(deps: {
         .change(r.state.id, workspaceId, (doc) => setAssignment(doc, r.state))
         .catch((error: unknown) => log.error('could not write a rule assignment into the document', { error }))
     }
-    if (reassigned.length) deps.collab.recheck(workspaceId)
+    if (reassigned.length) deps.collab.recheck(workspaceId, { ticketIds: reassigned.map((r) => r.state.id) })
 
     // The score and due times written above are final; another pass is only for ticket_updated rules,
     // and never for a ticket whose loop was just stopped.

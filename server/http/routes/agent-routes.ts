@@ -19,7 +19,7 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
     requireRole(actor, 'admin')
     const agent = await updateAgent(db, actor, c.req.param('id'), await readJson(c, updateAgentSchema))
     // A new role or teams can take tickets out of the agent's sight: their open documents are checked.
-    deps.collab.recheck(actor.workspaceId)
+    deps.collab.recheck(actor.workspaceId, { agentId: agent.id })
     return c.json({ agent })
   })
 
@@ -36,7 +36,7 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')
     const moved = await handoffTickets(db, actor, await readJson(c, handoffSchema), deps.clock.now())
     for (const t of moved) await deps.collab.change(t.ticketId, actor.workspaceId, (doc) => setAssignment(doc, t))
-    if (moved.length) deps.collab.recheck(actor.workspaceId)
+    if (moved.length) deps.collab.recheck(actor.workspaceId, { ticketIds: moved.map((t) => t.ticketId) })
     return c.json({ ticketIds: moved.map((t) => t.ticketId) })
   })
 

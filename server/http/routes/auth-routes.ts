@@ -58,9 +58,9 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/auth/logout', async (c) => {
     const secret = await getSignedCookie(c, deps.secretKey, sessionCookie)
-    const workspaceId = secret ? await deleteSession(db, secret) : null
+    const signedOut = secret ? await deleteSession(db, secret) : null
     // The signed-out browser's ticket sockets close too.
-    if (workspaceId) deps.collab.recheck(workspaceId)
+    if (signedOut) deps.collab.recheck(signedOut.workspaceId, { agentId: signedOut.agentId })
     deleteCookie(c, sessionCookie, { path: '/' })
     return c.json({ ok: true })
   })

@@ -25,7 +25,7 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
     const ticket = await updateTicket(db, actor, c.req.param('id'), patch)
     if (patch.assigneeId !== undefined || patch.teamId !== undefined) {
       await deps.collab.change(ticket.id, actor.workspaceId, (doc) => setAssignment(doc, ticket))
-      deps.collab.recheck(actor.workspaceId)
+      deps.collab.recheck(actor.workspaceId, { ticketIds: [ticket.id] })
     }
     // After the commit: ticket_updated rules, and the priority score and SLA due times follow the change.
     await deps.rules
