@@ -15,6 +15,8 @@ import { tickets } from '../db/schema/tickets.ts'
 import type { BatchOutcome } from '../inbound/ingest-batch.ts'
 import type { Logger } from '../log.ts'
 import type { PriorityWeights } from '../priority/priority-score.ts'
+import { overdueEvents } from '../sla/overdue.ts'
+import { recordSlaEvents } from '../sla/record-sla-events.ts'
 import { slaDue } from '../sla/sla-due.ts'
 import { evaluateRules, type Snapshot } from './evaluate-rules.ts'
 import { type CompiledRule, compileRule } from './match-conditions.ts'
@@ -109,6 +111,11 @@ export function createRuleEngine(deps: {
     let replies = 0
     await db.transaction(async (tx) => {
       await writeRuleResults(tx, results, now)
+      await recordSlaEvents(
+        tx,
+        results.flatMap((r) => overdueEvents(r.state, r.sla, now)),
+        now,
+      )
       for (const r of results) {
         for (const [i, e] of r.effects.entries()) {
           if (e.kind !== 'reply') continue

@@ -7,6 +7,7 @@ import { rows } from '../db/rows.ts'
 
 export interface TicketState {
   id: string
+  number: number
   workspaceId: string
   channelId: string
   channelKind: string
@@ -27,6 +28,7 @@ export interface TicketState {
 
 interface Row {
   id: string
+  number: number
   workspace_id: string
   channel_id: string
   channel_kind: string
@@ -53,7 +55,7 @@ export async function loadTicketStates(db: Db, ticketIds: readonly string[]): Pr
   if (!ticketIds.length) return []
   const found = await rows<Row>(
     db,
-    sql`select t.id, t.workspace_id, t.channel_id, t.channel_kind, t.status, t.priority, t.assignee_id, t.team_id,
+    sql`select t.id, t.number, t.workspace_id, t.channel_id, t.channel_kind, t.status, t.priority, t.assignee_id, t.team_id,
                t.tags, t.created_at, t.updated_at, t.last_customer_message_at, t.first_response_at,
                t.last_agent_reply_at, c.config->>'calendarId' as calendar_id, m.body as last_text,
                p.name as contact_name, p.email as contact_email, p.phone as contact_phone
@@ -71,6 +73,7 @@ export async function loadTicketStates(db: Db, ticketIds: readonly string[]): Pr
   )
   return found.map((r) => ({
     id: r.id,
+    number: r.number,
     workspaceId: r.workspace_id,
     channelId: r.channel_id,
     channelKind: r.channel_kind,

@@ -1,0 +1,29 @@
+// Targets already due when a ticket's due times are (re)computed (pure): a priority raised on an old
+// ticket, a policy that now applies. The scheduler looks only at due times still ahead of it, so these
+// are recorded at once: a breach when the due time has passed, a warning when it is within the lead.
+import type { TicketState } from '../rules/ticket-state.ts'
+import { warningLeadMs } from './check-sla.ts'
+import type { SlaEvent } from './record-sla-events.ts'
+import type { SlaDue } from './sla-due.ts'
+
+export function overdueEvents(state: TicketState, sla: SlaDue, now: Date): SlaEvent[] {
+  if (state.status !== 'open' && state.status !== 'pending') return []
+  const targets = [
+    { metric: 'firstReply' as const, at: state.firstResponseAt ? null : sla.firstReplyDueAt },
+    { metric: 'nextReply' as const, at: sla.nextReplyDueAt },
+    { metric: 'resolution' as const, at: sla.resolutionDueAt },
+  ]
+  return targets.flatMap(({ metric, at }): SlaEvent[] => {
+    if (!at || at.getTime() - warningLeadMs > now.getTime()) return []
+    const due = {
+      id: state.id,
+      workspace_id: state.workspaceId,
+      assignee_id: state.assigneeId,
+      team_id: state.teamId,
+      number: state.number,
+      metric,
+      due_at: at,
+    }
+    return [{ due, kind: at <= now ? 'breach' : 'warning' }]
+  })
+}
