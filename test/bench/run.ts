@@ -1,9 +1,10 @@
 // npm run bench: ingest, WhatsApp webhook, inbound email (SMTP), live chat and read-side figures of the
 // real server on PGlite and, when one answers, on PostgreSQL (BENCH_PG_URL, a superuser URL), printed as
 // one table with the aims beside them. BENCH_TARGETS=pglite,postgres and
-// BENCH_PARTS=ingest,whatsapp,email,chat,collab,query,rules narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
+// BENCH_PARTS=ingest,whatsapp,email,chat,collab,query,rules,app narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
 // directories (default: the system temp dir).
 import { cpus, loadavg } from 'node:os'
+import { benchApp } from './app-bench.ts'
 import { benchChat } from './chat-bench.ts'
 import { benchCollab } from './collab-bench.ts'
 import { benchEmail } from './email-bench.ts'
@@ -22,7 +23,7 @@ import { checkWhatsappLoss } from './whatsapp-loss-check.ts'
 const started = performance.now()
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const wanted = (name: string, all: string[]) => (process.env[name]?.split(',') ?? all).map((s) => s.trim())
-const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'collab', 'query', 'rules'])
+const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'collab', 'query', 'rules', 'app'])
 const notes: string[] = []
 
 const load = loadavg()[0]!
@@ -79,6 +80,11 @@ if (parts.includes('rules')) {
     log(`rules and scheduler on ${kind}`)
     rows.push(...(await benchRules(targets[kind], log)))
   }
+}
+// The browser's figures hardly depend on the server's database: measured once, on the first target.
+if (parts.includes('app') && kinds[0]) {
+  log(`agent app in Chromium on ${kinds[0]}`)
+  rows.push(...(await benchApp(targets[kinds[0]], log)))
 }
 if (parts.includes('query')) {
   for (const kind of kinds) {

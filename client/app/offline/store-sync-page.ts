@@ -11,8 +11,15 @@ export interface LocalRows {
   contacts: Contact[]
 }
 
-export async function storeRows(db: LocalDb, rows: LocalRows): Promise<void> {
+/** Stores the rows, and the sync cursor after them when given, in one transaction (one write-through). */
+export async function storeRows(db: LocalDb, rows: LocalRows, cursor?: string): Promise<void> {
   await db.transaction(async (tx) => {
+    if (cursor) {
+      await tx.query(
+        `insert into meta (key, value) values ('sync_cursor', $1) on conflict (key) do update set value = excluded.value`,
+        [cursor],
+      )
+    }
     if (rows.contacts.length) {
       await tx.query(
         `insert into contacts (id, name, data)

@@ -4,7 +4,7 @@
 import { type Accessor, createSignal } from 'solid-js'
 import { syncPageSchema } from '../../../shared/schema/sync.ts'
 import { api, UnreachableError } from '../net/http.ts'
-import { type LocalDb, readMeta, writeMeta } from './local-db.ts'
+import { type LocalDb, readMeta } from './local-db.ts'
 import { storeRows } from './store-sync-page.ts'
 
 export interface SyncClient {
@@ -40,8 +40,7 @@ export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClie
       const cursor = await readMeta(db, 'sync_cursor')
       const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
       const result = await api(syncPageSchema, 'GET', `/api/sync${query}`)
-      await storeRows(db, result)
-      await writeMeta(db, 'sync_cursor', result.cursor)
+      await storeRows(db, result, result.cursor)
       if (result.tickets.length) {
         stored = true
         setRevision((r) => r + 1)
