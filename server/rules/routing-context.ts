@@ -1,5 +1,5 @@
-// What one run of the rules reads of a workspace, once: its rules (compiled, cached until they change),
-// agents with their load, calendars and SLA policies.
+// What one run of the rules reads of a workspace, once: agents with their load (only when a rule may
+// choose or name an agent), calendars and SLA policies (which the engine keeps for a few seconds).
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Hours } from '../calendars/business-hours.ts'
 import type { Db } from '../db/create-db.ts'
@@ -9,14 +9,27 @@ import { calendars, slaPolicies } from '../db/schema/routing.ts'
 import type { PolicyRow } from '../sla/sla-due.ts'
 import type { AgentLoad } from './pick-agent.ts'
 
-export interface RoutingContext {
-  agents: AgentLoad[]
+export interface RoutingSettings {
   calendars: Map<string, Hours>
   policies: PolicyRow[]
 }
 
-export async function loadRoutingContext(db: Db, workspaceId: string): Promise<RoutingContext> {
-  const agentRows = await rows<{
+export interface RoutingContext extends RoutingSettings {
+  agents: AgentLoad[]
+}
+
+export async function loadRoutingSettings(db: Db, workspaceId: string): Promise<RoutingSettings> {
+  const calendarRows = await db.select().from(calendars).where(eq(calendars.workspaceId, workspaceId))
+  const policies = await db
+    .select()
+    .from(slaPolicies)
+    .where(eq(slaPolicies.workspaceId, workspaceId))
+    .orderBy(asc(slaPolicies.position))
+  return { calendars: new Map(calendarRows.map((c) => [c.id, c])), policies }
+}
+
+export async function loadAgentLoads(db: Db, workspaceId: string): Promise<AgentLoad[]> {
+  const found = await rows<{
     id: string
     name: string
     role: string
@@ -33,24 +46,14 @@ export async function loadRoutingContext(db: Db, workspaceId: string): Promise<R
                   and t.status in ('open', 'pending')) as open_tickets
         from ${agents} a where a.workspace_id = ${workspaceId}`,
   )
-  const calendarRows = await db.select().from(calendars).where(eq(calendars.workspaceId, workspaceId))
-  const policies = await db
-    .select()
-    .from(slaPolicies)
-    .where(eq(slaPolicies.workspaceId, workspaceId))
-    .orderBy(asc(slaPolicies.position))
-  return {
-    agents: agentRows.map((a) => ({
-      id: a.id,
-      name: a.name,
-      role: a.role,
-      availability: a.availability,
-      skills: a.skills,
-      capacity: a.capacity,
-      teamIds: a.team_ids ?? [],
-      openTickets: a.open_tickets,
-    })),
-    calendars: new Map(calendarRows.map((c) => [c.id, c])),
-    policies,
-  }
+  return found.map((a) => ({
+    id: a.id,
+    name: a.name,
+    role: a.role,
+    availability: a.availability,
+    skills: a.skills,
+    capacity: a.capacity,
+    teamIds: a.team_ids ?? [],
+    openTickets: a.open_tickets,
+  }))
 }

@@ -21,7 +21,7 @@ import { slaDue } from '../sla/sla-due.ts'
 import { evaluateRules, type Snapshot } from './evaluate-rules.ts'
 import { type CompiledRule, compileRule } from './match-conditions.ts'
 import { queueRuleReply } from './queue-rule-reply.ts'
-import { loadRoutingContext } from './routing-context.ts'
+import { loadAgentLoads, loadRoutingSettings, type RoutingSettings } from './routing-context.ts'
 import { toRule } from './rule-directory.ts'
 import { stopLoops } from './stop-loops.ts'
 import { ticketScore } from './ticket-score.ts'
@@ -30,7 +30,7 @@ import type { TicketResult } from './write-rule-results.ts'
 import { writeRuleResults } from './write-rule-results.ts'
 
 export interface RuleEngine {
-  /** Rules of the workspace changed: read them again on the next run. */
+  /** Rules, calendars or SLA policies of the workspace changed: read them again on the next run. */
   invalidate(workspaceId: string): void
   run(workspaceId: string, event: RuleEvent, ticketIds: readonly string[], only?: string): Promise<void>
   afterIngest(outcome: BatchOutcome): Promise<void>
@@ -58,8 +58,8 @@ export function createRuleEngine(deps: {
   wakeOutbox(): void
 }): RuleEngine {
   const { db, clock, log } = deps
-  // Compiled rules per workspace. Changes made through this process drop the entry at once; another
-  // process's changes are seen within cacheMs (servers sharing one PostgreSQL).
+  // Compiled rules, calendars and SLA policies per workspace. Changes made through this process drop
+  // them at once; another process's changes are seen within cacheMs (servers sharing one PostgreSQL).
   const compiled = new Map<string, { rules: CompiledRule[]; at: number }>()
   const lastChosen = new Map<string, string>()
 
@@ -76,6 +76,15 @@ export function createRuleEngine(deps: {
     return rules
   }
 
+  const settings = new Map<string, { value: RoutingSettings; at: number }>()
+  async function settingsOf(workspaceId: string): Promise<RoutingSettings> {
+    const cached = settings.get(workspaceId)
+    if (cached && Date.now() - cached.at < cacheMs) return cached.value
+    const value = await loadRoutingSettings(db, workspaceId)
+    settings.set(workspaceId, { value, at: Date.now() })
+    return value
+  }
+
   async function rulesFor(workspaceId: string, event: RuleEvent, only?: string): Promise<CompiledRule[]> {
     return (await rulesOf(workspaceId)).filter((r) => r.event === event && r.enabled && (!only || r.id === only))
   }
@@ -88,7 +97,9 @@ export function createRuleEngine(deps: {
     depth = 0,
   ): Promise<void> {
     if (!ticketIds.length) return
-    const ctx = await loadRoutingContext(db, workspaceId)
+    // Agents are read only when a rule may choose or name one, or a loop may have to be reported.
+    const needsAgents = depth > 0 || rules.some((r) => r.actions.some((a) => a.type.startsWith('assign_') || a.type === 'notify'))
+    const ctx = { ...(await settingsOf(workspaceId)), agents: needsAgents ? await loadAgentLoads(db, workspaceId) : [] }
     const states = await loadTicketStates(db, ticketIds)
     const now = clock.now()
     const snapshot: Snapshot = { ctx, now, lastChosen }
@@ -161,7 +172,10 @@ export function createRuleEngine(deps: {
   }
 
   return {
-    invalidate: (workspaceId) => compiled.delete(workspaceId),
+    invalidate(workspaceId) {
+      compiled.delete(workspaceId)
+      settings.delete(workspaceId)
+    },
     run: async (workspaceId, event, ticketIds, only) => run(workspaceId, await rulesFor(workspaceId, event, only), ticketIds),
     refresh: (workspaceId, ticketIds) => run(workspaceId, [], ticketIds),
     async routeWaiting(workspaceId) {

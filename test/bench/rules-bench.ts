@@ -16,7 +16,7 @@ import { createLogger } from '../../server/log.ts'
 import { priorityWeightsSchema } from '../../server/priority/priority-score.ts'
 import { evaluateRules } from '../../server/rules/evaluate-rules.ts'
 import { compileRule } from '../../server/rules/match-conditions.ts'
-import { loadRoutingContext } from '../../server/rules/routing-context.ts'
+import { loadAgentLoads, loadRoutingSettings } from '../../server/rules/routing-context.ts'
 import { createRuleEngine } from '../../server/rules/rule-engine.ts'
 import { runTimeRules } from '../../server/rules/run-time-rules.ts'
 import { loadTicketStates } from '../../server/rules/ticket-state.ts'
@@ -145,7 +145,7 @@ async function perMessage(database: Database, target: BenchTarget, ruleCount: nu
 /** The evaluation alone: 200 compiled rules against tickets already read (no database). */
 async function inMemory(database: Database, target: BenchTarget): Promise<Row> {
   const [ws] = await rows<{ id: string }>(database.db, sql`select workspace_id as id from rules limit 1`)
-  const ctx = await loadRoutingContext(database.db, ws!.id)
+  const ctx = { ...(await loadRoutingSettings(database.db, ws!.id)), agents: await loadAgentLoads(database.db, ws!.id) }
   const rules = Array.from({ length: 200 }, (_, i) => compileRule({ ...benchRule(i, newId()), id: newId(), createdAt: '' }))
   const ids = (await rows<{ id: string }>(database.db, sql`select id from tickets limit 200`)).map((r) => r.id)
   const states = await loadTicketStates(database.db, ids)

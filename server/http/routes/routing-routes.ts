@@ -17,14 +17,18 @@ export function routingRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/calendars', async (c) => {
     const actor = c.get('actor')
     requireRole(actor, 'admin', 'supervisor')
-    return c.json({ calendar: await createCalendar(db, actor.workspaceId, await readJson(c, createCalendarSchema)) }, 201)
+    const calendar = await createCalendar(db, actor.workspaceId, await readJson(c, createCalendarSchema))
+    deps.rules.invalidate(actor.workspaceId)
+    return c.json({ calendar }, 201)
   })
   app.get('/calendars', async (c) => c.json({ items: await listCalendars(db, c.get('actor').workspaceId) }))
 
   app.post('/sla-policies', async (c) => {
     const actor = c.get('actor')
     requireRole(actor, 'admin', 'supervisor')
-    return c.json({ policy: await createSlaPolicy(db, actor.workspaceId, await readJson(c, createSlaPolicySchema)) }, 201)
+    const policy = await createSlaPolicy(db, actor.workspaceId, await readJson(c, createSlaPolicySchema))
+    deps.rules.invalidate(actor.workspaceId)
+    return c.json({ policy }, 201)
   })
   app.get('/sla-policies', async (c) => c.json({ items: await listSlaPolicies(db, c.get('actor').workspaceId) }))
 
