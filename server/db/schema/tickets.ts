@@ -58,11 +58,16 @@ export const tickets = pgTable(
     index('tickets_search_idx').using('gin', t.search),
     index('tickets_priority_idx').on(t.workspaceId, t.priorityScore.desc(), t.id.desc()),
     // The SLA scheduler reads only tickets near a due time, whatever the number of open tickets.
+    // Tickets no SLA policy applies to have no entry in the due-time indexes.
     index('tickets_first_reply_due_idx')
       .on(t.firstReplyDueAt)
-      .where(sql`${t.firstResponseAt} is null and ${t.status} in ('open', 'pending')`),
-    index('tickets_next_reply_due_idx').on(t.nextReplyDueAt).where(sql`${t.status} in ('open', 'pending')`),
-    index('tickets_resolution_due_idx').on(t.resolutionDueAt).where(sql`${t.status} in ('open', 'pending')`),
+      .where(sql`${t.firstReplyDueAt} is not null and ${t.firstResponseAt} is null and ${t.status} in ('open', 'pending')`),
+    index('tickets_next_reply_due_idx')
+      .on(t.nextReplyDueAt)
+      .where(sql`${t.nextReplyDueAt} is not null and ${t.status} in ('open', 'pending')`),
+    index('tickets_resolution_due_idx')
+      .on(t.resolutionDueAt)
+      .where(sql`${t.resolutionDueAt} is not null and ${t.status} in ('open', 'pending')`),
     index('tickets_customer_waiting_idx').on(t.lastCustomerMessageAt).where(sql`${t.status} in ('open', 'pending')`),
     index('tickets_updated_idx').on(t.updatedAt).where(sql`${t.status} in ('open', 'pending')`),
   ],
