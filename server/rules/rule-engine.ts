@@ -27,7 +27,7 @@ import { stopLoops } from './stop-loops.ts'
 import { ticketScore } from './ticket-score.ts'
 import { loadTicketStates } from './ticket-state.ts'
 import type { TicketResult } from './write-rule-results.ts'
-import { writeRuleResults } from './write-rule-results.ts'
+import { rowChanges, writeRuleResults } from './write-rule-results.ts'
 
 export interface RuleEngine {
   /** Rules, calendars or SLA policies of the workspace changed: read them again on the next run. */
@@ -120,13 +120,12 @@ export function createRuleEngine(deps: {
     })
 
     let replies = 0
+    const overdue = results.flatMap((r) => overdueEvents(r.state, r.sla, now))
+    const nothingToWrite = overdue.length === 0 && !results.some((r) => r.effects.length || r.extraAudit.length || rowChanges(r))
+    if (nothingToWrite) return
     await db.transaction(async (tx) => {
       await writeRuleResults(tx, results, now)
-      await recordSlaEvents(
-        tx,
-        results.flatMap((r) => overdueEvents(r.state, r.sla, now)),
-        now,
-      )
+      await recordSlaEvents(tx, overdue, now)
       for (const r of results) {
         for (const [i, e] of r.effects.entries()) {
           if (e.kind !== 'reply') continue

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { jsonRecords } from '../db/json-records.ts'
 import { rows } from '../db/rows.ts'
+import type { SlaDue } from '../sla/sla-due.ts'
 
 export interface TicketState {
   id: string
@@ -24,6 +25,8 @@ export interface TicketState {
   calendarId: string | null
   lastCustomerText: string
   contact: { name: string | null; email: string | null; phone: string | null }
+  /** What is stored now: a run that would write the same leaves the row alone. */
+  stored: { priorityScore: number; sla: SlaDue }
 }
 
 interface Row {
@@ -47,6 +50,11 @@ interface Row {
   contact_name: string | null
   contact_email: string | null
   contact_phone: string | null
+  priority_score: number
+  sla_policy_id: string | null
+  first_reply_due_at: string | Date | null
+  next_reply_due_at: string | Date | null
+  resolution_due_at: string | Date | null
 }
 
 const date = (value: string | Date) => new Date(value)
@@ -58,7 +66,8 @@ export async function loadTicketStates(db: Db, ticketIds: readonly string[]): Pr
     sql`select t.id, t.number, t.workspace_id, t.channel_id, t.channel_kind, t.status, t.priority, t.assignee_id, t.team_id,
                t.tags, t.created_at, t.updated_at, t.last_customer_message_at, t.first_response_at,
                t.last_agent_reply_at, c.config->>'calendarId' as calendar_id, m.body as last_text,
-               p.name as contact_name, p.email as contact_email, p.phone as contact_phone
+               p.name as contact_name, p.email as contact_email, p.phone as contact_phone,
+               t.priority_score, t.sla_policy_id, t.first_reply_due_at, t.next_reply_due_at, t.resolution_due_at
         from ${jsonRecords(
           [...new Set(ticketIds)].map((id) => ({ id })),
           'id uuid',
@@ -90,5 +99,14 @@ export async function loadTicketStates(db: Db, ticketIds: readonly string[]): Pr
     calendarId: r.calendar_id,
     lastCustomerText: r.last_text ?? '',
     contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
+    stored: {
+      priorityScore: Number(r.priority_score),
+      sla: {
+        policyId: r.sla_policy_id,
+        firstReplyDueAt: r.first_reply_due_at ? date(r.first_reply_due_at) : null,
+        nextReplyDueAt: r.next_reply_due_at ? date(r.next_reply_due_at) : null,
+        resolutionDueAt: r.resolution_due_at ? date(r.resolution_due_at) : null,
+      },
+    },
   }))
 }

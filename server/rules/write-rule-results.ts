@@ -19,13 +19,33 @@ export interface TicketResult extends Evaluation {
   extraAudit: AuditEntry[]
 }
 
-export async function writeRuleResults(db: Db, results: readonly TicketResult[], now: Date): Promise<void> {
-  if (!results.length) return
+const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null)
+
+/** Whether the run changes anything of the ticket row (rules' changes, the score, the due times). */
+export function rowChanges(r: TicketResult): boolean {
+  const { stored } = r.state
+  return (
+    r.effects.some((e) => e.kind === 'change') ||
+    Math.abs(stored.priorityScore - r.score) > 0.005 ||
+    stored.sla.policyId !== r.sla.policyId ||
+    !sameTime(stored.sla.firstReplyDueAt, r.sla.firstReplyDueAt) ||
+    !sameTime(stored.sla.nextReplyDueAt, r.sla.nextReplyDueAt) ||
+    !sameTime(stored.sla.resolutionDueAt, r.sla.resolutionDueAt)
+  )
+}
+
+export async function writeRuleResults(db: Db, all: readonly TicketResult[], now: Date): Promise<void> {
+  // Rows that would be written as they are stay untouched: an UPDATE rewrites every index of tickets.
+  const results = all.filter(rowChanges)
+  const withEffects = all.some((r) => r.effects.length > 0 || r.extraAudit.length > 0 || r.extraNotifications.length > 0)
+  if (!results.length && !withEffects) return
   const iso = (d: Date | null) => d?.toISOString() ?? null
   // Only the fields a rule changed are written (a null in v leaves the column as it is now), so an
   // agent's change made while the rules ran is not undone.
   const changedFields = (r: TicketResult) => new Set(r.effects.flatMap((e) => (e.kind === 'change' ? [e.field] : [])))
-  const update = sql`
+  const update = !results.length
+    ? null
+    : sql`
     update tickets t set
       status = coalesce(v.status, t.status), priority = coalesce(v.priority, t.priority),
       assignee_id = case when v."setAssignee" then v.assignee else t.assignee_id end,
@@ -61,7 +81,7 @@ export async function writeRuleResults(db: Db, results: readonly TicketResult[],
     )}
     where t.id = v.id`
 
-  const thread = results.flatMap((r) =>
+  const thread = all.flatMap((r) =>
     r.effects.flatMap((e) =>
       e.kind === 'change' || e.kind === 'note'
         ? [
@@ -79,7 +99,7 @@ export async function writeRuleResults(db: Db, results: readonly TicketResult[],
         : [],
     ),
   )
-  const audit: AuditEntry[] = results.flatMap((r) => [
+  const audit: AuditEntry[] = all.flatMap((r) => [
     ...r.effects.flatMap((e): AuditEntry[] =>
       e.kind === 'notify'
         ? []
@@ -128,7 +148,7 @@ export async function writeRuleResults(db: Db, results: readonly TicketResult[],
   ])
   await notify(
     db,
-    results.flatMap((r) => [
+    all.flatMap((r) => [
       ...r.effects.flatMap((e): NotificationEntry[] =>
         e.kind === 'notify'
           ? [

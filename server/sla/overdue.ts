@@ -8,13 +8,15 @@ import type { SlaDue } from './sla-due.ts'
 
 export function overdueEvents(state: TicketState, sla: SlaDue, now: Date): SlaEvent[] {
   if (state.status !== 'open' && state.status !== 'pending') return []
+  const stored = state.stored?.sla
   const targets = [
-    { metric: 'firstReply' as const, at: state.firstResponseAt ? null : sla.firstReplyDueAt },
-    { metric: 'nextReply' as const, at: sla.nextReplyDueAt },
-    { metric: 'resolution' as const, at: sla.resolutionDueAt },
+    { metric: 'firstReply' as const, at: state.firstResponseAt ? null : sla.firstReplyDueAt, was: stored?.firstReplyDueAt },
+    { metric: 'nextReply' as const, at: sla.nextReplyDueAt, was: stored?.nextReplyDueAt },
+    { metric: 'resolution' as const, at: sla.resolutionDueAt, was: stored?.resolutionDueAt },
   ]
-  return targets.flatMap(({ metric, at }): SlaEvent[] => {
-    if (!at || at.getTime() - warningLeadMs > now.getTime()) return []
+  return targets.flatMap(({ metric, at, was }): SlaEvent[] => {
+    // A due time already stored was the scheduler's to look at; only a new one can be behind it.
+    if (!at || at.getTime() === was?.getTime() || at.getTime() - warningLeadMs > now.getTime()) return []
     const due = {
       id: state.id,
       workspace_id: state.workspaceId,
