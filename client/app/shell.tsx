@@ -62,6 +62,12 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           Sign out
         </button>
       </header>
+      <Show when={props.ws.rebuilt}>
+        <p class="rebuilt" role="alert">
+          This device's copy of the inbox was damaged and is being fetched again; anything that was waiting to be sent from it is
+          lost.
+        </p>
+      </Show>
       <SampleData ws={props.ws} empty={ticketCount() === 0} />
       <Switch>
         <Match when={route().screen === 'supervisor'}>

@@ -20,13 +20,15 @@ export interface Workspace {
   agents: Accessor<Agent[]>
   teams: Accessor<Team[]>
   channels: Accessor<Channel[]>
+  /** The local database could not be opened and was built anew: writes that waited there are gone. */
+  rebuilt: boolean
   /** Reads agents, teams and channels again (after a change to them). */
   refreshDirectory(): Promise<void>
   close(): Promise<void>
 }
 
 export async function openWorkspace(me: Agent): Promise<Workspace> {
-  const db = await openLocalDb(me.id)
+  const { db, rebuilt } = await openLocalDb(me.id)
   const [agents, setAgents] = createSignal<Agent[]>([])
   const [teams, setTeams] = createSignal<Team[]>([])
   const [channels, setChannels] = createSignal<Channel[]>([])
@@ -77,6 +79,7 @@ export async function openWorkspace(me: Agent): Promise<Workspace> {
     agents,
     teams,
     channels,
+    rebuilt,
     refreshDirectory: loadDirectory,
     async close() {
       sync.close()

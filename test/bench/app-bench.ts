@@ -80,6 +80,8 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
     const seedMs = performance.now() - seedStarted
     log(`local database seeded with ${tickets} tickets in ${(seedMs / 1000).toFixed(1)} s`)
     await page.unrouteAll()
+    // PGlite writes IndexedDB behind the queries; closing the browser in the middle would cut that short.
+    await page.waitForTimeout(3_000)
 
     const cold: number[] = []
     const coldMarks: { dbOpen: number; rows: number }[] = []

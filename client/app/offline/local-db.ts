@@ -53,7 +53,22 @@ export function localDbName(agentId: string): string {
 /** Bumped with every change to the tables above: the local database is a cache, rebuilt by a new sync. */
 const schemaVersion = '3'
 
-export async function openLocalDb(agentId: string): Promise<LocalDb> {
+/**
+ * Opens the agent's local database. A tab closed while IndexedDB was being written can leave files
+ * half-stored; the database is a cache of the server, so one that no longer opens is deleted and built
+ * again by the next sync (its unsent writes are lost with it, which the caller is told).
+ */
+export async function openLocalDb(agentId: string): Promise<{ db: LocalDb; rebuilt: boolean }> {
+  try {
+    return { db: await openOrCreate(agentId), rebuilt: false }
+  } catch (error) {
+    console.warn('local database damaged, building it again', error)
+    await deleteLocalDb(agentId)
+    return { db: await openOrCreate(agentId), rebuilt: true }
+  }
+}
+
+async function openOrCreate(agentId: string): Promise<LocalDb> {
   // relaxedDurability: a write returns before IndexedDB has flushed; the server holds the truth and the
   // outbox is re-read on start, so a crash loses at most the last moment of cache.
   const db = await PGlite.create(`idb://${localDbName(agentId)}`, { relaxedDurability: true })

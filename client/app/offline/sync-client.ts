@@ -47,12 +47,11 @@ export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClie
       }
       if (!result.more) break
     }
-    // With relaxed durability IndexedDB is written behind the queries; a pull ends with the changes on
-    // disk, so a reload right after it still opens with them.
-    if (stored || !savedAt()) {
-      await db.fs?.syncToFs(false)
-      setSavedAt(new Date())
-    }
+    // With relaxed durability IndexedDB is written behind the queries. The first pull that stores
+    // something waits for the write-through, so a reload right after the first sync still opens with it;
+    // later ones leave it to PGlite (each write-through rewrites whole files: doing it twice costs).
+    if (stored && !savedAt()) await db.fs?.syncToFs(false)
+    if (stored || !savedAt()) setSavedAt(new Date())
   }
 
   async function pull(): Promise<void> {
