@@ -34,6 +34,7 @@ import {
   updateTicketSchema,
 } from '../../shared/schema/ticket.ts'
 import { agentTypingResponseSchema, agentTypingSchema } from '../../shared/schema/typing.ts'
+import { appOperations } from './openapi-app.ts'
 import { routingOperations } from './openapi-routing.ts'
 
 export interface Operation {
@@ -208,7 +209,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 export function buildOpenApi(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
-  for (const op of [...operations, ...routingOperations]) {
+  for (const op of [...operations, ...routingOperations, ...appOperations]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',

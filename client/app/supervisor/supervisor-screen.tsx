@@ -1,7 +1,7 @@
 // The floor, live: every agent on a ticket (viewing or typing) from the presence stream, and the queue
 // per channel with what has waited longest, from the local database.
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js'
-import { z } from 'zod'
+import { type Presence, presenceSchema } from '../../../shared/schema/presence.ts'
 import { api } from '../net/http.ts'
 import { Avatar } from '../ui/avatar.tsx'
 import { ChannelIcon } from '../ui/channel-icon.tsx'
@@ -9,13 +9,6 @@ import { createNow } from '../ui/clock.ts'
 import { sinceText } from '../ui/time-text.ts'
 import type { Workspace } from '../workspace.ts'
 import { queryQueues } from './queue-query.ts'
-
-const presenceSchema = z.object({
-  tickets: z.array(
-    z.object({ ticketId: z.string(), agents: z.array(z.object({ id: z.string(), name: z.string(), typing: z.boolean() })) }),
-  ),
-})
-type Presence = z.infer<typeof presenceSchema>
 
 export function SupervisorScreen(props: { ws: Workspace }) {
   const now = createNow()
