@@ -54,6 +54,8 @@ export const tickets = pgTable(
     index('tickets_status_inbox_idx').on(t.workspaceId, t.status, t.lastMessageAt.desc(), t.id.desc()),
     index('tickets_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastMessageAt.desc()),
     index('tickets_contact_idx').on(t.contactId, t.channelId, t.status),
+    /** The sync stream (server/sync/) reads changes in this order and watches its maximum. */
+    index('tickets_sync_idx').on(t.updatedAt, t.id),
     index('tickets_tags_idx').using('gin', t.tags),
     index('tickets_search_idx').using('gin', t.search),
     index('tickets_priority_idx').on(t.workspaceId, t.priorityScore.desc(), t.id.desc()),

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_sync_idx" ON "tickets" USING btree ("updated_at","id");
