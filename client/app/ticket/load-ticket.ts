@@ -3,7 +3,7 @@
 import type { Contact } from '../../../shared/schema/contact.ts'
 import type { Message } from '../../../shared/schema/message.ts'
 import { type Ticket, ticketDetailSchema } from '../../../shared/schema/ticket.ts'
-import { api } from '../net/http.ts'
+import { ApiError, api } from '../net/http.ts'
 import type { LocalDb } from '../offline/local-db.ts'
 import { storeRows } from '../offline/store-sync-page.ts'
 
@@ -24,7 +24,16 @@ export async function readLocalTicket(db: LocalDb, ticketId: string): Promise<Ti
   return { ticket: row.data, contact: contact.rows[0]?.data ?? null, messages: messages.rows.map((m) => m.data) }
 }
 
+/** Stores the server's copy; a ticket the agent may no longer see (404) leaves this device. */
 export async function refreshTicket(db: LocalDb, ticketId: string): Promise<void> {
-  const detail = await api(ticketDetailSchema, 'GET', `/api/tickets/${ticketId}`)
-  await storeRows(db, { tickets: [detail.ticket], contacts: [detail.contact], messages: detail.messages })
+  try {
+    const detail = await api(ticketDetailSchema, 'GET', `/api/tickets/${ticketId}`)
+    await storeRows(db, { tickets: [detail.ticket], contacts: [detail.contact], messages: detail.messages })
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error
+    await db.transaction(async (tx) => {
+      await tx.query('delete from messages where ticket_id = $1', [ticketId])
+      await tx.query('delete from tickets where id = $1', [ticketId])
+    })
+  }
 }
