@@ -195,20 +195,37 @@ export function createRuleEngine(deps: {
       )
     },
     async afterIngest(outcome) {
-      const byWorkspace = new Map<string, { created: Set<string>; received: Set<string> }>()
-      for (const { message, ingested } of outcome.ingested) {
-        if (message.direction !== 'inbound') continue
-        const sets = byWorkspace.get(message.workspaceId) ?? { created: new Set<string>(), received: new Set<string>() }
-        byWorkspace.set(message.workspaceId, sets)
-        if (ingested.ticketCreated) sets.created.add(ingested.ticketId)
+      // Per workspace: tickets a customer opened, tickets a customer wrote on, and tickets only a
+      // machine wrote on (an out-of-office, a bounce): those get their score and due times but no
+      // rule, so a rule's reply can never answer an auto-responder.
+      const byWorkspace = new Map<string, { created: Set<string>; received: Set<string>; machine: Set<string> }>()
+      const setsOf = (workspaceId: string) => {
+        const sets = byWorkspace.get(workspaceId) ?? {
+          created: new Set<string>(),
+          received: new Set<string>(),
+          machine: new Set<string>(),
+        }
+        byWorkspace.set(workspaceId, sets)
+        return sets
       }
-      for (const { message, ingested } of outcome.ingested) {
-        const sets = byWorkspace.get(message.workspaceId)
-        if (message.direction === 'inbound' && sets && !sets.created.has(ingested.ticketId)) sets.received.add(ingested.ticketId)
+      const inbound = outcome.ingested.filter((i) => i.message.direction === 'inbound')
+      for (const { message, ingested } of inbound) {
+        if (ingested.ticketCreated && !message.autoSubmitted) setsOf(message.workspaceId).created.add(ingested.ticketId)
+      }
+      for (const { message, ingested } of inbound) {
+        const sets = setsOf(message.workspaceId)
+        if (sets.created.has(ingested.ticketId)) continue
+        if (message.autoSubmitted) sets.machine.add(ingested.ticketId)
+        else sets.received.add(ingested.ticketId)
       }
       for (const [workspaceId, sets] of byWorkspace) {
         await run(workspaceId, await rulesFor(workspaceId, 'ticket_created'), [...sets.created])
         await run(workspaceId, await rulesFor(workspaceId, 'message_received'), [...sets.received])
+        await run(
+          workspaceId,
+          [],
+          [...sets.machine].filter((id) => !sets.received.has(id)),
+        )
       }
     },
   }
