@@ -58,6 +58,8 @@ const collab = await createCollabServer({
   secretKey,
   log,
   unloadAfterMs: config.DOCUMENT_UNLOAD_SECONDS * 1000,
+  // The rule engine is made below; an assignment made in a document runs its ticket_updated rules.
+  ticketUpdated: (workspaceId, ticketId) => rules.run(workspaceId, 'ticket_updated', [ticketId]),
 })
 // The hub submits to the ingest made below; visitors connect only once the server listens.
 const chat = createChatHub({ database, ingest: { submit: (event) => ingest.submit(event) }, log })

@@ -17,7 +17,7 @@ export interface AssignmentProjection {
 }
 
 export function projectAssignment(
-  deps: { db: Db; log: Logger; assigned(ticketId: string, workspaceId: string): void },
+  deps: { db: Db; log: Logger; assigned(ticketId: string, workspaceId: string): Promise<void> },
   room: CollabRoom,
   ticket: { id: string; workspaceId: string },
 ): AssignmentProjection {
@@ -44,7 +44,6 @@ export function projectAssignment(
         assigneeId: wanted.assigneeId as string | null | undefined,
         teamId: wanted.teamId as string | null | undefined,
       })
-      deps.assigned(ticket.id, ticket.workspaceId)
     } catch (error) {
       if (!(error instanceof AppError)) throw error
       const current = await findVisibleTicketAsSystem(deps.db, ticket.id)
@@ -60,7 +59,9 @@ export function projectAssignment(
           data: { attempted: wanted, reason: error.message },
         },
       ])
+      return
     }
+    await deps.assigned(ticket.id, ticket.workspaceId)
   }
 
   return { flushed: () => written }

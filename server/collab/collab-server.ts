@@ -69,6 +69,8 @@ export async function createCollabServer(deps: {
   secretKey: string
   log: Logger
   unloadAfterMs?: number
+  /** After an assignment made in a document is in the database (the ticket_updated rules run). */
+  ticketUpdated?(workspaceId: string, ticketId: string): Promise<void>
 }): Promise<CollabServer> {
   const unloadAfterMs = deps.unloadAfterMs ?? 30_000
   const processId = newId()
@@ -162,11 +164,7 @@ export async function createCollabServer(deps: {
       room,
       store,
       notes: projectNotes(deps, room, ticket),
-      assignment: projectAssignment(
-        { ...deps, assigned: (id, workspace) => recheck(workspace, { ticketIds: [id] }) },
-        room,
-        ticket,
-      ),
+      assignment: projectAssignment({ ...deps, assigned }, room, ticket),
     }
     // The document shows the assignment the database holds, whatever was last stored in it.
     const row = known ?? (await findVisibleTicketAsSystem(deps.db, ticketId))
@@ -221,6 +219,11 @@ export async function createCollabServer(deps: {
         else if (actor) member.actor = actor
       }
     }
+  }
+
+  async function assigned(ticketId: string, workspaceId: string): Promise<void> {
+    recheck(workspaceId, { ticketIds: [ticketId] })
+    await deps.ticketUpdated?.(workspaceId, ticketId)
   }
 
   function recheck(workspaceId: string, scope: RecheckScope = {}): void {

@@ -234,3 +234,22 @@ test('signing out closes that browser’s ticket sockets', async () => {
   expect((await agent.api.post('/api/auth/logout')).status).toBe(200)
   expect(await closed).toBe(1008)
 })
+
+test('an assignment made in the document runs the ticket_updated rules, as one over REST does', async () => {
+  const rule = await admin.post('/api/rules', {
+    name: 'Tag what gets an owner',
+    event: 'ticket_updated',
+    conditions: { all: [{ field: 'status', op: 'eq', value: 'open' }] },
+    actions: [{ type: 'add_tag', tag: 'owned' }],
+  })
+  expect(rule.status).toBe(201)
+  try {
+    const ticketId = await newTicket('rules after a document assignment')
+    const a = collab(ticketId, token)
+    await a.synced
+    a.doc.getMap('assignment').set('assigneeId', adminId)
+    await eventually(async () => expect((await admin.get(`/api/tickets/${ticketId}`)).body.ticket.tags).toContain('owned'))
+  } finally {
+    await admin.request('DELETE', `/api/rules/${rule.body.rule.id}`)
+  }
+})
