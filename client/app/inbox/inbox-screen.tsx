@@ -24,7 +24,16 @@ const views: { view: InboxView; label: string }[] = [
 export function InboxScreen(props: { ws: Workspace; openTicketId: string | null; onOpen: (id: string) => void }) {
   const [view, setView] = createSignal<InboxView>('all')
   const [filters, setFilters] = createSignal<InboxFilters>({})
-  const [selected, setSelected] = createSignal(0)
+  // The keyboard selection follows its ticket when new ones arrive above it.
+  const [selectedId, setSelectedId] = createSignal<string | null>(null)
+  const selected = () => {
+    const index = rows().findIndex((r) => r.id === selectedId())
+    return index >= 0 ? index : 0
+  }
+  const setSelected = (next: number | ((i: number) => number)) => {
+    const index = typeof next === 'function' ? next(selected()) : next
+    setSelectedId(rows()[index]?.id ?? null)
+  }
   const now = createNow()
   let search!: HTMLInputElement
 
@@ -113,7 +122,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
         {rows().length} {rows().length === 1 ? 'ticket' : 'tickets'}
       </p>
       <Show when={rows().length > 0} fallback={<p class="empty">No tickets here.</p>}>
-        <VirtualList items={rows()} rowHeight={68} label="Tickets" selectedIndex={selected()}>
+        <VirtualList items={rows()} rowHeight={68} label="Tickets" selectedIndex={selected()} key={(row) => row.id}>
           {(row, index) => (
             <InboxRowView
               row={row()}

@@ -47,10 +47,19 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
 
   let thread: HTMLOListElement | undefined
   const messages = () => detail()?.messages ?? []
+  // A new message scrolls into view when the agent was at the end of the thread (or just opened it);
+  // someone reading further up is left where they are.
+  let atEnd = true
+  const onThreadScroll = () => {
+    if (thread) atEnd = thread.scrollHeight - thread.scrollTop - thread.clientHeight < 80
+  }
   createEffect(
     on(
       () => messages().length,
-      () => queueMicrotask(() => thread?.lastElementChild?.scrollIntoView({ block: 'end' })),
+      () =>
+        queueMicrotask(() => {
+          if (thread && atEnd) thread.scrollTop = thread.scrollHeight
+        }),
     ),
   )
   const waiting = () => props.ws.outbox.items().filter((i) => i.ticketId === props.ticketId && i.kind === 'reply')
@@ -88,7 +97,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
               </ul>
             </header>
             <TicketFields ws={props.ws} ticket={d().ticket} />
-            <ol class="thread" ref={thread} aria-label="Conversation">
+            <ol class="thread" ref={thread} aria-label="Conversation" onScroll={onThreadScroll}>
               <For each={messages()}>
                 {(m) => (
                   <MessageItem

@@ -1,12 +1,14 @@
 // A list that renders only the rows in view (plus a few), at a fixed row height, so ten thousand tickets
 // scroll without freezing and a row arriving on top does not shift what the agent is reading.
-import { type Accessor, createMemo, createSignal, Index, type JSX, onCleanup, onMount } from 'solid-js'
+import { type Accessor, createComputed, createMemo, createSignal, Index, type JSX, on, onCleanup, onMount } from 'solid-js'
 
 export function VirtualList<T>(props: {
   items: T[]
   rowHeight: number
   label: string
   selectedIndex: number
+  /** Identifies an item across updates, so the row at the top of the view stays there. */
+  key: (item: T) => string
   children: (item: Accessor<T>, index: () => number) => JSX.Element
 }) {
   let scroller!: HTMLDivElement
@@ -27,10 +29,34 @@ export function VirtualList<T>(props: {
   })
   const visible = createMemo(() => props.items.slice(range().first, range().last))
 
-  // Keep the keyboard selection in view.
-  createMemo(() => {
-    const top = props.selectedIndex * props.rowHeight
-    if (!scroller || props.selectedIndex < 0) return
+  // Rows arriving above the view (new tickets on top) would push what the agent reads down: keep the
+  // top row where it was by scrolling as far as it moved.
+  createComputed(
+    on(
+      () => props.items,
+      (items, previous) => {
+        if (!previous || !scroller || scroller.scrollTop === 0) return
+        const topIndex = Math.floor(scroller.scrollTop / props.rowHeight)
+        const top = previous[topIndex]
+        if (top === undefined) return
+        const key = props.key(top)
+        const moved = items.findIndex((item) => props.key(item) === key) - topIndex
+        if (moved !== 0 && moved > -topIndex - 1) {
+          scroller.scrollTop += moved * props.rowHeight
+          setScrollTop(scroller.scrollTop)
+        }
+      },
+    ),
+  )
+
+  // Keep the keyboard selection in view when it moves (not when rows arrive: that is the anchor's job).
+  let lastSelected = props.selectedIndex
+  createComputed(() => {
+    const index = props.selectedIndex
+    if (index === lastSelected) return
+    lastSelected = index
+    const top = index * props.rowHeight
+    if (!scroller || index < 0) return
     if (top < scroller.scrollTop) scroller.scrollTop = top
     else if (top + props.rowHeight > scroller.scrollTop + scroller.clientHeight)
       scroller.scrollTop = top + props.rowHeight - scroller.clientHeight
