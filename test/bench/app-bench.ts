@@ -37,7 +37,7 @@ async function inboxShown(page: Page, url: string, reload: boolean): Promise<num
     await page.getByText(`${tickets} tickets`).waitFor({ timeout: 120_000 })
     await page.getByRole('list', { name: 'Tickets' }).getByRole('link').first().waitFor()
   } catch (error) {
-    throw new Error(`${error}\nThe page showed: ${(await page.locator('body').innerText()).slice(0, 2000)}`)
+    throw new Error(`${error}\nThe page showed: ${((await page.locator('body').textContent()) ?? '').slice(0, 2000)}`)
   }
   return performance.now() - started
 }

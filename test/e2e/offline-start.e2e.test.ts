@@ -59,7 +59,7 @@ test('the inbox opens from the local database with the server stopped', async ()
     .poll(() => rows.count(), { timeout: 20_000 })
     .toBe(2)
     .catch(async (error) => {
-      throw new Error(`${error}\nThe page showed: ${await page.locator('body').innerText()}\n${logs.join('\n')}`)
+      throw new Error(`${error}\nThe page showed: ${await page.locator('body').textContent()}\n${logs.join('\n')}`)
     })
   await expect.poll(() => page.getByText('Offline', { exact: false }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
   await page.getByLabel('Search tickets').fill('Mira')

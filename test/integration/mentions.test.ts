@@ -28,7 +28,10 @@ afterAll(async () => {
 
 test('a mentioned colleague is notified with the note and the ticket', async () => {
   const bea = await signedInAgent(admin, 'agent', 'Bea')
-  const told = await admin.post(`/api/tickets/${ticketId}/mentions`, { agentIds: [bea.agent.id], body: '@Bea can you check stock?' })
+  const told = await admin.post(`/api/tickets/${ticketId}/mentions`, {
+    agentIds: [bea.agent.id],
+    body: '@Bea can you check stock?',
+  })
   expect(told.status).toBe(201)
   expect(told.body.notified).toEqual([bea.agent.id])
   const inbox = await bea.client.get('/api/notifications?unread=true')
@@ -38,9 +41,14 @@ test('a mentioned colleague is notified with the note and the ticket', async () 
 })
 
 test('refuses agents of no workspace and tickets the mentioner may not see', async () => {
-  const unknown = await admin.post(`/api/tickets/${ticketId}/mentions`, { agentIds: ['00000000-0000-4000-8000-000000000000'], body: 'hi' })
+  const unknown = await admin.post(`/api/tickets/${ticketId}/mentions`, {
+    agentIds: ['00000000-0000-4000-8000-000000000000'],
+    body: 'hi',
+  })
   expect(unknown.status).toBe(400)
   const other = await admin.post('/api/tickets/00000000-0000-4000-8000-000000000000/mentions', { agentIds: [], body: 'hi' })
   expect(other.status).toBe(400)
-  expect((await new ApiClient(server.url).post(`/api/tickets/${ticketId}/mentions`, { agentIds: [], body: 'x' })).status).toBe(401)
+  expect((await new ApiClient(server.url).post(`/api/tickets/${ticketId}/mentions`, { agentIds: [], body: 'x' })).status).toBe(
+    401,
+  )
 })

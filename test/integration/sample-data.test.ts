@@ -23,7 +23,10 @@ const allTickets = async () => (await admin.get('/api/tickets?limit=200')).body.
 
 test('loads conversations on every channel once, and removes them all in one action', async () => {
   const realChannel = await createFormChannel(admin, 'Real form')
-  expect((await submitForm(server.url, realChannel, { name: 'Real Person', email: uniqueEmail('real'), message: 'a real question' })).status).toBe(201)
+  expect(
+    (await submitForm(server.url, realChannel, { name: 'Real Person', email: uniqueEmail('real'), message: 'a real question' }))
+      .status,
+  ).toBe(201)
 
   const loaded = await admin.post('/api/sample-data')
   expect(loaded.status).toBe(201)

@@ -28,7 +28,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
   const [selectedId, setSelectedId] = createSignal<string | null>(null)
   const selected = () => {
     const index = rows().findIndex((r) => r.id === selectedId())
-    return index >= 0 ? index : 0
+    return Math.max(index, 0)
   }
   const setSelected = (next: number | ((i: number) => number)) => {
     const index = typeof next === 'function' ? next(selected()) : next
