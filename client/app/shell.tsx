@@ -5,8 +5,10 @@ import { createHashRoute, go } from './hash-route.ts'
 import { InboxScreen } from './inbox/inbox-screen.tsx'
 import { SampleData } from './sample/sample-data.tsx'
 import type { Session } from './session.ts'
+import { SettingsScreen } from './settings/settings-screen.tsx'
 import { SupervisorScreen } from './supervisor/supervisor-screen.tsx'
 import { TicketScreen } from './ticket/ticket-screen.tsx'
+import { AvailabilityMenu } from './ui/availability-menu.tsx'
 import { Avatar } from './ui/avatar.tsx'
 import { NotificationBell } from './ui/notification-bell.tsx'
 import type { Workspace } from './workspace.ts'
@@ -22,6 +24,10 @@ export function Shell(props: { ws: Workspace; session: Session }) {
     async () => (await props.ws.db.query<{ n: number }>('select count(*)::int as n from tickets')).rows[0]?.n ?? 0,
   )
   const waiting = () => props.ws.outbox.items().length
+  const settingsTab = () => {
+    const r = route()
+    return r.screen === 'settings' ? r.tab : null
+  }
 
   return (
     <div class="shell" classList={{ 'has-ticket': Boolean(ticketId()) }}>
@@ -53,8 +59,12 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           </span>
         </Show>
         <span class="spacer" />
+        <AvailabilityMenu ws={props.ws} />
         <Show when={props.ws.me.role !== 'agent'}>
           <a href="#/supervisor">Supervisor</a>
+        </Show>
+        <Show when={props.ws.me.role === 'admin'}>
+          <a href="#/settings">Settings</a>
         </Show>
         <NotificationBell ws={props.ws} />
         <Avatar id={props.ws.me.id} name={props.ws.me.name} />
@@ -73,6 +83,7 @@ export function Shell(props: { ws: Workspace; session: Session }) {
         <Match when={route().screen === 'supervisor'}>
           <SupervisorScreen ws={props.ws} />
         </Match>
+        <Match when={settingsTab()}>{(tab) => <SettingsScreen ws={props.ws} tab={tab()} />}</Match>
         <Match when={true}>
           <div class="work">
             <InboxScreen ws={props.ws} openTicketId={ticketId()} onOpen={(id) => go(`#/tickets/${id}`)} />

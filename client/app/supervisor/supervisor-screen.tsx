@@ -9,6 +9,7 @@ import { createNow } from '../ui/clock.ts'
 import { sinceText } from '../ui/time-text.ts'
 import type { Workspace } from '../workspace.ts'
 import { queryQueues } from './queue-query.ts'
+import { WorkViews } from './work-views.tsx'
 
 export function SupervisorScreen(props: { ws: Workspace }) {
   const now = createNow()
@@ -79,6 +80,7 @@ export function SupervisorScreen(props: { ws: Workspace }) {
           </tbody>
         </table>
       </Show>
+      <WorkViews />
       <h2>Queues</h2>
       <table>
         <thead>

@@ -1,0 +1,122 @@
+// SLA policies: first reply, next reply and resolution targets per channel and priority, in a calendar's
+// business hours or around the clock. The first matching policy (in this order) applies to a ticket.
+import { createSignal, For, Show } from 'solid-js'
+import { calendarListSchema } from '../../../shared/schema/calendar.ts'
+import { channelKinds } from '../../../shared/schema/common.ts'
+import { slaPolicyListSchema, slaPolicyResponseSchema } from '../../../shared/schema/sla-policy.ts'
+import { priorities } from '../../../shared/schema/ticket.ts'
+import { api } from '../net/http.ts'
+import { errorText } from './error-text.ts'
+import { useList } from './use-list.ts'
+
+const targets = [
+  { key: 'firstReplyMinutes', label: 'First reply (minutes)' },
+  { key: 'nextReplyMinutes', label: 'Next reply (minutes)' },
+  { key: 'resolutionMinutes', label: 'Resolution (minutes)' },
+] as const
+
+export function SlaSettings() {
+  const policies = useList(slaPolicyListSchema, '/api/sla-policies')
+  const calendars = useList(calendarListSchema, '/api/calendars')
+  const [status, setStatus] = createSignal('')
+  const calendarName = (id: string | null) =>
+    id ? (calendars.items().find((c) => c.id === id)?.name ?? 'a calendar') : 'around the clock'
+
+  async function add(form: HTMLFormElement) {
+    const data = new FormData(form)
+    const kinds = data.getAll('channelKinds')
+    const chosen = data.getAll('priorities')
+    try {
+      await api(slaPolicyResponseSchema, 'POST', '/api/sla-policies', {
+        name: data.get('name'),
+        ...(kinds.length ? { channelKinds: kinds } : {}),
+        ...(chosen.length ? { priorities: chosen } : {}),
+        ...(data.get('calendarId') ? { calendarId: data.get('calendarId') } : {}),
+        targets: Object.fromEntries(targets.flatMap((t) => (data.get(t.key) ? [[t.key, Number(data.get(t.key))]] : []))),
+      })
+      form.reset()
+      await policies.reload()
+      setStatus('Policy made')
+    } catch (error) {
+      setStatus(errorText(error))
+    }
+  }
+
+  return (
+    <>
+      <h2>SLA policies</h2>
+      <ol class="settings-list">
+        <For each={policies.items()} fallback={<li class="muted">No policies yet: tickets have no targets.</li>}>
+          {(p) => (
+            <li>
+              <strong>{p.name}</strong>{' '}
+              <span class="muted">
+                {p.channelKinds.join(', ') || 'every channel'} · {p.priorities.join(', ') || 'every priority'} ·{' '}
+                {calendarName(p.calendarId)}
+              </span>{' '}
+              {targets
+                .filter((t) => p.targets[t.key] !== undefined)
+                .map((t) => `${t.label.replace(' (minutes)', '')} ${p.targets[t.key]} min`)
+                .join(', ')}
+            </li>
+          )}
+        </For>
+      </ol>
+      <form
+        class="settings-form"
+        aria-label="Make an SLA policy"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void add(e.currentTarget)
+        }}
+      >
+        <h3>Make an SLA policy</h3>
+        <label>
+          Name <input name="name" required placeholder="WhatsApp within the hour" />
+        </label>
+        <fieldset>
+          <legend>Channels (none ticked: every channel)</legend>
+          <For each={channelKinds}>
+            {(kind) => (
+              <label class="check">
+                <input type="checkbox" name="channelKinds" value={kind} />
+                {kind}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <fieldset>
+          <legend>Priorities (none ticked: every priority)</legend>
+          <For each={priorities}>
+            {(p) => (
+              <label class="check">
+                <input type="checkbox" name="priorities" value={p} />
+                {p}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <label>
+          Counted in
+          <select name="calendarId">
+            <option value="">around the clock</option>
+            <For each={calendars.items()}>{(c) => <option value={c.id}>business hours of {c.name}</option>}</For>
+          </select>
+        </label>
+        <For each={targets}>
+          {(t) => (
+            <label>
+              {t.label} <input name={t.key} type="number" min="1" class="narrow" />
+            </label>
+          )}
+        </For>
+        <button class="primary" type="submit">
+          Make policy
+        </button>
+        <Show when={status()}>
+          <p role="status">{status()}</p>
+        </Show>
+      </form>
+    </>
+  )
+}

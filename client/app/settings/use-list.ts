@@ -1,0 +1,9 @@
+// A settings list read from the API, read again after every change made on the screen.
+import { createResource } from 'solid-js'
+import type { z } from 'zod'
+import { api } from '../net/http.ts'
+
+export function useList<T extends z.ZodType<{ items: unknown[] }>>(schema: T, path: string) {
+  const [list, { refetch }] = createResource(() => api(schema, 'GET', path))
+  return { items: () => (list()?.items ?? []) as z.infer<T>['items'], error: () => list.error as unknown, reload: refetch }
+}
