@@ -97,7 +97,7 @@ function AgentRow(props: { ws: Workspace; agent: Agent; calendars: { id: string;
       <td>
         <input
           aria-label={label('Skills')}
-          placeholder="ja, billing"
+          placeholder="e.g. ja, billing"
           value={skills()}
           onInput={(e) => setSkills(e.currentTarget.value)}
         />
@@ -176,13 +176,8 @@ function NewAgent(props: { ws: Workspace }) {
       <label>
         Role
         <select name="role">
-          <For each={roles}>
-            {(r) => (
-              <option value={r} selected={r === 'agent'}>
-                {r}
-              </option>
-            )}
-          </For>
+          {/* The least power first, so a new colleague is never made an admin by default. */}
+          <For each={[...roles].reverse()}>{(r) => <option value={r}>{r}</option>}</For>
         </select>
       </label>
       <label>

@@ -8,5 +8,6 @@ export function errorText(error: unknown): string {
         [Array.isArray(issue.path) ? issue.path.join('.') : issue.path, issue.message].filter(Boolean).join(': '),
       )
     : []
-  return [error.message, ...issues].join(' — ')
+  // The server's sentence often names the first issue already.
+  return [error.message, ...issues.filter((issue) => !error.message.includes(issue.split(': ').at(-1)!))].join(' — ')
 }
