@@ -86,7 +86,7 @@ export async function findChannel(db: Db, channelId: string): Promise<ChannelRow
   return row
 }
 
-function toChannel(row: ChannelRow, box: SecretBox, publicUrl: string): Channel {
+export function toChannel(row: ChannelRow, box: SecretBox, publicUrl: string): Channel {
   const secretsSet = row.secrets ? Object.keys(JSON.parse(box.open(row.secrets)) as object) : []
   return {
     id: row.id,

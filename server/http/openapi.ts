@@ -9,7 +9,12 @@ import {
   loginSchema,
   tokenResponseSchema,
 } from '../../shared/schema/agent.ts'
-import { channelListSchema, channelResponseSchema, createChannelSchema } from '../../shared/schema/channel.ts'
+import {
+  channelListSchema,
+  channelResponseSchema,
+  createChannelSchema,
+  updateChannelSchema,
+} from '../../shared/schema/channel.ts'
 import { pageSchema } from '../../shared/schema/common.ts'
 import {
   addIdentitySchema,
@@ -94,6 +99,13 @@ const operations: Operation[] = [
     status: 201,
   },
   { method: 'get', path: '/api/channels', summary: 'List channels', response: channelListSchema },
+  {
+    method: 'patch',
+    path: '/api/channels/{id}',
+    summary: 'Change a channel’s name, welcome and away messages or business hours (admin)',
+    body: updateChannelSchema,
+    response: channelResponseSchema,
+  },
   {
     method: 'get',
     path: '/api/tickets',

@@ -50,6 +50,18 @@ export const createChannelSchema = z.discriminatedUnion('kind', [
 ])
 export type CreateChannel = z.infer<typeof createChannelSchema>
 
+/** What an admin changes on a channel later: its name and the settings every channel takes (null clears). */
+export const updateChannelSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    welcomeMessage: z.string().max(2000).nullable().optional(),
+    awayMessage: z.string().max(2000).nullable().optional(),
+    calendarId: idSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Give at least one field to change.')
+export type UpdateChannel = z.infer<typeof updateChannelSchema>
+
 export const channelSchema = z.object({
   id: idSchema,
   kind: channelKindSchema,

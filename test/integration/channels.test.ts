@@ -104,6 +104,52 @@ test('creates only one of several channels with the same pageId posted at once',
   }
 })
 
+test('an admin changes a channel’s name, away message and business hours; its secrets and routing stay', async () => {
+  const created = await admin.post('/api/channels', {
+    kind: 'messenger',
+    name: 'Page to edit',
+    config: { pageId: '5005', pageAccessToken: pageToken, welcomeMessage: 'Hi!' },
+  })
+  const id = created.body.channel.id
+  const calendar = await admin.post('/api/calendars', {
+    name: 'Office',
+    timeZone: 'Europe/Paris',
+    weekly: [{ day: 1, open: '09:00', close: '17:00' }],
+  })
+  const changed = await admin.patch(`/api/channels/${id}`, {
+    name: 'Edited page',
+    awayMessage: 'We are closed; we answer at 9.',
+    welcomeMessage: null,
+    calendarId: calendar.body.calendar.id,
+  })
+  expect(changed.status).toBe(200)
+  expect(changed.body.channel).toMatchObject({
+    name: 'Edited page',
+    config: { pageId: '5005', awayMessage: 'We are closed; we answer at 9.', calendarId: calendar.body.calendar.id },
+    secretsSet: ['pageAccessToken'],
+  })
+  expect(changed.body.channel.config.welcomeMessage).toBeUndefined()
+
+  const bad = [
+    await admin.patch(`/api/channels/${id}`, { calendarId: '00000000-0000-7000-8000-000000000000' }),
+    await admin.patch(`/api/channels/${id}`, { pageId: '6006' }),
+    await admin.patch(`/api/channels/${id}`, {}),
+  ]
+  expect(bad.map((r) => r.status)).toEqual([400, 400, 400])
+  expect((await admin.patch('/api/channels/00000000-0000-7000-8000-000000000000', { name: 'x' })).status).toBe(404)
+  const agent = await admin.post('/api/agents', {
+    email: 'chan-agent@example.com',
+    name: 'A',
+    role: 'agent',
+    password: 'agent-password-1',
+  })
+  expect(agent.status).toBe(201)
+  const asAgent = await new ApiClient(server.url).login('chan-agent@example.com', 'agent-password-1')
+  expect((await asAgent.patch(`/api/channels/${id}`, { name: 'mine' })).status).toBe(403)
+  const listed = (await admin.get('/api/channels')).body.items.find((c: { id: string }) => c.id === id)
+  expect(listed.name).toBe('Edited page')
+})
+
 // Last in the file: on PGlite the server has to stop so that this process can open its data directory.
 test('stores the secrets encrypted, in no readable column or audit entry', async () => {
   if (!server.env.DATABASE_URL) await server.stop()

@@ -1,10 +1,11 @@
 // Agents, teams and channels (API.md "Resources").
 import { Hono } from 'hono'
 import { createAgentSchema } from '../../../shared/schema/agent.ts'
-import { createChannelSchema } from '../../../shared/schema/channel.ts'
+import { createChannelSchema, updateChannelSchema } from '../../../shared/schema/channel.ts'
 import { createTeamSchema } from '../../../shared/schema/team.ts'
 import { createAgent, listAgents } from '../../agents/agent-directory.ts'
 import { createChannel, listChannels } from '../../channels/channel-directory.ts'
+import { updateChannel } from '../../channels/update-channel.ts'
 import { createTeam, listTeams } from '../../teams/team-directory.ts'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
@@ -35,6 +36,12 @@ export function directoryRoutes(deps: AppDeps): Hono<AppEnv> {
     requireRole(actor, 'admin')
     const input = await readJson(c, createChannelSchema)
     return c.json({ channel: await createChannel(db, deps.box, actor, input, deps.config.publicUrl) }, 201)
+  })
+  app.patch('/channels/:id', async (c) => {
+    const actor = c.get('actor')
+    requireRole(actor, 'admin')
+    const patch = await readJson(c, updateChannelSchema)
+    return c.json({ channel: await updateChannel(db, deps.box, actor, c.req.param('id'), patch, deps.config.publicUrl) })
   })
   app.get('/channels', async (c) => {
     const items = await listChannels(db, deps.box, c.get('actor').workspaceId, deps.config.publicUrl)
