@@ -15,7 +15,7 @@ export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/supervisor')) return { screen: 'supervisor' }
   const settings = /^#\/settings(?:\/(\w+))?/.exec(hash)
   if (settings) {
-    const tab = settingsTabs.find((t) => t.id === settings[1])?.id ?? 'agents'
+    const tab = settingsTabs.find((t) => t.id === settings[1])?.id ?? 'channels'
     return { screen: 'settings', tab }
   }
   return { screen: 'inbox' }

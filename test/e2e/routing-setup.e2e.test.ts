@@ -1,6 +1,7 @@
 // An admin sets up routing in the app as a new user would (a team, an agent's language skill, business
-// hours, a one-hour WhatsApp SLA and a rule), and a WhatsApp message is then routed, prioritised and timed
-// as configured, with no manual triage; the supervisor's screen shows what is waiting.
+// hours for the channel's away message, a one-hour WhatsApp SLA and a rule), and a WhatsApp message is
+// then routed, prioritised and timed as configured, with no manual triage; the supervisor's screen shows
+// what is waiting.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { postSignedWebhook, whatsappText } from '../fakes/meta-webhooks.ts'
@@ -62,6 +63,17 @@ test('routing set up in the app routes, prioritises and times a WhatsApp message
   await calendar.getByLabel('Time zone').fill('Asia/Tokyo')
   await calendar.getByRole('button', { name: 'Make calendar' }).click()
   await expect.poll(() => page.getByText('Asia/Tokyo').count()).toBe(1)
+
+  await page.getByRole('link', { name: 'Channels' }).click()
+  await page.getByLabel('Away message of WhatsApp Japan').fill('営業時間外です。明日9時にお返事します。')
+  await page.getByLabel('Business hours of WhatsApp Japan').selectOption({ label: 'Tokyo office' })
+  await page.getByRole('form', { name: 'Channel WhatsApp Japan' }).getByRole('button', { name: 'Save' }).click()
+  await expect
+    .poll(
+      async () =>
+        (await setup.api.get('/api/channels')).body.items.find((c: { name: string }) => c.name === 'WhatsApp Japan')?.config,
+    )
+    .toMatchObject({ awayMessage: '営業時間外です。明日9時にお返事します。', calendarId: expect.any(String) })
 
   await page.getByRole('link', { name: 'SLA policies' }).click()
   const sla = page.getByRole('form', { name: 'Make an SLA policy' })

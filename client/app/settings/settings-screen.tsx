@@ -1,14 +1,16 @@
-// Settings (admins): agents and their skills, capacity and shifts; teams; business hours; SLA policies;
+// Settings (admins): channels (automatic messages, business hours, connecting one); agents and their skills, capacity and shifts; teams; business hours; SLA policies;
 // automation rules. Each section reads and writes the API directly: settings are not kept offline.
 import { For, Match, Switch } from 'solid-js'
 import type { Workspace } from '../workspace.ts'
 import { AgentsSettings } from './agents-settings.tsx'
 import { CalendarsSettings } from './calendars-settings.tsx'
+import { ChannelsSettings } from './channels-settings.tsx'
 import { RulesSettings } from './rules-settings.tsx'
 import { SlaSettings } from './sla-settings.tsx'
 import { TeamsSettings } from './teams-settings.tsx'
 
 export const settingsTabs = [
+  { id: 'channels', label: 'Channels' },
   { id: 'agents', label: 'Agents' },
   { id: 'teams', label: 'Teams' },
   { id: 'hours', label: 'Business hours' },
@@ -30,6 +32,9 @@ export function SettingsScreen(props: { ws: Workspace; tab: SettingsTab }) {
         </For>
       </nav>
       <Switch>
+        <Match when={props.tab === 'channels'}>
+          <ChannelsSettings ws={props.ws} />
+        </Match>
         <Match when={props.tab === 'agents'}>
           <AgentsSettings ws={props.ws} />
         </Match>

@@ -1,0 +1,172 @@
+// Channels: each one's name, the welcome and away messages and the business hours that decide when the
+// away message goes out; where its provider delivers (webhook URL) or the chat widget's snippet; and a
+// form to connect a new one.
+import { createSignal, For, Show } from 'solid-js'
+import { calendarListSchema } from '../../../shared/schema/calendar.ts'
+import { type Channel, channelResponseSchema } from '../../../shared/schema/channel.ts'
+import { channelKinds } from '../../../shared/schema/common.ts'
+import { api } from '../net/http.ts'
+import type { Workspace } from '../workspace.ts'
+import { errorText } from './error-text.ts'
+import { useList } from './use-list.ts'
+
+/** The settings each kind needs to be connected (API.md "Channels"); secrets are sent once, never shown again. */
+const connectFields: Record<Channel['kind'], { key: string; label: string; secret?: boolean }[]> = {
+  whatsapp: [
+    { key: 'phoneNumberId', label: 'Phone number ID' },
+    { key: 'businessAccountId', label: 'Business account ID' },
+    { key: 'displayPhoneNumber', label: 'Phone number as shown' },
+    { key: 'accessToken', label: 'Access token', secret: true },
+  ],
+  messenger: [
+    { key: 'pageId', label: 'Page ID' },
+    { key: 'pageAccessToken', label: 'Page access token', secret: true },
+  ],
+  instagram: [
+    { key: 'igUserId', label: 'Instagram account ID' },
+    { key: 'pageId', label: 'Linked page ID' },
+    { key: 'accessToken', label: 'Access token', secret: true },
+  ],
+  email: [
+    { key: 'address', label: 'Address customers write to' },
+    { key: 'fromName', label: 'Name replies are from' },
+  ],
+  chat: [],
+  form: [],
+}
+
+export function ChannelsSettings(props: { ws: Workspace }) {
+  const calendars = useList(calendarListSchema, '/api/calendars')
+  const [kind, setKind] = createSignal<Channel['kind']>('whatsapp')
+  const [status, setStatus] = createSignal('')
+
+  async function connect(form: HTMLFormElement) {
+    const data = new FormData(form)
+    const config = Object.fromEntries(connectFields[kind()].flatMap((f) => (data.get(f.key) ? [[f.key, data.get(f.key)]] : [])))
+    try {
+      await api(channelResponseSchema, 'POST', '/api/channels', { kind: kind(), name: data.get('name'), config })
+      form.reset()
+      await props.ws.refreshDirectory()
+      setStatus('Channel connected')
+    } catch (error) {
+      setStatus(errorText(error))
+    }
+  }
+
+  return (
+    <>
+      <h2>Channels</h2>
+      <For each={props.ws.channels()} fallback={<p class="muted">No channels yet.</p>}>
+        {(channel) => <ChannelCard ws={props.ws} channel={channel} calendars={calendars.items()} />}
+      </For>
+      <form
+        class="settings-form"
+        aria-label="Connect a channel"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void connect(e.currentTarget)
+        }}
+      >
+        <h3>Connect a channel</h3>
+        <label>
+          Kind
+          <select value={kind()} onChange={(e) => setKind(e.currentTarget.value as Channel['kind'])}>
+            <For each={channelKinds}>{(k) => <option value={k}>{k}</option>}</For>
+          </select>
+        </label>
+        <label>
+          Name <input name="name" required placeholder="WhatsApp support" />
+        </label>
+        <For each={connectFields[kind()]}>
+          {(field) => (
+            <label>
+              {field.label} <input name={field.key} type={field.secret ? 'password' : 'text'} autocomplete="off" />
+            </label>
+          )}
+        </For>
+        <button class="primary" type="submit">
+          Connect
+        </button>
+        <Show when={status()}>
+          <p role="status">{status()}</p>
+        </Show>
+      </form>
+    </>
+  )
+}
+
+function ChannelCard(props: { ws: Workspace; channel: Channel; calendars: { id: string; name: string }[] }) {
+  const config = props.channel.config as { welcomeMessage?: string; awayMessage?: string; calendarId?: string }
+  const [status, setStatus] = createSignal('')
+  const label = (what: string) => `${what} of ${props.channel.name}`
+
+  async function save(form: HTMLFormElement) {
+    const data = new FormData(form)
+    const text = (key: string) => String(data.get(key) ?? '').trim() || null
+    try {
+      await api(channelResponseSchema, 'PATCH', `/api/channels/${props.channel.id}`, {
+        name: text('name') ?? props.channel.name,
+        welcomeMessage: text('welcomeMessage'),
+        awayMessage: text('awayMessage'),
+        calendarId: text('calendarId'),
+      })
+      await props.ws.refreshDirectory()
+      setStatus('Saved')
+    } catch (error) {
+      setStatus(errorText(error))
+    }
+  }
+
+  return (
+    <form
+      class="settings-form"
+      aria-label={`Channel ${props.channel.name}`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save(e.currentTarget)
+      }}
+    >
+      <h3>
+        {props.channel.name} <span class="muted">{props.channel.kind}</span>
+      </h3>
+      <Show when={props.channel.webhookUrl}>
+        <p class="muted">
+          Deliveries to <code>{props.channel.webhookUrl}</code>
+        </p>
+      </Show>
+      <Show when={props.channel.widgetSnippet}>
+        <label>
+          Widget snippet for your website <textarea readonly rows="2" value={props.channel.widgetSnippet ?? ''} />
+        </label>
+      </Show>
+      <label>
+        Name <input name="name" aria-label={label('Name')} value={props.channel.name} required />
+      </label>
+      <label>
+        Welcome message{' '}
+        <textarea name="welcomeMessage" aria-label={label('Welcome message')} rows="2" value={config.welcomeMessage ?? ''} />
+      </label>
+      <label>
+        Away message (outside business hours, or when nobody is online)
+        <textarea name="awayMessage" aria-label={label('Away message')} rows="2" value={config.awayMessage ?? ''} />
+      </label>
+      <label>
+        Business hours
+        <select name="calendarId" aria-label={label('Business hours')}>
+          <option value="">around the clock</option>
+          <For each={props.calendars}>
+            {(c) => (
+              <option value={c.id} selected={c.id === config.calendarId}>
+                {c.name}
+              </option>
+            )}
+          </For>
+        </select>
+      </label>
+      <button type="submit">Save</button>
+      <Show when={status()}>
+        <p role="status">{status()}</p>
+      </Show>
+    </form>
+  )
+}
