@@ -13,6 +13,8 @@ export interface InboxFilters {
   teamId?: string | undefined
   tag?: string | undefined
   q?: string | undefined
+  /** Newest activity first (the default), or the most urgent first by the server's priority score. */
+  sort?: 'priority' | undefined
 }
 
 export interface InboxRow {
@@ -62,7 +64,7 @@ export async function queryInbox(db: LocalDb, meId: string, view: InboxView, fil
             (seen_at is null or seen_at < last_message_at) as unread, priority_score
      from tickets t
      where ${where.join(' and ') || 'true'}
-     order by last_message_at desc, id desc`,
+     order by ${filters.sort === 'priority' ? 'priority_score desc nulls last, ' : ''}last_message_at desc, id desc`,
     params,
   )
   return result.rows

@@ -112,6 +112,10 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
           <For each={props.ws.teams()}>{(t) => <option value={t.id}>{t.name}</option>}</For>
         </select>
         <input type="text" aria-label="Tag" placeholder="Tag" onChange={(e) => setFilter('tag', e.currentTarget.value.trim())} />
+        <select aria-label="Sort" onChange={(e) => setFilter('sort', e.currentTarget.value)}>
+          <option value="">Newest activity</option>
+          <option value="priority">Most urgent</option>
+        </select>
       </div>
       <Show when={rows.error}>
         <p class="error" role="alert">
