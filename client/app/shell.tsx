@@ -78,6 +78,11 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           lost.
         </p>
       </Show>
+      <Show when={props.ws.inMemory}>
+        <p class="rebuilt" role="status">
+          The helpdesk is open in another tab too: this tab keeps its copy in memory, so it does not open offline.
+        </p>
+      </Show>
       <SampleData ws={props.ws} empty={ticketCount() === 0} />
       <Switch>
         <Match when={route().screen === 'supervisor'}>

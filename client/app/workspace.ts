@@ -22,13 +22,16 @@ export interface Workspace {
   channels: Accessor<Channel[]>
   /** The local database could not be opened and was built anew: writes that waited there are gone. */
   rebuilt: boolean
+  /** Another tab of this agent owns the stored local database; this one works from memory. */
+  inMemory: boolean
   /** Reads agents, teams and channels again (after a change to them). */
   refreshDirectory(): Promise<void>
   close(): Promise<void>
 }
 
 export async function openWorkspace(me: Agent): Promise<Workspace> {
-  const { db, rebuilt } = await openLocalDb(me.id)
+  const local = await openLocalDb(me.id)
+  const { db, rebuilt, inMemory } = local
   const [agents, setAgents] = createSignal<Agent[]>([])
   const [teams, setTeams] = createSignal<Team[]>([])
   const [channels, setChannels] = createSignal<Channel[]>([])
@@ -80,10 +83,11 @@ export async function openWorkspace(me: Agent): Promise<Workspace> {
     teams,
     channels,
     rebuilt,
+    inMemory,
     refreshDirectory: loadDirectory,
     async close() {
       sync.close()
-      await db.close()
+      await local.close()
     },
   }
 }

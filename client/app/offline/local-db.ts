@@ -2,6 +2,7 @@
 // thread from here, so it opens before the network answers and keeps working offline. Rows keep the API
 // shape whole in `data`; the columns beside it are what the inbox filters, sorts and searches on.
 import { PGlite } from '@electric-sql/pglite'
+import { claimLocalDb } from './tab-lock.ts'
 
 export type LocalDb = PGlite
 
@@ -53,25 +54,50 @@ export function localDbName(agentId: string): string {
 /** Bumped with every change to the tables above: the local database is a cache, rebuilt by a new sync. */
 const schemaVersion = '3'
 
+export interface OpenedLocalDb {
+  db: LocalDb
+  /** The stored copy no longer opened and was built anew (writes waiting in it are lost). */
+  rebuilt: boolean
+  /** Another tab owns the stored copy: this one keeps its own in memory, filled by a full sync. */
+  inMemory: boolean
+  /** Closes the database and lets another tab own the stored copy. */
+  close(): Promise<void>
+}
+
 /**
  * Opens the agent's local database. A tab closed while IndexedDB was being written can leave files
  * half-stored; the database is a cache of the server, so one that no longer opens is deleted and built
  * again by the next sync (its unsent writes are lost with it, which the caller is told).
  */
-export async function openLocalDb(agentId: string): Promise<{ db: LocalDb; rebuilt: boolean }> {
+export async function openLocalDb(agentId: string): Promise<OpenedLocalDb> {
+  const release = await claimLocalDb(agentId)
+  if (!release) {
+    const db = await prepare(await PGlite.create())
+    return { db, rebuilt: false, inMemory: true, close: () => db.close() }
+  }
+  const opened = (db: LocalDb, rebuilt: boolean): OpenedLocalDb => ({
+    db,
+    rebuilt,
+    inMemory: false,
+    close: () => db.close().finally(release),
+  })
   try {
-    return { db: await openOrCreate(agentId), rebuilt: false }
+    return opened(await openOrCreate(agentId), false)
   } catch (error) {
     console.warn('local database damaged, building it again', error)
     await deleteLocalDb(agentId)
-    return { db: await openOrCreate(agentId), rebuilt: true }
+    return opened(await openOrCreate(agentId), true)
   }
 }
 
 async function openOrCreate(agentId: string): Promise<LocalDb> {
   // relaxedDurability: a write returns before IndexedDB has flushed; the server holds the truth and the
   // outbox is re-read on start, so a crash loses at most the last moment of cache.
-  const db = await PGlite.create(`idb://${localDbName(agentId)}`, { relaxedDurability: true })
+  return prepare(await PGlite.create(`idb://${localDbName(agentId)}`, { relaxedDurability: true }))
+}
+
+/** Creates the tables, or rebuilds them when their layout changed. */
+async function prepare(db: LocalDb): Promise<LocalDb> {
   performance.mark('local-db-open')
   const current = await db
     .query<{ value: string }>(`select value from meta where key = 'schema'`)
