@@ -21,7 +21,7 @@ export function createChangeWatch(db: Db, log: Logger, intervalMs = 300): Change
     if (checking) return
     checking = true
     try {
-      const [row] = await db.select({ at: sql<string | null>`max(${tickets.updatedAt})::text` }).from(tickets)
+      const [row] = await db.select({ at: sql<string | null>`max(${tickets.changedAt})::text` }).from(tickets)
       const at = row?.at ?? ''
       if (at !== last) {
         last = at

@@ -15,7 +15,7 @@ import { visibleTickets } from '../tickets/ticket-visibility.ts'
 import { decodeSyncCursor, encodeSyncCursor, type SyncPosition, syncStart } from './sync-cursor.ts'
 
 /**
- * A transaction stamps updated_at when it runs but becomes visible when it commits, so a change can
+ * A transaction stamps changed_at when it runs but becomes visible when it commits, so a change can
  * appear behind a cursor that already passed its time. The last page of a pull therefore hands back a
  * cursor this far behind the present: recent changes come again (the client upserts, so that is harmless)
  * and a late commit is never skipped.
@@ -25,15 +25,20 @@ const commitLagMs = 5_000
 export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new Date()): Promise<SyncPage> {
   const after = decodeSyncCursor(query.cursor)
   const found = await db
-    .select(ticketColumns)
+    // The cursor keeps the database's microseconds: cut to a JS Date's milliseconds, the last ticket of a
+    // page would sort after its own cursor and come again.
+    .select({
+      ...ticketColumns,
+      changedAt: sql<string>`to_char(${tickets.changedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(tickets)
     .where(
       and(
         visibleTickets(actor),
-        sql`(${tickets.updatedAt}, ${tickets.id}) > (${after.updatedAt}::timestamptz, ${after.id}::uuid)`,
+        sql`(${tickets.changedAt}, ${tickets.id}) > (${after.changedAt}::timestamptz, ${after.id}::uuid)`,
       ),
     )
-    .orderBy(asc(tickets.updatedAt), asc(tickets.id))
+    .orderBy(asc(tickets.changedAt), asc(tickets.id))
     .limit(query.limit + 1)
   const page = found.slice(0, query.limit)
   const more = found.length > query.limit
@@ -46,7 +51,7 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new
     contactIds.length ? db.select(contactColumns).from(contacts).where(inArray(contacts.id, contactIds)) : [],
   ])
   const last = page.at(-1)
-  let next: SyncPosition = last ? { updatedAt: last.updatedAt.toISOString(), id: last.id } : after
+  let next: SyncPosition = last ? { changedAt: last.changedAt, id: last.id } : after
   if (!more) next = earlier(next, new Date(now.getTime() - commitLagMs).toISOString())
   return {
     tickets: await withBreaches(
@@ -61,5 +66,5 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new
 }
 
 function earlier(position: SyncPosition, time: string): SyncPosition {
-  return position.updatedAt <= time ? position : { ...syncStart, updatedAt: time }
+  return Date.parse(position.changedAt) <= Date.parse(time) ? position : { ...syncStart, changedAt: time }
 }

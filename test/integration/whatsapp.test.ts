@@ -288,3 +288,39 @@ test('files on a WhatsApp reply are refused clearly, for now', async () => {
   expect(answer.status).toBe(422)
   expect(answer.body.error.code).toBe('channel_rule')
 })
+
+test('a delivery status reaches the browsers’ sync stream, though it is no movement of the ticket', async () => {
+  const { from, ticket } = await customerWrites('Has it shipped?')
+  const reply = await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: 'Yes, this morning.' })
+  const sent = await eventually(async () => {
+    const message = await messageOf(ticket.id, reply.body.message.id)
+    expect(message.status).toBe('sent')
+    return message
+  })
+  // The cursor of a client that is up to date; the last page hands back a cursor 5 s behind the present,
+  // so the status comes after that window to prove it is the status that brings the ticket.
+  const upToDate = async () => {
+    let cursor: string | undefined
+    for (let page = 0; page < 100; page++) {
+      const body = (await setup.api.get(`/api/sync?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body
+      cursor = body.cursor
+      if (!body.more) return cursor!
+    }
+    throw new Error('sync never ended')
+  }
+  await new Promise((resolve) => setTimeout(resolve, 5_500))
+  const cursor = await upToDate()
+  const before = (await setup.api.get(`/api/sync?cursor=${encodeURIComponent(cursor)}`)).body
+  expect(before.tickets.map((t: { id: string }) => t.id)).not.toContain(ticket.id)
+  const updatedAt = (await setup.api.get(`/api/tickets/${ticket.id}`)).body.ticket.updatedAt
+
+  const posted = await postSignedWebhook(
+    setup.server.url,
+    whatsappStatus({ ...number, messageId: sent.externalId, recipientId: from, status: 'read' }),
+    appSecret,
+  )
+  expect(posted.status).toBe(200)
+  const after = (await setup.api.get(`/api/sync?cursor=${encodeURIComponent(cursor)}`)).body
+  expect(after.messages.find((m: { id: string }) => m.id === sent.id)?.status).toBe('read')
+  expect((await setup.api.get(`/api/tickets/${ticket.id}`)).body.ticket.updatedAt).toBe(updatedAt)
+})

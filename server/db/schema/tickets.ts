@@ -30,6 +30,12 @@ export const tickets = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: time('updated_at').notNull().defaultNow(),
+    /**
+     * When anything shown with the ticket last changed, its messages' delivery statuses included: what the
+     * browser's sync stream follows. Kept by triggers (migration 0011), so no writer can forget it; unlike
+     * updated_at it is no "movement" for stalled views and rules.
+     */
+    changedAt: time('changed_at').notNull().defaultNow(),
     lastMessageAt: time('last_message_at').notNull().defaultNow(),
     lastMessagePreview: text('last_message_preview'),
     /** When the customer last wrote, as the channel timestamps it (reply windows count from here). */
@@ -55,7 +61,7 @@ export const tickets = pgTable(
     index('tickets_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastMessageAt.desc()),
     index('tickets_contact_idx').on(t.contactId, t.channelId, t.status),
     /** The sync stream (server/sync/) reads changes in this order and watches its maximum. */
-    index('tickets_sync_idx').on(t.updatedAt, t.id),
+    index('tickets_changed_idx').on(t.changedAt, t.id),
     index('tickets_tags_idx').using('gin', t.tags),
     index('tickets_search_idx').using('gin', t.search),
     index('tickets_priority_idx').on(t.workspaceId, t.priorityScore.desc(), t.id.desc()),

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { decodeSyncCursor, encodeSyncCursor, syncStart } from '../../../../server/sync/sync-cursor.ts'
 
 test('a cursor decodes to the position it was made from', () => {
-  const position = { updatedAt: '2026-11-25T10:00:00.123Z', id: '01a214a5-2cc9-725c-9552-4f3e1ee231ec' }
+  const position = { changedAt: '2026-11-25T10:00:00.123Z', id: '01a214a5-2cc9-725c-9552-4f3e1ee231ec' }
   expect(decodeSyncCursor(encodeSyncCursor(position))).toEqual(position)
 })
 
