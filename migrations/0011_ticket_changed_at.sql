@@ -13,7 +13,8 @@ CREATE TRIGGER "tickets_changed_at" BEFORE UPDATE ON "tickets" FOR EACH ROW EXEC
 -- its ticket for the browser too: once per statement, for every ticket the statement touched.
 CREATE FUNCTION "messages_touch_ticket"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE tickets SET changed_at = now() WHERE id IN (SELECT DISTINCT ticket_id FROM changed_messages);
+  -- A ticket this transaction changed already is not written twice.
+  UPDATE tickets SET changed_at = now() WHERE id IN (SELECT DISTINCT ticket_id FROM changed_messages) AND changed_at < now();
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "messages_changed" AFTER UPDATE ON "messages" REFERENCING NEW TABLE AS changed_messages FOR EACH STATEMENT EXECUTE FUNCTION "messages_touch_ticket"();
