@@ -1,9 +1,13 @@
 // One ticket's shared document over the collaboration socket (/collab/:ticketId, y-websocket protocol):
-// the draft reply, the internal notes, and who else is here (awareness), exposed as Solid signals.
+// the draft reply, the internal notes, and who else is here (awareness), exposed as Solid signals. The
+// document is also kept in this browser (IndexedDB), so a draft or note typed offline survives a reload
+// and merges with colleagues' edits when the socket is back.
 import { type Accessor, createSignal } from 'solid-js'
+import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { Agent } from '../../../shared/schema/agent.ts'
+import { ticketDocName } from '../offline/local-db.ts'
 import { agentColor } from '../ui/agent-color.ts'
 
 export interface Peer {
@@ -27,6 +31,7 @@ export interface TicketDoc {
 
 export function openTicketDoc(ticketId: string, me: Agent): TicketDoc {
   const doc = new Y.Doc()
+  const stored = new IndexeddbPersistence(ticketDocName(me.id, ticketId), doc)
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
   const provider = new WebsocketProvider(url, ticketId, doc, { disableBc: true })
   const awareness = provider.awareness
@@ -62,6 +67,7 @@ export function openTicketDoc(ticketId: string, me: Agent): TicketDoc {
     close() {
       clearTimeout(typingTimer)
       provider.destroy()
+      void stored.destroy()
       doc.destroy()
     },
   }

@@ -51,6 +51,11 @@ export function localDbName(agentId: string): string {
   return `helpdesk-${agentId}`
 }
 
+/** Where a ticket's shared document is kept in this browser for the agent (removed at sign-out too). */
+export function ticketDocName(agentId: string, ticketId: string): string {
+  return `${localDbName(agentId)}-doc-${ticketId}`
+}
+
 /** Bumped with every change to the tables above: the local database is a cache, rebuilt by a new sync. */
 const schemaVersion = '3'
 
@@ -133,7 +138,9 @@ export async function writeMeta(db: LocalDb, key: string, value: string): Promis
 /** Sign-out: the agent's cached tickets must not stay in the browser. */
 export async function deleteLocalDb(agentId: string): Promise<void> {
   // PGlite names its IndexedDB database after its mount path; find it rather than guess the prefix.
-  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.endsWith(localDbName(agentId)))
+  const names = (await indexedDB.databases())
+    .map((d) => d.name ?? '')
+    .filter((n) => n.endsWith(localDbName(agentId)) || n.startsWith(ticketDocName(agentId, '')))
   await Promise.all(
     names.map(
       (name) =>
