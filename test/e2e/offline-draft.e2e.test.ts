@@ -41,6 +41,25 @@ test('a draft typed offline survives a reload and merges with a colleague’s ed
 
   await context.setOffline(true)
   await reply.pressSequentially('Typed offline.')
+  // Each keystroke is an update y-indexeddb writes to the browser's database; the reload waits for them.
+  const me = (await admin.get('/api/me')).body.agent.id
+  const stored = (name: string) =>
+    page.evaluate(
+      (dbName) =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open(dbName)
+          open.onsuccess = () => {
+            const count = open.result.transaction('updates').objectStore('updates').count()
+            count.onsuccess = () => resolve(count.result)
+            count.onerror = () => resolve(0)
+          }
+          open.onerror = () => resolve(0)
+        }),
+      name,
+    )
+  await expect
+    .poll(() => stored(`helpdesk-${me}-doc-${ticketId}`), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual('Typed offline.'.length)
   await page.reload()
   await openTicket(page, 'Ines Duarte')
   await expect.poll(() => reply.inputValue(), { timeout: 10_000 }).toBe('Typed offline.')
