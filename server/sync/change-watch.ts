@@ -11,7 +11,7 @@ export interface ChangeWatch {
   listen(onChange: () => void): () => void
 }
 
-export function createChangeWatch(db: Db, log: Logger, intervalMs = 300): ChangeWatch {
+export function createChangeWatch(db: Db, log: Logger, intervalMs = 50): ChangeWatch {
   const listeners = new Set<() => void>()
   let last = ''
   let timer: NodeJS.Timeout | null = null
