@@ -6,6 +6,7 @@ import { calendarListSchema } from '../../../shared/schema/calendar.ts'
 import { api } from '../net/http.ts'
 import type { Workspace } from '../workspace.ts'
 import { errorText } from './error-text.ts'
+import { SettingsForm } from './settings-form.tsx'
 import { useList } from './use-list.ts'
 
 export function AgentsSettings(props: { ws: Workspace }) {
@@ -140,33 +141,20 @@ function AgentRow(props: { ws: Workspace; agent: Agent; calendars: { id: string;
 }
 
 function NewAgent(props: { ws: Workspace }) {
-  const [status, setStatus] = createSignal('')
-  async function add(form: HTMLFormElement) {
+  async function add(form: HTMLFormElement): Promise<string> {
     const data = new FormData(form)
-    try {
-      await api(agentResponseSchema, 'POST', '/api/agents', {
-        name: data.get('name'),
-        email: data.get('email'),
-        role: data.get('role'),
-        password: data.get('password'),
-      })
-      form.reset()
-      await props.ws.refreshDirectory()
-      setStatus('Added')
-    } catch (error) {
-      setStatus(errorText(error))
-    }
+    await api(agentResponseSchema, 'POST', '/api/agents', {
+      name: data.get('name'),
+      email: data.get('email'),
+      role: data.get('role'),
+      password: data.get('password'),
+    })
+    form.reset()
+    await props.ws.refreshDirectory()
+    return 'Added'
   }
   return (
-    <form
-      class="settings-form"
-      aria-label="Add an agent"
-      onSubmit={(e) => {
-        e.preventDefault()
-        void add(e.currentTarget)
-      }}
-    >
-      <h3>Add an agent</h3>
+    <SettingsForm label="Add an agent" title="Add an agent" submit="Add agent" onSubmit={add}>
       <label>
         Name <input name="name" required />
       </label>
@@ -183,12 +171,6 @@ function NewAgent(props: { ws: Workspace }) {
       <label>
         First password <input name="password" type="password" minLength={8} required />
       </label>
-      <button class="primary" type="submit">
-        Add agent
-      </button>
-      <Show when={status()}>
-        <p role="status">{status()}</p>
-      </Show>
-    </form>
+    </SettingsForm>
   )
 }

@@ -3,7 +3,7 @@
 import { createSignal, For, Index, Show } from 'solid-js'
 import { calendarListSchema, calendarResponseSchema } from '../../../shared/schema/calendar.ts'
 import { api } from '../net/http.ts'
-import { errorText } from './error-text.ts'
+import { SettingsForm } from './settings-form.tsx'
 import { useList } from './use-list.ts'
 
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
@@ -11,26 +11,21 @@ const zones = Intl.supportedValuesOf('timeZone')
 
 export function CalendarsSettings() {
   const calendars = useList(calendarListSchema, '/api/calendars')
-  const [status, setStatus] = createSignal('')
   const [week, setWeek] = createSignal(days.map((_, i) => ({ open: i < 5, from: '09:00', to: '17:00' })))
 
-  async function add(form: HTMLFormElement) {
+  async function add(form: HTMLFormElement): Promise<string> {
     const data = new FormData(form)
-    try {
-      await api(calendarResponseSchema, 'POST', '/api/calendars', {
-        name: data.get('name'),
-        timeZone: data.get('timeZone'),
-        weekly: week().flatMap((d, i) => (d.open ? [{ day: i + 1, open: d.from, close: d.to }] : [])),
-        holidays: String(data.get('holidays') ?? '')
-          .split(/[\s,]+/)
-          .filter(Boolean),
-      })
-      form.reset()
-      await calendars.reload()
-      setStatus('Calendar made')
-    } catch (error) {
-      setStatus(errorText(error))
-    }
+    await api(calendarResponseSchema, 'POST', '/api/calendars', {
+      name: data.get('name'),
+      timeZone: data.get('timeZone'),
+      weekly: week().flatMap((d, i) => (d.open ? [{ day: i + 1, open: d.from, close: d.to }] : [])),
+      holidays: String(data.get('holidays') ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    })
+    form.reset()
+    await calendars.reload()
+    return 'Calendar made'
   }
   const change = (i: number, patch: Partial<{ open: boolean; from: string; to: string }>) =>
     setWeek(week().map((d, j) => (j === i ? { ...d, ...patch } : d)))
@@ -51,15 +46,7 @@ export function CalendarsSettings() {
           )}
         </For>
       </ul>
-      <form
-        class="settings-form"
-        aria-label="Make a calendar"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void add(e.currentTarget)
-        }}
-      >
-        <h3>Make a calendar</h3>
+      <SettingsForm label="Make a calendar" title="Make a calendar" submit="Make calendar" onSubmit={add}>
         <label>
           Name <input name="name" required placeholder="Tokyo office" />
         </label>
@@ -100,13 +87,7 @@ export function CalendarsSettings() {
         <label>
           Holidays <textarea name="holidays" rows="2" placeholder="2026-12-24 2026-12-25" />
         </label>
-        <button class="primary" type="submit">
-          Make calendar
-        </button>
-        <Show when={status()}>
-          <p role="status">{status()}</p>
-        </Show>
-      </form>
+      </SettingsForm>
     </>
   )
 }

@@ -7,7 +7,7 @@ import { type Channel, channelResponseSchema } from '../../../shared/schema/chan
 import { channelKinds } from '../../../shared/schema/common.ts'
 import { api } from '../net/http.ts'
 import type { Workspace } from '../workspace.ts'
-import { errorText } from './error-text.ts'
+import { SettingsForm } from './settings-form.tsx'
 import { useList } from './use-list.ts'
 
 /** The settings each kind needs to be connected (API.md "Channels"); secrets are sent once, never shown again. */
@@ -38,19 +38,14 @@ const connectFields: Record<Channel['kind'], { key: string; label: string; secre
 export function ChannelsSettings(props: { ws: Workspace }) {
   const calendars = useList(calendarListSchema, '/api/calendars')
   const [kind, setKind] = createSignal<Channel['kind']>('whatsapp')
-  const [status, setStatus] = createSignal('')
 
-  async function connect(form: HTMLFormElement) {
+  async function connect(form: HTMLFormElement): Promise<string> {
     const data = new FormData(form)
     const config = Object.fromEntries(connectFields[kind()].flatMap((f) => (data.get(f.key) ? [[f.key, data.get(f.key)]] : [])))
-    try {
-      await api(channelResponseSchema, 'POST', '/api/channels', { kind: kind(), name: data.get('name'), config })
-      form.reset()
-      await props.ws.refreshDirectory()
-      setStatus('Channel connected')
-    } catch (error) {
-      setStatus(errorText(error))
-    }
+    await api(channelResponseSchema, 'POST', '/api/channels', { kind: kind(), name: data.get('name'), config })
+    form.reset()
+    await props.ws.refreshDirectory()
+    return 'Channel connected'
   }
 
   return (
@@ -59,15 +54,7 @@ export function ChannelsSettings(props: { ws: Workspace }) {
       <For each={props.ws.channels()} fallback={<p class="muted">No channels yet.</p>}>
         {(channel) => <ChannelCard ws={props.ws} channel={channel} calendars={calendars.items()} />}
       </For>
-      <form
-        class="settings-form"
-        aria-label="Connect a channel"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void connect(e.currentTarget)
-        }}
-      >
-        <h3>Connect a channel</h3>
+      <SettingsForm label="Connect a channel" title="Connect a channel" submit="Connect" onSubmit={connect}>
         <label>
           Kind
           <select value={kind()} onChange={(e) => setKind(e.currentTarget.value as Channel['kind'])}>
@@ -84,48 +71,30 @@ export function ChannelsSettings(props: { ws: Workspace }) {
             </label>
           )}
         </For>
-        <button class="primary" type="submit">
-          Connect
-        </button>
-        <Show when={status()}>
-          <p role="status">{status()}</p>
-        </Show>
-      </form>
+      </SettingsForm>
     </>
   )
 }
 
 function ChannelCard(props: { ws: Workspace; channel: Channel; calendars: { id: string; name: string }[] }) {
   const config = props.channel.config as { welcomeMessage?: string; awayMessage?: string; calendarId?: string }
-  const [status, setStatus] = createSignal('')
   const label = (what: string) => `${what} of ${props.channel.name}`
 
-  async function save(form: HTMLFormElement) {
+  async function save(form: HTMLFormElement): Promise<string> {
     const data = new FormData(form)
     const text = (key: string) => String(data.get(key) ?? '').trim() || null
-    try {
-      await api(channelResponseSchema, 'PATCH', `/api/channels/${props.channel.id}`, {
-        name: text('name') ?? props.channel.name,
-        welcomeMessage: text('welcomeMessage'),
-        awayMessage: text('awayMessage'),
-        calendarId: text('calendarId'),
-      })
-      await props.ws.refreshDirectory()
-      setStatus('Saved')
-    } catch (error) {
-      setStatus(errorText(error))
-    }
+    await api(channelResponseSchema, 'PATCH', `/api/channels/${props.channel.id}`, {
+      name: text('name') ?? props.channel.name,
+      welcomeMessage: text('welcomeMessage'),
+      awayMessage: text('awayMessage'),
+      calendarId: text('calendarId'),
+    })
+    await props.ws.refreshDirectory()
+    return 'Saved'
   }
 
   return (
-    <form
-      class="settings-form"
-      aria-label={`Channel ${props.channel.name}`}
-      onSubmit={(e) => {
-        e.preventDefault()
-        void save(e.currentTarget)
-      }}
-    >
+    <SettingsForm label={`Channel ${props.channel.name}`} submit="Save" primary={false} onSubmit={save}>
       <h3>
         {props.channel.name} <span class="muted">{props.channel.kind}</span>
       </h3>
@@ -163,10 +132,6 @@ function ChannelCard(props: { ws: Workspace; channel: Channel; calendars: { id: 
           </For>
         </select>
       </label>
-      <button type="submit">Save</button>
-      <Show when={status()}>
-        <p role="status">{status()}</p>
-      </Show>
-    </form>
+    </SettingsForm>
   )
 }

@@ -16,6 +16,7 @@ import { priorities, ticketStatuses } from '../../../shared/schema/ticket.ts'
 import { api } from '../net/http.ts'
 import type { Workspace } from '../workspace.ts'
 import { errorText } from './error-text.ts'
+import { SettingsForm } from './settings-form.tsx'
 import { useList } from './use-list.ts'
 
 const actionTypes = [
@@ -113,27 +114,23 @@ export function RulesSettings(props: { ws: Workspace }) {
   const teamName = (id: string) => props.ws.teams().find((t) => t.id === id)?.name ?? id
   const agentName = (id: string) => props.ws.agents().find((a) => a.id === id)?.name ?? id
 
-  async function add(form: HTMLFormElement) {
+  async function add(form: HTMLFormElement): Promise<string> {
     const data = new FormData(form)
     const list = conditions()
       .filter((c) => c.value.trim() !== '' || c.field === 'withinBusinessHours')
       .map((c) => ({ field: c.field, op: c.op, value: conditionValue(c) }))
-    try {
-      await api(ruleResponseSchema, 'POST', '/api/rules', {
-        name: data.get('name'),
-        event: data.get('event'),
-        conditions: list.length ? { [String(data.get('match'))]: list } : {},
-        actions: actions().map(action),
-        stop: data.get('stop') === 'on',
-      })
-      form.reset()
-      setConditions([newCondition()])
-      setActions([newAction()])
-      await rules.reload()
-      setStatus('Rule made')
-    } catch (error) {
-      setStatus(errorText(error))
-    }
+    await api(ruleResponseSchema, 'POST', '/api/rules', {
+      name: data.get('name'),
+      event: data.get('event'),
+      conditions: list.length ? { [String(data.get('match'))]: list } : {},
+      actions: actions().map(action),
+      stop: data.get('stop') === 'on',
+    })
+    form.reset()
+    setConditions([newCondition()])
+    setActions([newAction()])
+    await rules.reload()
+    return 'Rule made'
   }
 
   async function change(id: string, method: 'PATCH' | 'DELETE', body?: unknown) {
@@ -186,15 +183,10 @@ export function RulesSettings(props: { ws: Workspace }) {
           )}
         </For>
       </ol>
-      <form
-        class="settings-form"
-        aria-label="Make a rule"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void add(e.currentTarget)
-        }}
-      >
-        <h3>Make a rule</h3>
+      <Show when={status()}>
+        <p role="alert">{status()}</p>
+      </Show>
+      <SettingsForm label="Make a rule" title="Make a rule" submit="Make rule" onSubmit={add}>
         <label>
           Name <input name="name" required placeholder="Urgent Japanese WhatsApp" />
         </label>
@@ -280,13 +272,7 @@ export function RulesSettings(props: { ws: Workspace }) {
         <label class="check">
           <input type="checkbox" name="stop" /> Stop the rules after this one when it applies
         </label>
-        <button class="primary" type="submit">
-          Make rule
-        </button>
-        <Show when={status()}>
-          <p role="status">{status()}</p>
-        </Show>
-      </form>
+      </SettingsForm>
     </>
   )
 }

@@ -1,12 +1,12 @@
 // SLA policies: first reply, next reply and resolution targets per channel and priority, in a calendar's
 // business hours or around the clock. The first matching policy (in this order) applies to a ticket.
-import { createSignal, For, Show } from 'solid-js'
+import { For } from 'solid-js'
 import { calendarListSchema } from '../../../shared/schema/calendar.ts'
 import { channelKinds } from '../../../shared/schema/common.ts'
 import { slaPolicyListSchema, slaPolicyResponseSchema } from '../../../shared/schema/sla-policy.ts'
 import { priorities } from '../../../shared/schema/ticket.ts'
 import { api } from '../net/http.ts'
-import { errorText } from './error-text.ts'
+import { SettingsForm } from './settings-form.tsx'
 import { useList } from './use-list.ts'
 
 const targets = [
@@ -18,28 +18,23 @@ const targets = [
 export function SlaSettings() {
   const policies = useList(slaPolicyListSchema, '/api/sla-policies')
   const calendars = useList(calendarListSchema, '/api/calendars')
-  const [status, setStatus] = createSignal('')
   const calendarName = (id: string | null) =>
     id ? (calendars.items().find((c) => c.id === id)?.name ?? 'a calendar') : 'around the clock'
 
-  async function add(form: HTMLFormElement) {
+  async function add(form: HTMLFormElement): Promise<string> {
     const data = new FormData(form)
     const kinds = data.getAll('channelKinds')
     const chosen = data.getAll('priorities')
-    try {
-      await api(slaPolicyResponseSchema, 'POST', '/api/sla-policies', {
-        name: data.get('name'),
-        ...(kinds.length ? { channelKinds: kinds } : {}),
-        ...(chosen.length ? { priorities: chosen } : {}),
-        ...(data.get('calendarId') ? { calendarId: data.get('calendarId') } : {}),
-        targets: Object.fromEntries(targets.flatMap((t) => (data.get(t.key) ? [[t.key, Number(data.get(t.key))]] : []))),
-      })
-      form.reset()
-      await policies.reload()
-      setStatus('Policy made')
-    } catch (error) {
-      setStatus(errorText(error))
-    }
+    await api(slaPolicyResponseSchema, 'POST', '/api/sla-policies', {
+      name: data.get('name'),
+      ...(kinds.length ? { channelKinds: kinds } : {}),
+      ...(chosen.length ? { priorities: chosen } : {}),
+      ...(data.get('calendarId') ? { calendarId: data.get('calendarId') } : {}),
+      targets: Object.fromEntries(targets.flatMap((t) => (data.get(t.key) ? [[t.key, Number(data.get(t.key))]] : []))),
+    })
+    form.reset()
+    await policies.reload()
+    return 'Policy made'
   }
 
   return (
@@ -62,15 +57,7 @@ export function SlaSettings() {
           )}
         </For>
       </ol>
-      <form
-        class="settings-form"
-        aria-label="Make an SLA policy"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void add(e.currentTarget)
-        }}
-      >
-        <h3>Make an SLA policy</h3>
+      <SettingsForm label="Make an SLA policy" title="Make an SLA policy" submit="Make policy" onSubmit={add}>
         <label>
           Name <input name="name" required placeholder="WhatsApp within the hour" />
         </label>
@@ -110,13 +97,7 @@ export function SlaSettings() {
             </label>
           )}
         </For>
-        <button class="primary" type="submit">
-          Make policy
-        </button>
-        <Show when={status()}>
-          <p role="status">{status()}</p>
-        </Show>
-      </form>
+      </SettingsForm>
     </>
   )
 }

@@ -1,24 +1,19 @@
 // Teams: who is in each, and a form to make one (members can also be changed per agent).
-import { createSignal, For, Show } from 'solid-js'
+import { For } from 'solid-js'
 import { teamResponseSchema } from '../../../shared/schema/team.ts'
 import { api } from '../net/http.ts'
 import type { Workspace } from '../workspace.ts'
-import { errorText } from './error-text.ts'
+import { SettingsForm } from './settings-form.tsx'
 
 export function TeamsSettings(props: { ws: Workspace }) {
-  const [status, setStatus] = createSignal('')
   const nameOf = (id: string) => props.ws.agents().find((a) => a.id === id)?.name ?? 'someone removed'
 
-  async function add(form: HTMLFormElement) {
+  async function add(form: HTMLFormElement): Promise<string> {
     const data = new FormData(form)
-    try {
-      await api(teamResponseSchema, 'POST', '/api/teams', { name: data.get('name'), agentIds: data.getAll('agentIds') })
-      form.reset()
-      await props.ws.refreshDirectory()
-      setStatus('Team made')
-    } catch (error) {
-      setStatus(errorText(error))
-    }
+    await api(teamResponseSchema, 'POST', '/api/teams', { name: data.get('name'), agentIds: data.getAll('agentIds') })
+    form.reset()
+    await props.ws.refreshDirectory()
+    return 'Team made'
   }
 
   return (
@@ -33,15 +28,7 @@ export function TeamsSettings(props: { ws: Workspace }) {
           )}
         </For>
       </ul>
-      <form
-        class="settings-form"
-        aria-label="Make a team"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void add(e.currentTarget)
-        }}
-      >
-        <h3>Make a team</h3>
+      <SettingsForm label="Make a team" title="Make a team" submit="Make team" onSubmit={add}>
         <label>
           Name <input name="name" required />
         </label>
@@ -56,13 +43,7 @@ export function TeamsSettings(props: { ws: Workspace }) {
             )}
           </For>
         </fieldset>
-        <button class="primary" type="submit">
-          Make team
-        </button>
-        <Show when={status()}>
-          <p role="status">{status()}</p>
-        </Show>
-      </form>
+      </SettingsForm>
     </>
   )
 }
