@@ -1,6 +1,6 @@
 // One page of the sync stream: the tickets the actor may see that changed after the cursor, oldest change
 // first, each with all its messages and its contact, so the browser's local database can upsert them whole.
-import { and, asc, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { SyncPage, SyncQuery } from '../../shared/schema/sync.ts'
 import type { Db } from '../db/create-db.ts'
 import { contacts } from '../db/schema/contacts.ts'
@@ -29,19 +29,22 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new
     // page would sort after its own cursor and come again.
     .select({
       ...ticketColumns,
+      // Changed tickets the asker may no longer see are read too, to tell the browser to drop them.
+      visible: sql<boolean>`${visibleTickets(actor)}`,
       changedAt: sql<string>`to_char(${tickets.changedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(tickets)
     .where(
       and(
-        visibleTickets(actor),
+        eq(tickets.workspaceId, actor.workspaceId),
         sql`(${tickets.changedAt}, ${tickets.id}) > (${after.changedAt}::timestamptz, ${after.id}::uuid)`,
       ),
     )
     .orderBy(asc(tickets.changedAt), asc(tickets.id))
     .limit(query.limit + 1)
-  const page = found.slice(0, query.limit)
+  const scanned = found.slice(0, query.limit)
   const more = found.length > query.limit
+  const page = scanned.filter((t) => t.visible)
   const ids = page.map((t) => t.id)
   const contactIds = [...new Set(page.map((t) => t.contactId))]
   const [pageMessages, pageContacts] = await Promise.all([
@@ -50,7 +53,7 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new
       : [],
     contactIds.length ? db.select(contactColumns).from(contacts).where(inArray(contacts.id, contactIds)) : [],
   ])
-  const last = page.at(-1)
+  const last = scanned.at(-1)
   let next: SyncPosition = last ? { changedAt: last.changedAt, id: last.id } : after
   if (!more) next = earlier(next, new Date(now.getTime() - commitLagMs).toISOString())
   return {
@@ -60,6 +63,7 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new
     ),
     messages: pageMessages.map(toMessage),
     contacts: pageContacts.map(toContact),
+    removedTicketIds: scanned.filter((t) => !t.visible).map((t) => t.id),
     cursor: encodeSyncCursor(next),
     more,
   }

@@ -16,6 +16,8 @@ export const syncPageSchema = z.object({
   tickets: z.array(ticketSchema),
   messages: z.array(messageSchema),
   contacts: z.array(contactSchema),
+  /** Tickets that changed out of the asker's sight (moved to another team, reassigned): drop them. */
+  removedTicketIds: z.array(z.string()).default([]),
   cursor: z.string(),
   /** True when more changes wait: ask again at once with the new cursor. */
   more: z.boolean(),

@@ -15,7 +15,14 @@ export function syntheticSyncPages(tickets: number, messagesPerTicket: number, p
   // A cursor the real server accepts afterwards: the app keeps syncing against it once seeded.
   const cursor = Buffer.from(`${new Date().toISOString()}|00000000-0000-0000-0000-000000000000`).toString('base64url')
   for (let first = 0; first < tickets; first += perPage) {
-    const page: SyncPage = { tickets: [], messages: [], contacts: [], cursor, more: first + perPage < tickets }
+    const page: SyncPage = {
+      tickets: [],
+      messages: [],
+      contacts: [],
+      removedTicketIds: [],
+      cursor,
+      more: first + perPage < tickets,
+    }
     for (let i = first; i < Math.min(tickets, first + perPage); i++) {
       const at = new Date(start + i * 60_000).toISOString()
       const contactId = randomUUID()

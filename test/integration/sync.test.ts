@@ -104,3 +104,34 @@ test('the live stream announces a change as soon as a ticket changes', async () 
   await readUntil(2)
   controller.abort()
 })
+
+test('a ticket moved out of an agent’s sight is named for removal, with nothing of it sent', async () => {
+  const { client } = await signedInAgent(admin, 'agent')
+  const sent = await submitForm(server.url, channelId, {
+    name: 'Moved Away',
+    email: uniqueEmail('gone'),
+    message: 'soon elsewhere',
+  })
+  expect(sent.status).toBeLessThan(300)
+  const ticket = await eventually(async () => {
+    const found = (await admin.get('/api/tickets?q=elsewhere')).body.items[0]
+    expect(found).toBeDefined()
+    return found
+  })
+  const before = await pullAll(client)
+  expect(before.tickets.has(ticket.id)).toBe(true)
+
+  const team = await admin.post('/api/teams', { name: `Elsewhere ${uniqueEmail('t')}`, agentIds: [] })
+  expect((await admin.patch(`/api/tickets/${ticket.id}`, { teamId: team.body.team.id })).status).toBe(200)
+  const removed: string[] = []
+  let cursor = before.cursor
+  for (let page = 0; page < 50; page++) {
+    const body = (await client.get(`/api/sync?limit=2&cursor=${encodeURIComponent(cursor)}`)).body
+    expect(body.tickets.map((t: { id: string }) => t.id)).not.toContain(ticket.id)
+    expect(body.messages.map((m: { ticketId: string }) => m.ticketId)).not.toContain(ticket.id)
+    removed.push(...body.removedTicketIds)
+    cursor = body.cursor
+    if (!body.more) break
+  }
+  expect(removed).toContain(ticket.id)
+})

@@ -9,6 +9,8 @@ export interface LocalRows {
   tickets: Ticket[]
   messages: Message[]
   contacts: Contact[]
+  /** Tickets the agent may no longer see: they leave this device. */
+  removedTicketIds?: string[]
 }
 
 /** Stores the rows, and the sync cursor after them when given, in one transaction (one write-through). */
@@ -19,6 +21,10 @@ export async function storeRows(db: LocalDb, rows: LocalRows, cursor?: string): 
         `insert into meta (key, value) values ('sync_cursor', $1) on conflict (key) do update set value = excluded.value`,
         [cursor],
       )
+    }
+    if (rows.removedTicketIds?.length) {
+      await tx.query('delete from messages where ticket_id = any($1::text[])', [rows.removedTicketIds])
+      await tx.query('delete from tickets where id = any($1::text[])', [rows.removedTicketIds])
     }
     if (rows.contacts.length) {
       await tx.query(

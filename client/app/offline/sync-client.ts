@@ -41,7 +41,7 @@ export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClie
       const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
       const result = await api(syncPageSchema, 'GET', `/api/sync${query}`)
       await storeRows(db, result, result.cursor)
-      if (result.tickets.length) {
+      if (result.tickets.length || result.removedTicketIds.length) {
         stored = true
         setRevision((r) => r + 1)
       }
