@@ -111,9 +111,7 @@ export async function createCollabServer(deps: {
       case 'update': {
         const open = await documents.get(message.t)?.catch(() => null)
         if (!open) return
-        const update = message.u
-          ? Buffer.from(message.u, 'base64')
-          : (await open.store.since(message.id - 1)).find((row) => row.id === message.id)?.update
+        const update = message.u ? Buffer.from(message.u, 'base64') : await open.store.row(message.id)
         if (update) open.room.applyRemote(new Uint8Array(update), message.id)
         return
       }

@@ -16,6 +16,8 @@ export const compactAfterRows = 200
 export interface CollabStore extends RoomStore {
   /** Updates stored after row `afterId` (to catch up after a missed notification). */
   since(afterId: number): Promise<{ id: number; update: Uint8Array }[]>
+  /** One stored update (announced by another process by its row id). */
+  row(id: number): Promise<Uint8Array | null>
   /** Merges the rows into one if there are many; resolves with how many rows were merged. */
   compact(): Promise<number>
 }
@@ -72,6 +74,13 @@ export function collabStore(db: Db, write: UpdateWriter, workspaceId: string, ti
         .from(collabUpdates)
         .where(and(eq(collabUpdates.ticketId, ticketId), gt(collabUpdates.id, afterId)))
         .orderBy(asc(collabUpdates.id)),
+    async row(id) {
+      const [found] = await db
+        .select({ update: collabUpdates.update })
+        .from(collabUpdates)
+        .where(and(eq(collabUpdates.ticketId, ticketId), eq(collabUpdates.id, id)))
+      return found?.update ?? null
+    },
     async compact() {
       if (knownRows <= compactAfterRows) return 0
       const stored = await rows()

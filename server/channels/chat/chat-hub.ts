@@ -13,12 +13,12 @@ import { chatCloseCodes, chatProtocolVersion } from '../../../shared/protocol/ch
 import type { Database } from '../../db/create-db.ts'
 import type { IngestQueue } from '../../inbound/ingest-queue.ts'
 import type { Logger } from '../../log.ts'
+import { createRateLimiter, type RateLimit, type RateLimiter } from '../../security/rate-limiter.ts'
 import type { ChannelRef } from '../channel.ts'
 import { findChannel } from '../channel-directory.ts'
 import { visitorHistory, visitorOfTicket } from './chat-history.ts'
 import { chatAdapter } from './chat-normalise.ts'
 import { identifyVisitor } from './identify-visitor.ts'
-import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter.ts'
 import { type ParsedFrame, parseVisitorFrame } from './visitor-frame.ts'
 import { issueVisitorToken, isVisitorToken, visitorIdOf } from './visitor-token.ts'
 

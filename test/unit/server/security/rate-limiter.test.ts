@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { createRateLimiter } from '../../../../../server/channels/chat/rate-limiter.ts'
+import { createRateLimiter } from '../../../../server/security/rate-limiter.ts'
 
 const limit = { messages: 3, perMs: 1_000 }
 

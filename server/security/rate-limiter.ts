@@ -1,6 +1,7 @@
-// A per-socket sliding-window limit: within any `perMs`, up to `limit` attempts pass, the next ones are
-// refused, and past `closeAfter` attempts the sender is flooding and is cut off. Refused attempts count
-// too, so a client that keeps sending while told to stop reaches the cut-off. Pure apart from the clock.
+// A per-socket sliding-window limit (chat visitors' messages, agents' awareness updates): within any
+// `perMs`, up to `limit` attempts pass, the next ones are refused, and past `closeAfter` attempts the
+// sender is flooding and is cut off. Refused attempts count too, so a client that keeps sending while
+// told to stop reaches the cut-off. Pure apart from the clock.
 // (A library such as rate-limiter-flexible would bring stores and keys this one-socket case never needs.)
 
 export type RateDecision = 'allow' | 'refuse' | 'close'
