@@ -9,6 +9,7 @@ import { createLoginThrottle } from './auth/login-throttle.ts'
 import { ensureFirstAdmin, ensureWorkspace } from './bootstrap.ts'
 import { chatSocketPath, createChatHub } from './channels/chat/chat-hub.ts'
 import { findEmailChannelByAddress } from './channels/email/email-channels.ts'
+import { createEmailSender } from './channels/email/email-sender.ts'
 import { createSmtpListener } from './channels/email/smtp-listener.ts'
 import { createGraphClient } from './channels/meta/graph-client.ts'
 import { createSettableClock, systemClock } from './clock/clock.ts'
@@ -22,7 +23,6 @@ import { type Journal, openJournal, syncFilesystem } from './inbound/journal.ts'
 import { createLogger } from './log.ts'
 import { createMediaFetcher, messagesWithPendingMedia } from './media/media-fetcher.ts'
 import { createChannelSender } from './outbound/channel-sender.ts'
-import { createEmailSender } from './outbound/email-sender.ts'
 import { createOutboxDispatcher } from './outbound/outbox-dispatcher.ts'
 import { queueAutomaticMessages } from './outbound/queue-automatic-messages.ts'
 import { createRuleEngine } from './rules/rule-engine.ts'
@@ -62,7 +62,7 @@ const collab = await createCollabServer({
   ticketUpdated: (workspaceId, ticketId) => rules.run(workspaceId, 'ticket_updated', [ticketId]),
 })
 // The hub submits to the ingest made below; visitors connect only once the server listens.
-const chat = createChatHub({ database, ingest: { submit: (event) => ingest.submit(event) }, log })
+const chat = createChatHub({ database, submit: (event) => ingest.submit(event), log })
 const outbox = createOutboxDispatcher({
   database,
   send: createChannelSender({

@@ -3,9 +3,9 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Availability } from '../../shared/schema/agent.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { agents } from '../db/schema/agents.ts'
-import type { Actor } from '../http/app-env.ts'
 
 /** Sets the actor's availability; true when it changed. */
 export async function setAvailability(db: Db, actor: Actor, status: Availability): Promise<boolean> {

@@ -3,9 +3,11 @@ import { and, eq, gt } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { agents, apiTokens, sessions } from '../db/schema/agents.ts'
-import type { Actor } from '../http/app-env.ts'
 import { hashToken, newOpaqueToken } from '../security/opaque-token.ts'
+import type { Actor } from './actor.ts'
 
+/** The signed cookie that carries a sign-in session (the REST API and the sockets read it). */
+export const sessionCookie = 'hd_session'
 export const sessionLifetimeMs = 30 * 86_400_000
 
 export async function createSession(db: Db, agent: { id: string; workspaceId: string }): Promise<string> {

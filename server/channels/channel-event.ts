@@ -3,7 +3,7 @@
 // Every channel's pure normaliser returns these; the ingest pipeline applies them.
 import { z } from 'zod'
 import { identitySchema } from '../../shared/schema/contact.ts'
-import { inboundMessageSchema } from '../inbound/inbound-message.ts'
+import { inboundMessageSchema } from './inbound-message.ts'
 
 const target = { workspaceId: z.string(), channelId: z.string() }
 

@@ -10,7 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { PresentAgent } from '../../shared/schema/presence.ts'
-import type { Actor } from '../http/app-env.ts'
+import type { Actor } from '../auth/actor.ts'
 import { createRateLimiter, type RateLimiter } from '../security/rate-limiter.ts'
 import { awarenessClientIds } from './awareness-client-ids.ts'
 

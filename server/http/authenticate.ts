@@ -5,11 +5,9 @@ import { getSignedCookie } from 'hono/cookie'
 import { AppError } from '../../shared/errors.ts'
 import type { Role } from '../../shared/schema/agent.ts'
 import type { AgentActivity } from '../agents/agent-activity.ts'
-import { actorForSession, actorForToken } from '../auth/sessions.ts'
+import type { Actor, AppEnv } from '../auth/actor.ts'
+import { actorForSession, actorForToken, sessionCookie } from '../auth/sessions.ts'
 import type { Db } from '../db/create-db.ts'
-import type { Actor, AppEnv } from './app-env.ts'
-
-export const sessionCookie = 'hd_session'
 
 export async function findActor(c: Context, db: Db, secretKey: string): Promise<Actor | null> {
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1]

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { createMentionSchema } from '../../shared/schema/mention.ts'
 import { syncPageSchema, syncQuerySchema, syncStreamEventSchema } from '../../shared/schema/sync.ts'
-import type { Operation } from './openapi.ts'
+import type { Operation } from './openapi-operation.ts'
 
 const sampleResultSchema = z.object({ tickets: z.number().int() })
 

@@ -12,7 +12,7 @@ import { calendarListSchema, calendarResponseSchema, createCalendarSchema } from
 import { notificationListQuerySchema, notificationListSchema } from '../../shared/schema/notification.ts'
 import { createRuleSchema, ruleListSchema, ruleResponseSchema, updateRuleSchema } from '../../shared/schema/rule.ts'
 import { createSlaPolicySchema, slaPolicyListSchema, slaPolicyResponseSchema } from '../../shared/schema/sla-policy.ts'
-import type { Operation } from './openapi.ts'
+import type { Operation } from './openapi-operation.ts'
 
 const ok = z.object({ ok: z.boolean() })
 

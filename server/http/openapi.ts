@@ -40,18 +40,8 @@ import {
 } from '../../shared/schema/ticket.ts'
 import { agentTypingResponseSchema, agentTypingSchema } from '../../shared/schema/typing.ts'
 import { appOperations } from './openapi-app.ts'
+import type { Operation } from './openapi-operation.ts'
 import { routingOperations } from './openapi-routing.ts'
-
-export interface Operation {
-  method: 'get' | 'post' | 'patch' | 'put' | 'delete'
-  path: string
-  summary: string
-  body?: z.ZodType
-  query?: z.ZodObject
-  response: z.ZodType
-  status?: number
-  public?: boolean
-}
 
 const operations: Operation[] = [
   {

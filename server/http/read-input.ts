@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { AppError } from '../../shared/errors.ts'
+import { validate } from '../../shared/validate.ts'
 
 /** The JSON body, validated; malformed JSON, a wrong content type or a schema mismatch is a clear 4xx. */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
@@ -21,13 +22,4 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
 
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
   return validate(schema, c.req.query())
-}
-
-export function validate<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const details = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, code: issue.code }))
-  const first = details[0]
-  const where = first?.path ? ` (${first.path})` : ''
-  throw new AppError('invalid_input', `${first?.message ?? 'Invalid input'}${where}.`, details)
 }

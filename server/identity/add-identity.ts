@@ -4,11 +4,11 @@ import { and, eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Identity } from '../../shared/schema/contact.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { contactIdentities, contacts } from '../db/schema/contacts.ts'
-import type { Actor } from '../http/app-env.ts'
-import { findContact } from './get-contact.ts'
+import { findContact } from './find-contact.ts'
 import { normaliseIdentities } from './normalise-identity.ts'
 
 export async function addIdentity(db: Db, actor: Actor, contactId: string, input: Identity): Promise<Identity> {

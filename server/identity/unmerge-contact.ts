@@ -5,11 +5,11 @@ import { AppError } from '../../shared/errors.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
 import type { Contact } from '../../shared/schema/contact.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { auditLog } from '../db/schema/audit-log.ts'
 import { contactIdentities, contacts } from '../db/schema/contacts.ts'
 import { tickets } from '../db/schema/tickets.ts'
-import type { Actor } from '../http/app-env.ts'
 import { contactColumns, toContact } from './contact-view.ts'
 
 interface MergeRecord {

@@ -3,6 +3,7 @@
 // ingested and the delivery updates applied, each set-based.
 import { sql } from 'drizzle-orm'
 import type { ChannelEvent } from '../channels/channel-event.ts'
+import type { InboundMessage, IngestResult } from '../channels/inbound-message.ts'
 import type { Db } from '../db/create-db.ts'
 import { insertJsonRecords, jsonRecords } from '../db/json-records.ts'
 import { newId } from '../db/new-id.ts'
@@ -11,7 +12,6 @@ import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import { applyDeliveryUpdates } from './apply-delivery-updates.ts'
 import { eventKey, eventTarget } from './event-key.ts'
-import type { InboundMessage, IngestResult } from './inbound-message.ts'
 import { type IngestedMessage, type IngestSettings, ingestMessages } from './ingest-messages.ts'
 
 export type { IngestSettings }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { type SQL, sql } from 'drizzle-orm'
 import { auditInsert } from '../audit/audit-entry.ts'
+import type { InboundMessage } from '../channels/inbound-message.ts'
 import type { Db } from '../db/create-db.ts'
 import { insertJsonRecords, jsonRecords } from '../db/json-records.ts'
 import { newId } from '../db/new-id.ts'
@@ -15,7 +16,6 @@ import { resolveContacts } from '../identity/resolve-contacts.ts'
 import { segmentForIndex } from '../search/segment.ts'
 import { resolveEmailThreads } from '../tickets/resolve-email-threads.ts'
 import { threadMessages } from '../tickets/thread-messages.ts'
-import type { InboundMessage } from './inbound-message.ts'
 
 export interface IngestSettings {
   reopenWindowDays: number

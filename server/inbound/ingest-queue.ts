@@ -4,12 +4,12 @@
 // If the batch fails, each event is retried alone, so one bad event cannot sink the others; an event
 // that fails alone is kept as a failed raw event (nothing is dropped) and answered as accepted.
 import type { ChannelEvent } from '../channels/channel-event.ts'
+import type { IngestResult } from '../channels/inbound-message.ts'
 import type { Database } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { inboundEvents } from '../db/schema/inbound-events.ts'
 import type { Logger } from '../log.ts'
 import { eventKey, eventTarget } from './event-key.ts'
-import type { IngestResult } from './inbound-message.ts'
 import { type BatchOutcome, type IngestSettings, ingestBatch } from './ingest-batch.ts'
 import type { Journal } from './journal.ts'
 

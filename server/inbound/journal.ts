@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process'
 import { type FileHandle, open, readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { type ChannelEvent, channelEventSchema } from '../channels/channel-event.ts'
-import { inboundMessageSchema } from './inbound-message.ts'
+import { inboundMessageSchema } from '../channels/inbound-message.ts'
 
 export interface Journal {
   append(events: readonly ChannelEvent[]): Promise<void>

@@ -3,12 +3,12 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Notification, NotificationKind } from '../../shared/schema/notification.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { insertJsonRecords } from '../db/json-records.ts'
 import { newId } from '../db/new-id.ts'
 import { teamMembers } from '../db/schema/agents.ts'
 import { notifications } from '../db/schema/routing.ts'
-import type { Actor } from '../http/app-env.ts'
 
 export interface NotificationEntry {
   workspaceId: string

@@ -2,18 +2,18 @@
 // channel's call: mail through SMTP, the social channels through the Graph API.
 
 import { inArray } from 'drizzle-orm'
+import type { OutboundSender, SendOutcome } from '../channels/channel.ts'
 import { findChannel } from '../channels/channel-directory.ts'
 import type { ChatHub } from '../channels/chat/chat-hub.ts'
 import { sendChat } from '../channels/chat/chat-sender.ts'
+import type { EmailSender, OutgoingAttachment } from '../channels/email/email-sender.ts'
 import type { GraphClient } from '../channels/meta/graph-client.ts'
 import { graphCallFor } from '../channels/meta/graph-request.ts'
+import type { OutboundRequest } from '../channels/outbound-request.ts'
 import type { Db } from '../db/create-db.ts'
 import { attachments } from '../db/schema/attachments.ts'
 import type { SecretBox } from '../security/secret-box.ts'
 import { sendChatByEmail } from './chat-email-fallback.ts'
-import type { EmailSender, OutgoingAttachment } from './email-sender.ts'
-import type { OutboundRequest } from './outbound-request.ts'
-import type { OutboundSender, SendOutcome } from './outbox-dispatcher.ts'
 
 export function createChannelSender(deps: {
   db: Db

@@ -2,13 +2,13 @@
 // mailbox, threaded like any reply (their answer by mail comes back to the chat's ticket).
 import { eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
+import type { SendOutcome } from '../channels/channel.ts'
 import { findChannel } from '../channels/channel-directory.ts'
+import type { EmailSender } from '../channels/email/email-sender.ts'
+import type { OutboundRequest } from '../channels/outbound-request.ts'
 import type { Db } from '../db/create-db.ts'
 import { messages } from '../db/schema/messages.ts'
 import { findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
-import type { EmailSender } from './email-sender.ts'
-import type { OutboundRequest } from './outbound-request.ts'
-import type { SendOutcome } from './outbox-dispatcher.ts'
 import { planEmailReply } from './plan-email-reply.ts'
 
 export async function sendChatByEmail(

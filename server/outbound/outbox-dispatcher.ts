@@ -4,6 +4,8 @@
 // pending with a backoff when Meta says try again. A row found `sending` at start-up was interrupted
 // mid-send: it may have reached the customer, so it is failed, never sent twice.
 import { and, eq, sql } from 'drizzle-orm'
+import type { OutboundSender, SendOutcome } from '../channels/channel.ts'
+import { outboundRequestSchema } from '../channels/outbound-request.ts'
 import type { Database } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { rows } from '../db/rows.ts'
@@ -11,17 +13,6 @@ import { inboundEvents } from '../db/schema/inbound-events.ts'
 import { messages } from '../db/schema/messages.ts'
 import { outbox } from '../db/schema/outbox.ts'
 import type { Logger } from '../log.ts'
-import { type OutboundRequest, outboundRequestSchema } from './outbound-request.ts'
-
-export type SendOutcome = { ok: true; externalId: string } | { ok: false; transient: boolean; reason: string }
-
-/** Sends one request through its channel; never throws for a channel's refusal. */
-export type OutboundSender = (
-  channelId: string,
-  request: OutboundRequest,
-  /** The outbound message being sent (live chat shows it to the visitor under this id). */
-  context: { messageId: string },
-) => Promise<SendOutcome>
 
 export interface OutboxDispatcher {
   /** Look for due rows now (after a commit that queued one). */

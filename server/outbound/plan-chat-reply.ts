@@ -3,10 +3,10 @@
 import { eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import { visitorOfTicket } from '../channels/chat/chat-history.ts'
+import type { OutboundRequest } from '../channels/outbound-request.ts'
 import type { Db } from '../db/create-db.ts'
 import { contacts } from '../db/schema/contacts.ts'
 import type { TicketRow } from '../tickets/ticket-view.ts'
-import type { OutboundRequest } from './outbound-request.ts'
 
 export async function planChatReply(
   db: Db,

@@ -5,13 +5,13 @@
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { ChannelRow } from '../channels/channel-directory.ts'
+import type { OutboundRequest } from '../channels/outbound-request.ts'
 import type { Db } from '../db/create-db.ts'
 import { channels } from '../db/schema/channels.ts'
 import { contacts } from '../db/schema/contacts.ts'
 import { inboundEvents } from '../db/schema/inbound-events.ts'
 import { messages } from '../db/schema/messages.ts'
 import type { TicketRow } from '../tickets/ticket-view.ts'
-import type { OutboundRequest } from './outbound-request.ts'
 
 export interface PlannedEmail {
   request: Extract<OutboundRequest, { type: 'email' }>

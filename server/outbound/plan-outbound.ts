@@ -5,16 +5,16 @@ import { and, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { CreateReply } from '../../shared/schema/reply.ts'
 import type { ChannelRow } from '../channels/channel-directory.ts'
+import { privateReplyAllowed, replyMode } from '../channels/meta/reply-window.ts'
+import type { OutboundRequest } from '../channels/outbound-request.ts'
 import type { Db } from '../db/create-db.ts'
 import { inboundEvents } from '../db/schema/inbound-events.ts'
 import { messages } from '../db/schema/messages.ts'
 import { outbox } from '../db/schema/outbox.ts'
 import { renderTemplateUse } from '../templates/template-directory.ts'
 import type { TicketRow } from '../tickets/ticket-view.ts'
-import type { OutboundRequest } from './outbound-request.ts'
 import { planChatReply } from './plan-chat-reply.ts'
 import { planEmailReply } from './plan-email-reply.ts'
-import { privateReplyAllowed, replyMode } from './reply-window.ts'
 
 export interface PlannedOutbound {
   request: OutboundRequest

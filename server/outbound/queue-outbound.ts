@@ -2,6 +2,7 @@
 // thread as queued at once; the dispatcher delivers it after the commit.
 import { eq, sql } from 'drizzle-orm'
 import type { Attachment } from '../../shared/schema/message.ts'
+import type { OutboundRequest } from '../channels/outbound-request.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { messages } from '../db/schema/messages.ts'
@@ -10,7 +11,6 @@ import { tickets } from '../db/schema/tickets.ts'
 import { preview } from '../inbound/ingest-messages.ts'
 import { segmentForIndex } from '../search/segment.ts'
 import { type MessageRow, messageColumns } from '../tickets/message-view.ts'
-import type { OutboundRequest } from './outbound-request.ts'
 
 export interface OutboundToQueue {
   messageId: string

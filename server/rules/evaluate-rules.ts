@@ -6,10 +6,10 @@ import { isWithinHours } from '../calendars/business-hours.ts'
 import { detectLanguage } from '../language/detect-language.ts'
 import { messageTokens } from '../language/word-match.ts'
 import { sentimentOf } from '../priority/sentiment.ts'
+import type { TicketState } from '../sla/ticket-state.ts'
 import { type CompiledRule, conditionsHold, type RuleSubject } from './match-conditions.ts'
 import { type AgentLoad, pickLeastLoaded, pickRoundRobin } from './pick-agent.ts'
 import type { RoutingContext } from './routing-context.ts'
-import type { TicketState } from './ticket-state.ts'
 
 export type Effect =
   | {

@@ -3,13 +3,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import { type CreateRule, createRuleSchema, type Rule, type RuleAction, type UpdateRule } from '../../shared/schema/rule.ts'
+import { validate } from '../../shared/validate.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { agents, teams } from '../db/schema/agents.ts'
 import { rules } from '../db/schema/routing.ts'
-import type { Actor } from '../http/app-env.ts'
-import { validate } from '../http/read-input.ts'
 
 type RuleRow = typeof rules.$inferSelect
 

@@ -3,7 +3,7 @@
 import { messageTokens } from '../language/word-match.ts'
 import { hasUrgencyWord, type PriorityWeights, priorityScore } from '../priority/priority-score.ts'
 import { sentimentOf } from '../priority/sentiment.ts'
-import type { TicketState } from './ticket-state.ts'
+import type { TicketState } from '../sla/ticket-state.ts'
 
 const windowClosingAfterMinutes = 22 * 60
 const windowMinutes = 24 * 60

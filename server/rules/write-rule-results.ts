@@ -8,7 +8,7 @@ import { insertJsonRecords, jsonRecords } from '../db/json-records.ts'
 import { newId } from '../db/new-id.ts'
 import { runTogether } from '../db/run-together.ts'
 import { type NotificationEntry, notify } from '../notifications/notify.ts'
-import type { SlaDue } from '../sla/sla-due.ts'
+import type { SlaDue } from '../sla/ticket-state.ts'
 import type { Evaluation } from './evaluate-rules.ts'
 
 export interface TicketResult extends Evaluation {

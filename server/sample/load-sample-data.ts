@@ -1,10 +1,11 @@
 // Loads the sample conversations through the same ingest as real channels (identity, threading,
 // tickets, audit, live sync), on sample channels of every kind. Loading twice stores them once: each
 // message's external id is fixed.
+
+import type { Actor } from '../auth/actor.ts'
 import type { ChannelEvent } from '../channels/channel-event.ts'
+import { inboundMessage } from '../channels/inbound-message.ts'
 import type { Db } from '../db/create-db.ts'
-import type { Actor } from '../http/app-env.ts'
-import { inboundMessage } from '../inbound/inbound-message.ts'
 import type { IngestQueue } from '../inbound/ingest-queue.ts'
 import type { SecretBox } from '../security/secret-box.ts'
 import { ensureSampleChannels } from './sample-channels.ts'

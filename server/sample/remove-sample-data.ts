@@ -2,9 +2,9 @@
 // (tickets, messages, files, outbox rows, document updates, SLA and rule records, raw events), and the
 // contacts left with no ticket. The audit log keeps its lines: it is append-only by design.
 import { sql } from 'drizzle-orm'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { rows } from '../db/rows.ts'
-import type { Actor } from '../http/app-env.ts'
 
 export async function removeSampleData(db: Db, actor: Actor): Promise<{ tickets: number }> {
   return db.transaction(async (tx) => {

@@ -4,10 +4,10 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { CreateChannel } from '../../shared/schema/channel.ts'
 import type { ChannelKind } from '../../shared/schema/common.ts'
 import { channelKinds } from '../../shared/schema/common.ts'
+import type { Actor } from '../auth/actor.ts'
 import { type ChannelRow, createChannel } from '../channels/channel-directory.ts'
 import type { Db } from '../db/create-db.ts'
 import { channels } from '../db/schema/channels.ts'
-import type { Actor } from '../http/app-env.ts'
 import type { SecretBox } from '../security/secret-box.ts'
 
 const names: Record<ChannelKind, string> = {

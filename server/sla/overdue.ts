@@ -1,10 +1,10 @@
 // Targets already due when a ticket's due times are (re)computed (pure): a priority raised on an old
 // ticket, a policy that now applies. The scheduler looks only at due times still ahead of it, so these
 // are recorded at once: a breach when the due time has passed, a warning when it is within the lead.
-import type { TicketState } from '../rules/ticket-state.ts'
+
 import { warningLeadMs } from './check-sla.ts'
 import type { SlaEvent } from './record-sla-events.ts'
-import type { SlaDue } from './sla-due.ts'
+import type { SlaDue, TicketState } from './ticket-state.ts'
 
 export function overdueEvents(state: TicketState, sla: SlaDue, now: Date): SlaEvent[] {
   if (state.status !== 'open' && state.status !== 'pending') return []

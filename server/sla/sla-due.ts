@@ -2,7 +2,7 @@
 // kind and priority; first reply and resolution count from the ticket's creation, next reply from the
 // customer's message that waits on us; in the policy's business hours, or around the clock.
 import { addBusinessMinutes, type Hours } from '../calendars/business-hours.ts'
-import type { TicketState } from '../rules/ticket-state.ts'
+import type { SlaDue, TicketState } from './ticket-state.ts'
 
 export interface PolicyRow {
   id: string
@@ -14,13 +14,6 @@ export interface PolicyRow {
     nextReplyMinutes?: number | undefined
     resolutionMinutes?: number | undefined
   }
-}
-
-export interface SlaDue {
-  policyId: string | null
-  firstReplyDueAt: Date | null
-  nextReplyDueAt: Date | null
-  resolutionDueAt: Date | null
 }
 
 export const noSla: SlaDue = { policyId: null, firstReplyDueAt: null, nextReplyDueAt: null, resolutionDueAt: null }

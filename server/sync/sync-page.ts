@@ -2,11 +2,11 @@
 // first, each with all its messages and its contact, so the browser's local database can upsert them whole.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { SyncPage, SyncQuery } from '../../shared/schema/sync.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { contacts } from '../db/schema/contacts.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
-import type { Actor } from '../http/app-env.ts'
 import { contactColumns, toContact } from '../identity/contact-view.ts'
 import { withBreaches } from '../sla/ticket-breaches.ts'
 import { messageColumns, toMessage } from '../tickets/message-view.ts'

@@ -3,10 +3,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Team } from '../../shared/schema/team.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { agents, teamMembers, teams } from '../db/schema/agents.ts'
-import type { Actor } from '../http/app-env.ts'
 
 export async function createTeam(db: Db, actor: Actor, input: { name: string; agentIds: string[] }): Promise<Team> {
   const agentIds = [...new Set(input.agentIds)]

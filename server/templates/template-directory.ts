@@ -4,11 +4,11 @@ import { and, asc, eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Template, TemplateUse } from '../../shared/schema/reply.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { ChannelRow } from '../channels/channel-directory.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { templates } from '../db/schema/templates.ts'
-import type { Actor } from '../http/app-env.ts'
 
 type TemplateRow = typeof templates.$inferSelect
 

@@ -2,7 +2,7 @@
 // owns, or hand on their own, but not take one from a colleague (that is a supervisor's call). The same
 // rule holds over REST and in the ticket's shared document.
 import { AppError } from '../../shared/errors.ts'
-import type { Actor } from '../http/app-env.ts'
+import type { Actor } from '../auth/actor.ts'
 
 export function assertMayAssign(
   actor: Actor,

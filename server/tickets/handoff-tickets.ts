@@ -5,12 +5,12 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Handoff } from '../../shared/schema/agent.ts'
 import { type AuditEntry, recordAudit } from '../audit/audit-entry.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { agents, teams } from '../db/schema/agents.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
-import type { Actor } from '../http/app-env.ts'
 import { notify } from '../notifications/notify.ts'
 
 export interface HandedOff {

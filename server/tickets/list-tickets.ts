@@ -1,9 +1,9 @@
 // The inbox: tickets the actor may see, newest activity first, filtered, searched and paged by cursor.
 import { and, arrayContains, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Ticket, TicketListQuery } from '../../shared/schema/ticket.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { tickets } from '../db/schema/tickets.ts'
-import type { Actor } from '../http/app-env.ts'
 import { ticketSearchCondition } from '../search/ticket-search.ts'
 import { withBreaches } from '../sla/ticket-breaches.ts'
 import { decodePriorityCursor, encodePriorityCursor } from './priority-cursor.ts'

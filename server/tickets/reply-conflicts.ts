@@ -4,10 +4,10 @@
 import { and, eq, gt, ne } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { PresentAgent } from '../../shared/schema/presence.ts'
+import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { agents } from '../db/schema/agents.ts'
 import { messages } from '../db/schema/messages.ts'
-import type { Actor } from '../http/app-env.ts'
 
 export async function assertNoReplyConflict(
   db: Db,

@@ -1,7 +1,7 @@
 // Ticket rows as the API shows them (shared/schema/ticket.ts).
 import type { Ticket } from '../../shared/schema/ticket.ts'
+import { humanAgentWindowClosesAt, replyWindowClosesAt } from '../channels/meta/reply-window.ts'
 import { tickets } from '../db/schema/tickets.ts'
-import { humanAgentWindowClosesAt, replyWindowClosesAt } from '../outbound/reply-window.ts'
 
 /** The columns a ticket's API shape is built from (never the search vector). */
 export const ticketColumns = {

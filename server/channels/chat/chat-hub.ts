@@ -11,11 +11,12 @@ import { AppError } from '../../../shared/errors.ts'
 import type { ChatEntry, ChatMessage, ServerFrame, VisitorFrame } from '../../../shared/protocol/chat.ts'
 import { chatCloseCodes, chatProtocolVersion } from '../../../shared/protocol/chat-version.ts'
 import type { Database } from '../../db/create-db.ts'
-import type { IngestQueue } from '../../inbound/ingest-queue.ts'
 import type { Logger } from '../../log.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from '../../security/rate-limiter.ts'
 import type { ChannelRef } from '../channel.ts'
 import { findChannel } from '../channel-directory.ts'
+import type { ChannelEvent } from '../channel-event.ts'
+import type { IngestResult } from '../inbound-message.ts'
 import { visitorHistory, visitorOfTicket } from './chat-history.ts'
 import { chatAdapter } from './chat-normalise.ts'
 import { identifyVisitor } from './identify-visitor.ts'
@@ -55,7 +56,8 @@ interface Session {
 
 export function createChatHub(deps: {
   database: Database
-  ingest: Pick<IngestQueue, 'submit'>
+  /** Hands an event to the ingest and resolves once it is stored. */
+  submit(event: ChannelEvent): Promise<IngestResult>
   log: Logger
   rateLimit?: RateLimit
   heartbeatMs?: number
@@ -237,7 +239,7 @@ export function createChatHub(deps: {
       channel,
       receivedAt,
     )
-    const result = await deps.ingest.submit({ type: 'message', message: inbound! }).catch((error: unknown) => {
+    const result = await deps.submit({ type: 'message', message: inbound! }).catch((error: unknown) => {
       log.error('chat message not stored', { channelId: channel.id, error })
       return null
     })

@@ -2,8 +2,8 @@
 // InboundMessage the ingest takes. Pure. The visitor id comes first among the identities, so the
 // visitor's own contact wins over the one an email would point to, and the reply planner finds it.
 import type { Identity } from '../../../shared/schema/contact.ts'
-import { inboundMessage } from '../../inbound/inbound-message.ts'
 import type { ChannelAdapter } from '../channel.ts'
+import { inboundMessage } from '../inbound-message.ts'
 
 export interface ChatDelivery {
   /** sha256 of the visitor's token (visitor-token.ts). */

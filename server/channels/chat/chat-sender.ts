@@ -5,8 +5,8 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/create-db.ts'
 import { agents } from '../../db/schema/agents.ts'
 import { messages } from '../../db/schema/messages.ts'
-import type { OutboundRequest } from '../../outbound/outbound-request.ts'
-import type { SendOutcome } from '../../outbound/outbox-dispatcher.ts'
+import type { SendOutcome } from '../channel.ts'
+import type { OutboundRequest } from '../outbound-request.ts'
 import type { ChatHub } from './chat-hub.ts'
 
 export async function sendChat(

@@ -3,7 +3,7 @@
 // deep to show inline comes last, as message.html.
 import type { Attachment as MailAttachment } from 'mailparser'
 import type { Attachment } from '../../../shared/schema/message.ts'
-import type { InboundMessage } from '../../inbound/inbound-message.ts'
+import type { InboundMessage } from '../inbound-message.ts'
 
 export interface EmailFiles {
   files: InboundMessage['files']

@@ -3,8 +3,8 @@
 // and whether a machine sent it. Pure: the caller parses, refuses and submits.
 import { createHash } from 'node:crypto'
 import type { AddressObject, ParsedMail } from 'mailparser'
-import type { InboundMessage } from '../../inbound/inbound-message.ts'
 import type { ChannelEvent } from '../channel-event.ts'
+import type { InboundMessage } from '../inbound-message.ts'
 import { detectAutomatic } from './detect-automatic.ts'
 import { canonicalAddress } from './email-address.ts'
 import { emailFiles } from './email-files.ts'

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto'
 import type { Identity } from '../../../shared/schema/contact.ts'
 import type { FormSubmission } from '../../../shared/schema/form.ts'
-import { inboundMessage } from '../../inbound/inbound-message.ts'
 import type { ChannelAdapter } from '../channel.ts'
+import { inboundMessage } from '../inbound-message.ts'
 
 export interface FormDelivery {
   submission: FormSubmission

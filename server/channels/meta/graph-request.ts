@@ -1,6 +1,6 @@
 // The Graph API call for an outbound request, exactly as Meta documents it (reference §5.3-5.5, §7):
 // pure, so tests can compare it with the documentation.
-import type { OutboundRequest } from '../../outbound/outbound-request.ts'
+import type { OutboundRequest } from '../outbound-request.ts'
 
 export interface GraphCall {
   path: string

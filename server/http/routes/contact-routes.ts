@@ -1,13 +1,13 @@
 // Contacts: the list, one profile with identities and tickets, and merging two profiles.
 import { Hono } from 'hono'
 import { addIdentitySchema, contactListQuerySchema, mergeContactSchema } from '../../../shared/schema/contact.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import { addIdentity } from '../../identity/add-identity.ts'
-import { getContact } from '../../identity/get-contact.ts'
 import { listContacts } from '../../identity/list-contacts.ts'
 import { mergeContacts } from '../../identity/merge-contacts.ts'
 import { unmergeContact } from '../../identity/unmerge-contact.ts'
+import { getContact } from '../../tickets/get-contact.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
 import { readJson, readQuery } from '../read-input.ts'
 
 export function contactRoutes(deps: AppDeps): Hono<AppEnv> {

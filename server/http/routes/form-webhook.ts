@@ -6,10 +6,11 @@ import { cors } from 'hono/cors'
 import { z } from 'zod'
 import { AppError } from '../../../shared/errors.ts'
 import { formSubmissionSchema, honeypotField } from '../../../shared/schema/form.ts'
+import { validate } from '../../../shared/validate.ts'
 import { findChannel } from '../../channels/channel-directory.ts'
 import { formAdapter } from '../../channels/form/form-adapter.ts'
 import type { AppDeps } from '../app-deps.ts'
-import { readJson, validate } from '../read-input.ts'
+import { readJson } from '../read-input.ts'
 
 export function formWebhook(deps: AppDeps): Hono {
   const app = new Hono()

@@ -4,11 +4,11 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
 import { createMentionSchema } from '../../../shared/schema/mention.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import { agents } from '../../db/schema/agents.ts'
 import { notify } from '../../notifications/notify.ts'
 import { findVisibleTicket } from '../../tickets/get-ticket.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
 import { readJson } from '../read-input.ts'
 
 export function mentionRoutes(deps: AppDeps): Hono<AppEnv> {

@@ -2,10 +2,11 @@
 import { Hono } from 'hono'
 import { idSchema } from '../../../shared/schema/common.ts'
 import { notificationListQuerySchema } from '../../../shared/schema/notification.ts'
+import { validate } from '../../../shared/validate.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import { listNotifications, markNotificationsRead } from '../../notifications/notify.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
-import { readQuery, validate } from '../read-input.ts'
+import { readQuery } from '../read-input.ts'
 
 export function notificationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database

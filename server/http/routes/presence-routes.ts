@@ -4,8 +4,8 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { Presence } from '../../../shared/schema/presence.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
 import { requireRole } from '../authenticate.ts'
 
 const keepAliveMs = 15_000

@@ -3,10 +3,10 @@
 import { Hono } from 'hono'
 import { createCalendarSchema } from '../../../shared/schema/calendar.ts'
 import { createSlaPolicySchema } from '../../../shared/schema/sla-policy.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import { createCalendar, listCalendars } from '../../calendars/calendar-directory.ts'
 import { createSlaPolicy, listSlaPolicies } from '../../sla/sla-policy-directory.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
 import { requireRole } from '../authenticate.ts'
 import { readJson } from '../read-input.ts'
 

@@ -1,9 +1,9 @@
 // Automation rules (API.md "Rules"): admins define them; supervisors may read them.
 import { Hono } from 'hono'
 import { createRuleSchema, updateRuleSchema } from '../../../shared/schema/rule.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import { createRule, deleteRule, listRules, updateRule } from '../../rules/rule-directory.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
 import { requireRole } from '../authenticate.ts'
 import { readJson } from '../read-input.ts'
 

@@ -2,10 +2,10 @@
 // DELETE /api/sample-data removes them all again.
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import { loadSampleData } from '../../sample/load-sample-data.ts'
 import { removeSampleData } from '../../sample/remove-sample-data.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
 
 export function sampleDataRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()

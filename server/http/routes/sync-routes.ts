@@ -3,10 +3,10 @@
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { syncQuerySchema } from '../../../shared/schema/sync.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import { createChangeWatch } from '../../sync/change-watch.ts'
 import { syncPage } from '../../sync/sync-page.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
 import { readQuery } from '../read-input.ts'
 
 /** Keeps proxies from closing an idle stream, and lets the client notice a dead one. */

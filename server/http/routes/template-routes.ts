@@ -2,10 +2,10 @@
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
 import { createTemplateSchema } from '../../../shared/schema/reply.ts'
+import type { Actor, AppEnv } from '../../auth/actor.ts'
 import { findChannel } from '../../channels/channel-directory.ts'
 import { createTemplate, listTemplates } from '../../templates/template-directory.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { Actor, AppEnv } from '../app-env.ts'
 import { requireRole } from '../authenticate.ts'
 import { readJson } from '../read-input.ts'
 

@@ -3,9 +3,9 @@
 // are tested in milliseconds, without sleeping.
 import { Hono } from 'hono'
 import { z } from 'zod'
+import type { AppEnv } from '../../auth/actor.ts'
 import type { SettableClock } from '../../clock/clock.ts'
 import type { Scheduler } from '../../scheduler/scheduler.ts'
-import type { AppEnv } from '../app-env.ts'
 import { requireRole } from '../authenticate.ts'
 import { readJson } from '../read-input.ts'
 

@@ -2,9 +2,9 @@
 // Other channels have no way to show it, so it is accepted there and goes nowhere.
 import { Hono } from 'hono'
 import { agentTypingSchema } from '../../../shared/schema/typing.ts'
+import type { AppEnv } from '../../auth/actor.ts'
 import { findVisibleTicket } from '../../tickets/get-ticket.ts'
 import type { AppDeps } from '../app-deps.ts'
-import type { AppEnv } from '../app-env.ts'
 import { readJson } from '../read-input.ts'
 
 export function typingRoutes(deps: AppDeps): Hono<AppEnv> {

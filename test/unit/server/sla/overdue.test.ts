@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
-import type { TicketState } from '../../../../server/rules/ticket-state.ts'
 import { overdueEvents } from '../../../../server/sla/overdue.ts'
+import type { TicketState } from '../../../../server/sla/ticket-state.ts'
 
 const now = new Date('2026-12-01T12:00:00Z')
 const state = {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { chatAdapter } from '../../../../../server/channels/chat/chat-normalise.ts'
-import { inboundMessageSchema } from '../../../../../server/inbound/inbound-message.ts'
+import { inboundMessageSchema } from '../../../../../server/channels/inbound-message.ts'
 
 const channel = { id: 'c1', workspaceId: 'w1', kind: 'chat' as const }
 const at = new Date('2026-11-25T10:00:00Z')

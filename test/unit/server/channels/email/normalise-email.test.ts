@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import type { ChannelEvent } from '../../../../../server/channels/channel-event.ts'
 import type { EmailChannel } from '../../../../../server/channels/email/normalise-email.ts'
 import { readEmail } from '../../../../../server/channels/email/read-email.ts'
-import { inboundMessageSchema } from '../../../../../server/inbound/inbound-message.ts'
+import { inboundMessageSchema } from '../../../../../server/channels/inbound-message.ts'
 import { japaneseMail } from '../../../../support/japanese-mail.ts'
 import { fixture, mail } from './mail-fixtures.ts'
 

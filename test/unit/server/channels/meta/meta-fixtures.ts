@@ -2,9 +2,9 @@
 // comes out is parsed with the ChannelEvent schema, so each test also checks the contract.
 import { readFileSync } from 'node:fs'
 import { type ChannelEvent, channelEventSchema } from '../../../../../server/channels/channel-event.ts'
+import type { InboundMessage } from '../../../../../server/channels/inbound-message.ts'
 import type { MetaRoute, RoutedChannel } from '../../../../../server/channels/meta/meta-normalise-context.ts'
 import { normaliseMetaDelivery } from '../../../../../server/channels/meta/normalise-meta-delivery.ts'
-import type { InboundMessage } from '../../../../../server/inbound/inbound-message.ts'
 
 export const receivedAt = new Date('2026-11-25T10:00:00Z')
 

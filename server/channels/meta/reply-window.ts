@@ -4,7 +4,7 @@
 // - Messenger and Instagram: free-form for 24 hours, then a human agent's reply with the HUMAN_AGENT
 //   tag for up to 7 days, then nothing;
 // - a public reply to a comment has no window; a private reply to a comment, once, within 7 days.
-import type { ChannelKind } from '../../shared/schema/common.ts'
+import type { ChannelKind } from '../../../shared/schema/common.ts'
 
 const hour = 3_600_000
 const freeWindow = 24 * hour

@@ -4,7 +4,14 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '../db/create-db.ts'
 import { jsonRecords } from '../db/json-records.ts'
 import { rows } from '../db/rows.ts'
-import type { SlaDue } from '../sla/sla-due.ts'
+
+/** When a ticket's SLA targets fall due (sla-due.ts works them out). */
+export interface SlaDue {
+  policyId: string | null
+  firstReplyDueAt: Date | null
+  nextReplyDueAt: Date | null
+  resolutionDueAt: Date | null
+}
 
 export interface TicketState {
   id: string

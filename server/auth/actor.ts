@@ -1,4 +1,4 @@
-// Who is asking: set by the auth middleware on every /api route, read by the handlers.
+// Who is asking: the signed-in agent (or API token) behind a request or socket, and the Hono env that carries it.
 import type { Role } from '../../shared/schema/agent.ts'
 
 export interface Actor {

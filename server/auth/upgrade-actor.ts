@@ -1,10 +1,9 @@
 // Who opens a collaboration socket: an API token in `?token=`, or the signed session cookie.
 import type { IncomingMessage } from 'node:http'
 import { parseSigned } from 'hono/utils/cookie'
-import { actorForSession, actorForToken } from '../auth/sessions.ts'
 import type { Db } from '../db/create-db.ts'
-import type { Actor } from '../http/app-env.ts'
-import { sessionCookie } from '../http/authenticate.ts'
+import type { Actor } from './actor.ts'
+import { actorForSession, actorForToken, sessionCookie } from './sessions.ts'
 
 export async function actorForUpgrade(req: IncomingMessage, db: Db, secretKey: string): Promise<Actor | null> {
   const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token')
