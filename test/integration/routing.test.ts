@@ -55,7 +55,22 @@ async function agentWith(name: string, skills: string[], availability: 'online' 
   return agent
 }
 
-/** Tests move the clock forward only (the scheduler looks at each stretch of time once), except the away test, last to move it. */
+/**
+ * A week well ahead of today, so the calendar tests below fall on the same weekdays on any date the suite
+ * runs: its Monday 00:00 UTC, at least three days after the earlier tests' clock moves (about a day).
+ */
+const weekStart = (() => {
+  const day = new Date(Date.now() + 3 * 86_400_000)
+  day.setUTCHours(0, 0, 0, 0)
+  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7))
+  return day
+})()
+/** That week's day (0 = Monday) at an hour and minute UTC. */
+function inWeek(dayOffset: number, hour: number, minute = 0): Date {
+  return new Date(weekStart.getTime() + dayOffset * 86_400_000 + (hour * 60 + minute) * 60_000)
+}
+
+/** Tests move the clock forward only (the scheduler looks at each stretch of time once), except the away test, which moves it back a few hours. */
 async function setClock(at: Date) {
   const moved = await setup.api.post('/api/test/clock', { now: at.toISOString() })
   expect(moved.status).toBe(200)
@@ -259,7 +274,8 @@ test('the away message goes out at night and not by day, by the channel calendar
     name: 'Tokyo office',
     timeZone: 'Asia/Tokyo',
     weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '18:00' })),
-    holidays: ['2026-12-31'],
+    // A holiday outside the week the test uses, so the office is open on its Thursday.
+    holidays: [inWeek(10, 0).toISOString().slice(0, 10)],
   })
   expect(calendar.status).toBe(201)
   const tokyo = { phoneNumberId: '106540352248888', businessAccountId: '102290129340398' }
@@ -278,10 +294,10 @@ test('the away message goes out at night and not by day, by the channel calendar
     (await setup.api.get(`/api/tickets/${ticketId}`)).body.messages.filter((m: { automatic: boolean }) => m.automatic)
 
   // Thursday 11:00 in Tokyo: open, and an agent is online.
-  await setClock(new Date('2026-12-03T02:00:00Z'))
+  await setClock(inWeek(3, 2))
   const byDay = await customerWrites('昼間の問い合わせです', tokyo)
   // Thursday 03:00 in Tokyo: closed.
-  await setClock(new Date('2026-12-02T18:00:00Z'))
+  await setClock(inWeek(2, 18))
   const atNight = await customerWrites('夜中の問い合わせです', tokyo)
   const away = await eventually(async () => {
     const sent = await automaticOf(atNight.id)
@@ -311,14 +327,14 @@ test('an agent with a shift is set online when it starts and offline when it end
   })
   const availability = async () => (await shifter.client.get('/api/me')).body.agent.availability
 
-  await setClock(new Date('2026-12-03T23:00:00Z')) // Friday 08:00 in Tokyo: before the shift
+  await setClock(inWeek(3, 23)) // Friday 08:00 in Tokyo: before the shift
   expect(await availability()).toBe('offline')
   const waiting = await customerWrites('สินค้ายังไม่มาถึง')
   expect((await setup.api.get(`/api/tickets/${waiting.id}`)).body.ticket.assigneeId).toBeNull()
-  await setClock(new Date('2026-12-04T00:30:00Z')) // 09:30: the shift has started
+  await setClock(inWeek(4, 0, 30)) // 09:30: the shift has started
   expect(await availability()).toBe('online')
   expect((await setup.api.get(`/api/tickets/${waiting.id}`)).body.ticket.assigneeId).toBe(shifter.agent.id)
-  await setClock(new Date('2026-12-04T09:30:00Z')) // 18:30: it has ended
+  await setClock(inWeek(4, 9, 30)) // 18:30: it has ended
   expect(await availability()).toBe('offline')
   expect((await setup.api.request('DELETE', `/api/rules/${routing.body.rule.id}`)).status).toBe(200)
 })
