@@ -47,6 +47,8 @@ export interface CollabServer {
    * tickets, or of one agent, or (no scope) of the whole workspace.
    */
   recheck(workspaceId: string, scope?: RecheckScope): void
+  /** Calls `listener` after an assignment an agent made in a document is in the database. */
+  onAssigned(listener: (workspaceId: string, ticketId: string) => Promise<void>): void
   close(): Promise<void>
 }
 
@@ -69,8 +71,6 @@ export async function createCollabServer(deps: {
   secretKey: string
   log: Logger
   unloadAfterMs?: number
-  /** After an assignment made in a document is in the database (the ticket_updated rules run). */
-  ticketUpdated?(workspaceId: string, ticketId: string): Promise<void>
 }): Promise<CollabServer> {
   const unloadAfterMs = deps.unloadAfterMs ?? 30_000
   const processId = newId()
@@ -78,6 +78,7 @@ export async function createCollabServer(deps: {
   const documents = new Map<string, Promise<OpenDocument>>()
   const writeUpdate = createUpdateWriter(deps.db)
   const unloadTimers = new Map<string, NodeJS.Timeout>()
+  let assignedListener: ((workspaceId: string, ticketId: string) => Promise<void>) | null = null
   const reauthenticate = new Map<WebSocket, () => Promise<Actor | null>>()
   const registry = createPresenceRegistry({ localProcessId: processId, expireMs: 3 * aliveEveryMs, coalesceMs: 100 })
   const sentPresence = new Map<string, string>()
@@ -221,7 +222,7 @@ export async function createCollabServer(deps: {
 
   async function assigned(ticketId: string, workspaceId: string): Promise<void> {
     recheck(workspaceId, { ticketIds: [ticketId] })
-    await deps.ticketUpdated?.(workspaceId, ticketId)
+    await assignedListener?.(workspaceId, ticketId)
   }
 
   function recheck(workspaceId: string, scope: RecheckScope = {}): void {
@@ -238,6 +239,9 @@ export async function createCollabServer(deps: {
     },
     presence: registry,
     recheck,
+    onAssigned(listener) {
+      assignedListener = listener
+    },
     async change(ticketId, workspaceId, apply) {
       const document = await open(ticketId, workspaceId)
       document.room.doc.transact(() => apply(document.room.doc), 'server')

@@ -1,4 +1,5 @@
-// What the HTTP layer is built from; wired once in server/main.ts.
+// What the HTTP layer is built from; wired once in server/create-server.ts.
+import type { AfterCommit } from '../after-commit.ts'
 import type { AgentActivity } from '../agents/agent-activity.ts'
 import type { LoginThrottle } from '../auth/login-throttle.ts'
 import type { ChatHub } from '../channels/chat/chat-hub.ts'
@@ -8,8 +9,6 @@ import type { Config } from '../config.ts'
 import type { Database } from '../db/create-db.ts'
 import type { IngestQueue } from '../inbound/ingest-queue.ts'
 import type { Logger } from '../log.ts'
-import type { OutboxDispatcher } from '../outbound/outbox-dispatcher.ts'
-import type { RuleEngine } from '../rules/rule-engine.ts'
 import type { Scheduler } from '../scheduler/scheduler.ts'
 import type { SecretBox } from '../security/secret-box.ts'
 
@@ -19,14 +18,14 @@ export interface AppDeps {
   secretKey: string
   box: SecretBox
   ingest: IngestQueue
-  outbox: OutboxDispatcher
   loginThrottle: LoginThrottle
   activity: AgentActivity
   log: Logger
   chat: ChatHub
-  collab: Pick<CollabServer, 'change' | 'presence' | 'recheck'>
+  collab: Pick<CollabServer, 'presence'>
+  /** What follows a route's commit: documents, sockets, rules, the outbox. */
+  afterCommit: AfterCommit
   clock: Clock
-  rules: RuleEngine
   scheduler: Scheduler
   /** Only with TEST_CLOCK=1: the clock tests move. */
   testClock: SettableClock | null

@@ -7,8 +7,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { RuleEvent } from '../../shared/schema/rule.ts'
 import type { Clock } from '../clock/clock.ts'
-import type { CollabServer } from '../collab/collab-server.ts'
-import { setAssignment } from '../collab/ticket-document.ts'
 import type { Db } from '../db/create-db.ts'
 import { rules as rulesTable } from '../db/schema/routing.ts'
 import { tickets } from '../db/schema/tickets.ts'
@@ -53,8 +51,12 @@ export function createRuleEngine(deps: {
   clock: Clock
   log: Logger
   weights: PriorityWeights
-  /** The shared documents: rule assignments are written into them; sockets that lost the ticket closed. */
-  collab: Pick<CollabServer, 'change' | 'recheck'>
+  /** After the commit: the tickets' documents show the rules' assignments; sockets that lost a ticket close. */
+  publishAssignments(
+    workspaceId: string,
+    tickets: { id: string; assigneeId: string | null; teamId: string | null }[],
+  ): Promise<void>
+  /** After the commit: rule replies were queued. */
   wakeOutbox(): void
 }): RuleEngine {
   const { db, clock, log } = deps
@@ -148,12 +150,10 @@ export function createRuleEngine(deps: {
       const was = before.get(r.state.id)!
       return was.assigneeId !== r.state.assigneeId || was.teamId !== r.state.teamId
     })
-    for (const r of reassigned) {
-      await deps.collab
-        .change(r.state.id, workspaceId, (doc) => setAssignment(doc, r.state))
-        .catch((error: unknown) => log.error('could not write a rule assignment into the document', { error }))
-    }
-    if (reassigned.length) deps.collab.recheck(workspaceId, { ticketIds: reassigned.map((r) => r.state.id) })
+    await deps.publishAssignments(
+      workspaceId,
+      reassigned.map((r) => r.state),
+    )
 
     // The score and due times written above are final; another pass is only for ticket_updated rules,
     // and never for a ticket whose loop was just stopped.

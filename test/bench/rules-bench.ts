@@ -72,7 +72,7 @@ function engineFor(database: Database) {
     clock,
     log: createLogger('error'),
     weights: priorityWeightsSchema.parse({}),
-    collab: { change: async () => {}, recheck: () => {} },
+    publishAssignments: async () => {},
     wakeOutbox: () => {},
   })
   return { engine, clock }

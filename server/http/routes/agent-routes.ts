@@ -4,7 +4,6 @@ import { handoffSchema, setAvailabilitySchema, updateAgentSchema } from '../../.
 import { getAgent, updateAgent } from '../../agents/agent-directory.ts'
 import { setAvailability } from '../../agents/availability.ts'
 import type { AppEnv } from '../../auth/actor.ts'
-import { setAssignment } from '../../collab/ticket-document.ts'
 import { handoffTickets } from '../../tickets/handoff-tickets.ts'
 import type { AppDeps } from '../app-deps.ts'
 import { requireRole } from '../authenticate.ts'
@@ -19,7 +18,7 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
     requireRole(actor, 'admin')
     const agent = await updateAgent(db, actor, c.req.param('id'), await readJson(c, updateAgentSchema))
     // A new role or teams can take tickets out of the agent's sight: their open documents are checked.
-    deps.collab.recheck(actor.workspaceId, { agentId: agent.id })
+    deps.afterCommit.accessChanged(actor.workspaceId, agent.id)
     return c.json({ agent })
   })
 
@@ -28,15 +27,17 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
     const { status } = await readJson(c, setAvailabilitySchema)
     const changed = await setAvailability(db, actor, status)
     // Tickets that waited for someone to come back are routed now.
-    if (changed && status === 'online') await deps.rules.routeWaiting(actor.workspaceId)
+    if (changed && status === 'online') await deps.afterCommit.agentOnline(actor.workspaceId)
     return c.json({ agent: await getAgent(db, actor.agentId) })
   })
 
   app.post('/me/handoff', async (c) => {
     const actor = c.get('actor')
     const moved = await handoffTickets(db, actor, await readJson(c, handoffSchema), deps.clock.now())
-    for (const t of moved) await deps.collab.change(t.ticketId, actor.workspaceId, (doc) => setAssignment(doc, t))
-    if (moved.length) deps.collab.recheck(actor.workspaceId, { ticketIds: moved.map((t) => t.ticketId) })
+    await deps.afterCommit.assignmentsChanged(
+      actor.workspaceId,
+      moved.map((t) => ({ id: t.ticketId, assigneeId: t.assigneeId, teamId: t.teamId })),
+    )
     return c.json({ ticketIds: moved.map((t) => t.ticketId) })
   })
 

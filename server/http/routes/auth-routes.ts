@@ -60,7 +60,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const secret = await getSignedCookie(c, deps.secretKey, sessionCookie)
     const signedOut = secret ? await deleteSession(db, secret) : null
     // The signed-out browser's ticket sockets close too.
-    if (signedOut) deps.collab.recheck(signedOut.workspaceId, { agentId: signedOut.agentId })
+    if (signedOut) deps.afterCommit.accessChanged(signedOut.workspaceId, signedOut.agentId)
     deleteCookie(c, sessionCookie, { path: '/' })
     return c.json({ ok: true })
   })

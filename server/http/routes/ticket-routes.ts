@@ -4,7 +4,6 @@ import { createNoteSchema } from '../../../shared/schema/message.ts'
 import { createReplySchema } from '../../../shared/schema/reply.ts'
 import { ticketListQuerySchema, updateTicketSchema } from '../../../shared/schema/ticket.ts'
 import type { AppEnv } from '../../auth/actor.ts'
-import { appendNote, clearDraft, setAssignment } from '../../collab/ticket-document.ts'
 import { replyToTicket } from '../../outbound/reply-to-ticket.ts'
 import { addNote } from '../../tickets/add-note.ts'
 import { getTicket } from '../../tickets/get-ticket.ts'
@@ -24,13 +23,9 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')
     const ticket = await updateTicket(db, actor, c.req.param('id'), patch)
     if (patch.assigneeId !== undefined || patch.teamId !== undefined) {
-      await deps.collab.change(ticket.id, actor.workspaceId, (doc) => setAssignment(doc, ticket))
-      deps.collab.recheck(actor.workspaceId, { ticketIds: [ticket.id] })
+      await deps.afterCommit.assignmentsChanged(actor.workspaceId, [ticket])
     }
-    // After the commit: ticket_updated rules, and the priority score and SLA due times follow the change.
-    await deps.rules
-      .run(actor.workspaceId, 'ticket_updated', [ticket.id])
-      .catch((error: unknown) => deps.log.error('ticket_updated rules failed', { ticketId: ticket.id, error }))
+    await deps.afterCommit.ticketsUpdated(actor.workspaceId, [ticket.id])
     return c.json({ ticket })
   })
   app.post('/:id/replies', async (c) => {
@@ -38,16 +33,15 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')
     const ticketId = c.req.param('id')
     const present = deps.collab.presence.ticket(ticketId)
-    const { message, repeated } = await replyToTicket(db, actor, ticketId, reply, new Date(), present)
-    deps.outbox.wake()
-    if (!repeated) await deps.collab.change(message.ticketId, actor.workspaceId, clearDraft)
+    const { message, repeated } = await replyToTicket(db, actor, ticketId, reply, deps.clock.now(), present)
+    await deps.afterCommit.replyQueued(actor.workspaceId, { ticketId: message.ticketId, repeated })
     return c.json({ message }, 202)
   })
   app.post('/:id/notes', async (c) => {
     const { body } = await readJson(c, createNoteSchema)
     const actor = c.get('actor')
     const message = await addNote(db, actor, c.req.param('id'), body)
-    await deps.collab.change(message.ticketId, actor.workspaceId, (doc) => appendNote(doc, message))
+    await deps.afterCommit.noteAdded(actor.workspaceId, message)
     return c.json({ message }, 201)
   })
 
