@@ -1,4 +1,4 @@
-// A small leveled logger writing one line per event to stderr; LOG_LEVEL picks the threshold.
+// A small leveled logger writing one line per event (to stderr unless told otherwise); LOG_LEVEL picks the threshold.
 const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const
 export type LogLevel = keyof typeof levels
 
@@ -9,14 +9,14 @@ export interface Logger {
   error(message: string, data?: Record<string, unknown>): void
 }
 
-export function createLogger(level: LogLevel): Logger {
+export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
   const threshold = levels[level]
-  const write = (at: LogLevel) => (message: string, data?: Record<string, unknown>) => {
-    if (levels[at] < threshold) return
+  const at = (eventLevel: LogLevel) => (message: string, data?: Record<string, unknown>) => {
+    if (levels[eventLevel] < threshold) return
     const extra = data ? ` ${JSON.stringify(data, errorReplacer)}` : ''
-    process.stderr.write(`${new Date().toISOString()} ${at} ${message}${extra}\n`)
+    write(`${new Date().toISOString()} ${eventLevel} ${message}${extra}\n`)
   }
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') }
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { signedInAgent } from '../support/agents.ts'
 import { ApiClient } from '../support/api-client.ts'
-import { adminEmail, adminPassword, startTestServer, type TestServer } from '../support/test-server.ts'
+import { adminEmail, adminPassword, useTestServer } from '../support/test-server.ts'
 
-let server: TestServer
-let admin: ApiClient
-
-beforeAll(async () => {
-  server = await startTestServer()
-  admin = await new ApiClient(server.url).login()
-})
-afterAll(async () => {
-  await server?.stop()
-})
+const setup = useTestServer()
 
 test('signs in and answers the agent when the password is right', async () => {
-  const response = await new ApiClient(server.url).post('/api/auth/login', { email: adminEmail, password: adminPassword })
+  const response = await new ApiClient(setup.server.url).post('/api/auth/login', { email: adminEmail, password: adminPassword })
   expect(response.status).toBe(200)
   expect(response.body.agent).toMatchObject({ email: adminEmail, role: 'admin' })
   expect(response.body.agent).not.toHaveProperty('passwordHash')
 })
 
 test('refuses with 401 invalid_credentials when the password or the email is wrong', async () => {
-  const client = new ApiClient(server.url)
+  const client = new ApiClient(setup.server.url)
   const wrongPassword = await client.post('/api/auth/login', { email: adminEmail, password: 'not-the-password' })
   expect(wrongPassword.status).toBe(401)
   expect(wrongPassword.body.error.code).toBe('invalid_credentials')
@@ -34,8 +25,8 @@ test('refuses with 401 invalid_credentials when the password or the email is wro
 })
 
 test('refuses with 429 after 10 failed sign-ins for one email, even the right password, and only for that email', async () => {
-  const { agent } = await signedInAgent(admin, 'agent')
-  const client = new ApiClient(server.url)
+  const { agent } = await signedInAgent(setup.api, 'agent')
+  const client = new ApiClient(setup.server.url)
   for (let i = 0; i < 10; i++) {
     const failed = await client.post('/api/auth/login', { email: agent.email, password: `wrong-${i}` })
     expect(failed.status).toBe(401)
@@ -44,13 +35,13 @@ test('refuses with 429 after 10 failed sign-ins for one email, even the right pa
   expect(blocked.status).toBe(429)
   expect(blocked.body.error.code).toBe('rate_limited')
   expect(blocked.headers.get('set-cookie')).toBeNull()
-  expect((await new ApiClient(server.url).post('/api/auth/login', { email: adminEmail, password: adminPassword })).status).toBe(
-    200,
-  )
+  expect(
+    (await new ApiClient(setup.server.url).post('/api/auth/login', { email: adminEmail, password: adminPassword })).status,
+  ).toBe(200)
 })
 
 test('sets an HttpOnly, SameSite=Lax session cookie when signing in', async () => {
-  const response = await fetch(`${server.url}/api/auth/login`, {
+  const response = await fetch(`${setup.server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: adminEmail, password: adminPassword }),
@@ -63,13 +54,13 @@ test('sets an HttpOnly, SameSite=Lax session cookie when signing in', async () =
 })
 
 test('answers the signed-in agent on GET /api/me', async () => {
-  const me = await admin.get('/api/me')
+  const me = await setup.api.get('/api/me')
   expect(me.status).toBe(200)
   expect(me.body.agent).toMatchObject({ email: adminEmail, role: 'admin', teamIds: [] })
 })
 
 test('invalidates the session when signing out, even if the old cookie is sent again', async () => {
-  const client = await new ApiClient(server.url).login()
+  const client = await new ApiClient(setup.server.url).login()
   const cookie = client.cookie
   expect((await client.get('/api/me')).status).toBe(200)
   expect((await client.post('/api/auth/logout')).status).toBe(200)
@@ -80,17 +71,17 @@ test('invalidates the session when signing out, even if the old cookie is sent a
 })
 
 test('refuses a session cookie whose signature was tampered with', async () => {
-  const client = new ApiClient(server.url)
-  expect(admin.cookie).toMatch(/^hd_session=hds_/)
-  client.cookie = admin.cookie!.replace('hds_', 'hds_x')
+  const client = new ApiClient(setup.server.url)
+  expect(setup.api.cookie).toMatch(/^hd_session=hds_/)
+  client.cookie = setup.api.cookie!.replace('hds_', 'hds_x')
   expect((await client.get('/api/me')).status).toBe(401)
 })
 
-test('creates an API token for an admin that works as a bearer token', async () => {
-  const created = await admin.post('/api/tokens', { name: 'CI' })
+test('creates an API token for an setup.api that works as a bearer token', async () => {
+  const created = await setup.api.post('/api/tokens', { name: 'CI' })
   expect(created.status).toBe(201)
   expect(created.body.token).toEqual(expect.any(String))
-  const client = new ApiClient(server.url)
+  const client = new ApiClient(setup.server.url)
   client.token = created.body.token
   const me = await client.get('/api/me')
   expect(me.status).toBe(200)
@@ -99,14 +90,14 @@ test('creates an API token for an admin that works as a bearer token', async () 
 })
 
 test('refuses to create an API token with 403 when the caller has the agent role', async () => {
-  const { client } = await signedInAgent(admin, 'agent')
+  const { client } = await signedInAgent(setup.api, 'agent')
   const response = await client.post('/api/tokens', { name: 'mine' })
   expect(response.status).toBe(403)
   expect(response.body.error.code).toBe('forbidden')
 })
 
 test('refuses an unknown bearer token with 401', async () => {
-  const client = new ApiClient(server.url)
+  const client = new ApiClient(setup.server.url)
   client.token = 'hdt_not-a-real-token'
   const response = await client.get('/api/me')
   expect(response.status).toBe(401)
@@ -132,7 +123,7 @@ test('answers every /api route with 401 JSON when not signed in', async () => {
     ['GET', `/api/contacts/${id}`],
     ['POST', `/api/contacts/${id}/merge`],
   ]
-  const anonymous = new ApiClient(server.url)
+  const anonymous = new ApiClient(setup.server.url)
   for (const [method, path] of routes) {
     const response = await anonymous.request(method, path, method === 'GET' ? undefined : {})
     expect({ method, path, status: response.status }).toEqual({ method, path, status: 401 })

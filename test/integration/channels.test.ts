@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { ApiClient } from '../support/api-client.ts'
 import { queryServerDatabase } from '../support/server-database.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 
-let server: TestServer
-let admin: ApiClient
-
-beforeAll(async () => {
-  server = await startTestServer()
-  admin = await new ApiClient(server.url).login()
-})
-afterAll(async () => {
-  await server?.stop()
-})
+const setup = useTestServer()
 
 const pageToken = 'EAAG-page-token-SECRET-1f2e3d'
 const igToken = 'IGQV-instagram-token-SECRET-4c5b6a'
@@ -35,7 +26,7 @@ const secretValues = [pageToken, igToken, waToken]
 test.each(kinds)(
   'creates a $kind channel with its config and without returning its secrets',
   async ({ kind, config, secrets }) => {
-    const created = await admin.post('/api/channels', { kind, name: `My ${kind}`, config })
+    const created = await setup.api.post('/api/channels', { kind, name: `My ${kind}`, config })
     expect(created.status).toBe(201)
     const { channel } = created.body
     expect(channel).toMatchObject({ kind, name: `My ${kind}`, secretsSet: [...secrets] })
@@ -50,7 +41,7 @@ test.each(kinds)(
 )
 
 test('never returns a secret in the channel list, but names the secrets that are set', async () => {
-  const list = await admin.get('/api/channels')
+  const list = await setup.api.get('/api/channels')
   expect(list.status).toBe(200)
   for (const secret of secretValues) expect(JSON.stringify(list.body)).not.toContain(secret)
   const messenger = list.body.items.find((c: any) => c.kind === 'messenger')
@@ -59,35 +50,35 @@ test('never returns a secret in the channel list, but names the secrets that are
 })
 
 test('refuses a config without its pageId with 400 invalid_input and details', async () => {
-  const response = await admin.post('/api/channels', { kind: 'messenger', name: 'No page', config: { pageAccessToken: 'x' } })
+  const response = await setup.api.post('/api/channels', { kind: 'messenger', name: 'No page', config: { pageAccessToken: 'x' } })
   expect(response.status).toBe(400)
   expect(response.body.error.code).toBe('invalid_input')
   expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'config.pageId' })]))
 })
 
 test('refuses an unknown kind with 400 invalid_input and details', async () => {
-  const response = await admin.post('/api/channels', { kind: 'telegram', name: 'Nope', config: {} })
+  const response = await setup.api.post('/api/channels', { kind: 'telegram', name: 'Nope', config: {} })
   expect(response.status).toBe(400)
   expect(response.body.error.code).toBe('invalid_input')
   expect(response.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'kind' })]))
-  expect((await admin.get('/api/channels')).body.items.map((c: any) => c.name)).not.toContain('Nope')
+  expect((await setup.api.get('/api/channels')).body.items.map((c: any) => c.name)).not.toContain('Nope')
 })
 
 test('refuses a second channel with the same pageId or phoneNumberId with 409', async () => {
-  const page = await admin.post('/api/channels', {
+  const page = await setup.api.post('/api/channels', {
     kind: 'messenger',
     name: 'Same page',
     config: { pageId: '1001', pageAccessToken: 'other' },
   })
   expect(page.status).toBe(409)
   expect(page.body.error.code).toBe('conflict')
-  const phone = await admin.post('/api/channels', {
+  const phone = await setup.api.post('/api/channels', {
     kind: 'whatsapp',
     name: 'Same number',
     config: { phoneNumberId: '1093', businessAccountId: '9', accessToken: 'other', displayPhoneNumber: '+1 555 0101' },
   })
   expect(phone.status).toBe(409)
-  const names = (await admin.get('/api/channels')).body.items.map((c: any) => c.name)
+  const names = (await setup.api.get('/api/channels')).body.items.map((c: any) => c.name)
   expect(names).not.toContain('Same page')
   expect(names).not.toContain('Same number')
 })
@@ -96,27 +87,27 @@ test('creates only one of several channels with the same pageId posted at once',
   for (const pageId of ['4242', '4343', '4444']) {
     const config = { pageId, pageAccessToken: 'token' }
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => admin.post('/api/channels', { kind: 'messenger', name: `Race ${i}`, config })),
+      Array.from({ length: 6 }, (_, i) => setup.api.post('/api/channels', { kind: 'messenger', name: `Race ${i}`, config })),
     )
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409, 409])
-    const list = (await admin.get('/api/channels')).body.items
+    const list = (await setup.api.get('/api/channels')).body.items
     expect(list.filter((c: any) => c.config.pageId === pageId)).toHaveLength(1)
   }
 })
 
-test('an admin changes a channel’s name, away message and business hours; its secrets and routing stay', async () => {
-  const created = await admin.post('/api/channels', {
+test('an setup.api changes a channel’s name, away message and business hours; its secrets and routing stay', async () => {
+  const created = await setup.api.post('/api/channels', {
     kind: 'messenger',
     name: 'Page to edit',
     config: { pageId: '5005', pageAccessToken: pageToken, welcomeMessage: 'Hi!' },
   })
   const id = created.body.channel.id
-  const calendar = await admin.post('/api/calendars', {
+  const calendar = await setup.api.post('/api/calendars', {
     name: 'Office',
     timeZone: 'Europe/Paris',
     weekly: [{ day: 1, open: '09:00', close: '17:00' }],
   })
-  const changed = await admin.patch(`/api/channels/${id}`, {
+  const changed = await setup.api.patch(`/api/channels/${id}`, {
     name: 'Edited page',
     awayMessage: 'We are closed; we answer at 9.',
     welcomeMessage: null,
@@ -131,34 +122,34 @@ test('an admin changes a channel’s name, away message and business hours; its 
   expect(changed.body.channel.config.welcomeMessage).toBeUndefined()
 
   const bad = [
-    await admin.patch(`/api/channels/${id}`, { calendarId: '00000000-0000-7000-8000-000000000000' }),
-    await admin.patch(`/api/channels/${id}`, { pageId: '6006' }),
-    await admin.patch(`/api/channels/${id}`, {}),
+    await setup.api.patch(`/api/channels/${id}`, { calendarId: '00000000-0000-7000-8000-000000000000' }),
+    await setup.api.patch(`/api/channels/${id}`, { pageId: '6006' }),
+    await setup.api.patch(`/api/channels/${id}`, {}),
   ]
   expect(bad.map((r) => r.status)).toEqual([400, 400, 400])
-  expect((await admin.patch('/api/channels/00000000-0000-7000-8000-000000000000', { name: 'x' })).status).toBe(404)
-  const agent = await admin.post('/api/agents', {
+  expect((await setup.api.patch('/api/channels/00000000-0000-7000-8000-000000000000', { name: 'x' })).status).toBe(404)
+  const agent = await setup.api.post('/api/agents', {
     email: 'chan-agent@example.com',
     name: 'A',
     role: 'agent',
     password: 'agent-password-1',
   })
   expect(agent.status).toBe(201)
-  const asAgent = await new ApiClient(server.url).login('chan-agent@example.com', 'agent-password-1')
+  const asAgent = await new ApiClient(setup.server.url).login('chan-agent@example.com', 'agent-password-1')
   expect((await asAgent.patch(`/api/channels/${id}`, { name: 'mine' })).status).toBe(403)
-  const listed = (await admin.get('/api/channels')).body.items.find((c: { id: string }) => c.id === id)
+  const listed = (await setup.api.get('/api/channels')).body.items.find((c: { id: string }) => c.id === id)
   expect(listed.name).toBe('Edited page')
 })
 
-// Last in the file: on PGlite the server has to stop so that this process can open its data directory.
+// Last in the file: on PGlite the setup.server has to stop so that this process can open its data directory.
 test('stores the secrets encrypted, in no readable column or audit entry', async () => {
-  if (!server.env.DATABASE_URL) await server.stop()
+  if (!setup.server.env.DATABASE_URL) await setup.server.stop()
   const rows = await queryServerDatabase<{ config: unknown; secrets: string | null }>(
-    server,
+    setup.server,
     `select config, secrets from channels where kind in ('messenger', 'instagram', 'whatsapp') order by created_at`,
   )
-  const audit = await queryServerDatabase(server, 'select data from audit_log')
-  if (!server.env.DATABASE_URL) server = await server.restart()
+  const audit = await queryServerDatabase(setup.server, 'select data from audit_log')
+  if (!setup.server.env.DATABASE_URL) setup.server = await setup.server.restart()
   expect(rows.length).toBeGreaterThanOrEqual(3)
   for (const row of rows) expect(row.secrets).toMatch(/^v1\./)
   const stored = JSON.stringify([rows, audit])
@@ -166,6 +157,6 @@ test('stores the secrets encrypted, in no readable column or audit entry', async
     expect(stored).not.toContain(secret)
     expect(stored).not.toContain(Buffer.from(secret).toString('base64'))
   }
-  const list = await new ApiClient(server.url).login().then((client) => client.get('/api/channels'))
+  const list = await new ApiClient(setup.server.url).login().then((client) => client.get('/api/channels'))
   expect(list.body.items.find((c: any) => c.kind === 'whatsapp').secretsSet).toEqual(['accessToken'])
 })

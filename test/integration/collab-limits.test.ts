@@ -56,7 +56,7 @@ function textUpdate(text: string): Uint8Array {
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
+  server = await startTestServer({}, { process: true })
   admin = await new ApiClient(server.url).login()
   token = (await admin.post('/api/tokens', { name: 'collab limits' })).body.token
   formId = await createFormChannel(admin)

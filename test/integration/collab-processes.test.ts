@@ -17,7 +17,7 @@ const open: CollabClient[] = []
 
 beforeAll(async () => {
   if (!usePostgres) return
-  first = await startTestServer()
+  first = await startTestServer({}, { process: true })
   second = await first.restart() // the same database and secret key, while the first still runs
   const admin = await new ApiClient(first.url).login()
   token = (await admin.post('/api/tokens', { name: 'two processes' })).body.token

@@ -13,7 +13,7 @@ let token: string
 let ticketId: string
 
 beforeAll(async () => {
-  server = await startTestServer()
+  server = await startTestServer({}, { process: true })
   const api = await new ApiClient(server.url).login()
   token = (await api.post('/api/tokens', { name: 'collab tests' })).body.token
   const formId = await createFormChannel(api)

@@ -11,7 +11,7 @@ let admin: ApiClient
 let channelId: string
 
 beforeAll(async () => {
-  server = await startTestServer()
+  server = await startTestServer({}, { process: true })
   admin = await new ApiClient(server.url).login()
   channelId = await createFormChannel(admin)
 })

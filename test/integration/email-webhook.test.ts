@@ -2,38 +2,34 @@
 // inboundSecret (stored encrypted, never returned). Runs with the SMTP listener off: the webhook does
 // not need it. The size limit is SMTP_MAX_BYTES, here 1 MiB.
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ApiClient } from '../support/api-client.ts'
+import { beforeAll, expect, test } from 'vitest'
 import { createEmailChannel } from '../support/email-server.ts'
 import { createFormChannel } from '../support/form-channel.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 import { uniqueEmail } from '../support/unique.ts'
 
+const setup = useTestServer({ SMTP_MAX_BYTES: String(1024 * 1024) })
+
 const secret = 'whsec-0123456789abcdef'
-let server: TestServer
-let api: ApiClient
 let channelId: string
 let unsecuredId: string
 
 beforeAll(async () => {
-  server = await startTestServer({ SMTP_MAX_BYTES: String(1024 * 1024) })
-  api = await new ApiClient(server.url).login()
-  channelId = await createEmailChannel(api, { address: 'inbox@hooks.example', inboundSecret: secret })
-  unsecuredId = await createEmailChannel(api, { address: 'plain@hooks.example' })
+  channelId = await createEmailChannel(setup.api, { address: 'inbox@hooks.example', inboundSecret: secret })
+  unsecuredId = await createEmailChannel(setup.api, { address: 'plain@hooks.example' })
 })
-afterAll(() => server?.stop())
 
 function post(id: string, body: string, authorization?: string): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'message/rfc822' }
   if (authorization) headers.authorization = authorization
-  return fetch(`${server.url}/webhooks/email/${id}`, { method: 'POST', headers, body })
+  return fetch(`${setup.server.url}/webhooks/email/${id}`, { method: 'POST', headers, body })
 }
 
 const mail = (text: string, from = uniqueEmail()) =>
   `From: Lee <${from}>\r\nTo: inbox@hooks.example\r\nSubject: Forwarded\r\nMessage-ID: <${randomUUID()}@x>\r\n\r\n${text}\r\n`
 
 async function ticketsWith(text: string) {
-  return (await api.get(`/api/tickets?channel=email&q=${encodeURIComponent(text)}`)).body.items
+  return (await setup.api.get(`/api/tickets?channel=email&q=${encodeURIComponent(text)}`)).body.items
 }
 
 test('with the right secret the mail is stored and answered 202; a repeat is stored once', async () => {
@@ -45,7 +41,7 @@ test('with the right secret the mail is stored and answered 202; a repeat is sto
   expect((await post(channelId, body, `Bearer ${secret}`)).status).toBe(202)
   const tickets = await ticketsWith('crane3301')
   expect(tickets).toHaveLength(1)
-  const detail = (await api.get(`/api/tickets/${tickets[0].id}`)).body
+  const detail = (await setup.api.get(`/api/tickets/${tickets[0].id}`)).body
   expect(detail.contact.email).toBe(from)
   expect(detail.messages).toHaveLength(1)
 })
@@ -62,7 +58,7 @@ test('a channel without a secret refuses with 403; an unknown or non-email chann
   expect((await post(unsecuredId, mail('x'), `Bearer ${secret}`)).status).toBe(403)
   expect((await post(randomUUID(), mail('x'), `Bearer ${secret}`)).status).toBe(404)
   expect((await post('not-an-id', mail('x'), `Bearer ${secret}`)).status).toBe(404)
-  const formId = await createFormChannel(api)
+  const formId = await createFormChannel(setup.api)
   expect((await post(formId, mail('x'), `Bearer ${secret}`)).status).toBe(404)
 })
 
@@ -76,14 +72,14 @@ test('over the size limit is 413; a mail without a sender or an empty body is 40
 })
 
 test('the secret is stored encrypted and never returned', async () => {
-  const channels = (await api.get('/api/channels')).body.items
+  const channels = (await setup.api.get('/api/channels')).body.items
   const channel = channels.find((c: { id: string }) => c.id === channelId)
   expect(channel.secretsSet).toEqual(['inboundSecret'])
   expect(JSON.stringify(channels)).not.toContain(secret)
 })
 
 test('a secret shorter than 16 characters is refused when the channel is created', async () => {
-  const answer = await api.post('/api/channels', {
+  const answer = await setup.api.post('/api/channels', {
     kind: 'email',
     name: 'x',
     config: { address: 'short@hooks.example', inboundSecret: 'short' },

@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { ApiClient } from '../support/api-client.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 
-let server: TestServer
+const setup = useTestServer()
+
 let anonymous: ApiClient
 
 beforeAll(async () => {
-  server = await startTestServer()
-  anonymous = new ApiClient(server.url)
-})
-afterAll(async () => {
-  await server?.stop()
+  anonymous = new ApiClient(setup.server.url)
 })
 
 test('answers GET /health with ok and the kind of database', async () => {
   const health = await anonymous.get('/health')
   expect(health.status).toBe(200)
-  expect(health.body).toEqual({ ok: true, db: server.env.DATABASE_URL ? 'postgres' : 'pglite' })
+  expect(health.body).toEqual({ ok: true, db: setup.server.env.DATABASE_URL ? 'postgres' : 'pglite' })
 })
 
 test('serves an OpenAPI 3 document with the paths of API.md, without sign-in', async () => {
@@ -73,7 +70,7 @@ test('answers an unknown route with 404 and a JSON error body', async () => {
 })
 
 test('answers an unknown /api route with 404 JSON once signed in', async () => {
-  const admin = await new ApiClient(server.url).login()
+  const admin = await new ApiClient(setup.server.url).login()
   const response = await admin.get('/api/no-such-thing')
   expect(response.status).toBe(404)
   expect(response.body.error).toMatchObject({ code: 'not_found', message: expect.any(String) })

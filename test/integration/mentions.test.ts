@@ -1,34 +1,29 @@
 // @mentions in internal notes: the mentioned colleague is notified, pointing at the ticket.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { signedInAgent } from '../support/agents.ts'
 import { ApiClient } from '../support/api-client.ts'
 import { eventually } from '../support/eventually.ts'
 import { createFormChannel, submitForm } from '../support/form-channel.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 import { uniqueEmail } from '../support/unique.ts'
 
-let server: TestServer
-let admin: ApiClient
+const setup = useTestServer()
+
 let ticketId: string
 
 beforeAll(async () => {
-  server = await startTestServer()
-  admin = await new ApiClient(server.url).login()
-  const channelId = await createFormChannel(admin)
-  await submitForm(server.url, channelId, { name: 'Ana', email: uniqueEmail('mention'), message: 'mention me please' })
+  const channelId = await createFormChannel(setup.api)
+  await submitForm(setup.server.url, channelId, { name: 'Ana', email: uniqueEmail('mention'), message: 'mention me please' })
   ticketId = await eventually(async () => {
-    const found = await admin.get(`/api/tickets?q=${encodeURIComponent('mention me')}`)
+    const found = await setup.api.get(`/api/tickets?q=${encodeURIComponent('mention me')}`)
     expect(found.body.items).toHaveLength(1)
     return found.body.items[0].id
   })
 })
-afterAll(async () => {
-  await server?.stop()
-})
 
 test('a mentioned colleague is notified with the note and the ticket', async () => {
-  const bea = await signedInAgent(admin, 'agent', 'Bea')
-  const told = await admin.post(`/api/tickets/${ticketId}/mentions`, {
+  const bea = await signedInAgent(setup.api, 'agent', 'Bea')
+  const told = await setup.api.post(`/api/tickets/${ticketId}/mentions`, {
     agentIds: [bea.agent.id],
     body: '@Bea can you check stock?',
   })
@@ -41,14 +36,14 @@ test('a mentioned colleague is notified with the note and the ticket', async () 
 })
 
 test('refuses agents of no workspace and tickets the mentioner may not see', async () => {
-  const unknown = await admin.post(`/api/tickets/${ticketId}/mentions`, {
+  const unknown = await setup.api.post(`/api/tickets/${ticketId}/mentions`, {
     agentIds: ['00000000-0000-4000-8000-000000000000'],
     body: 'hi',
   })
   expect(unknown.status).toBe(400)
-  const other = await admin.post('/api/tickets/00000000-0000-4000-8000-000000000000/mentions', { agentIds: [], body: 'hi' })
+  const other = await setup.api.post('/api/tickets/00000000-0000-4000-8000-000000000000/mentions', { agentIds: [], body: 'hi' })
   expect(other.status).toBe(400)
-  expect((await new ApiClient(server.url).post(`/api/tickets/${ticketId}/mentions`, { agentIds: [], body: 'x' })).status).toBe(
-    401,
-  )
+  expect(
+    (await new ApiClient(setup.server.url).post(`/api/tickets/${ticketId}/mentions`, { agentIds: [], body: 'x' })).status,
+  ).toBe(401)
 })

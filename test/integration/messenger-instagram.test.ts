@@ -1,6 +1,6 @@
 // Messenger and Instagram end to end: DMs, echoes, watermarks, the 24-hour and human-agent windows,
 // Instagram comments answered publicly or privately, and unsent messages.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import {
   instagramComment,
   instagramDm,
@@ -13,15 +13,14 @@ import {
   postSignedWebhook,
 } from '../fakes/meta-webhooks.ts'
 import { eventually } from '../support/eventually.ts'
-import { appSecret, type MetaSetup, startMetaServer } from '../support/meta-server.ts'
+import { appSecret, useMetaServer } from '../support/meta-server.ts'
 
-let setup: MetaSetup
+const setup = useMetaServer()
 const pageId = '102938475610293'
 const igUserId = '17841400000000000'
 let nextUser = 7392015648120000
 
 beforeAll(async () => {
-  setup = await startMetaServer()
   await setup.api.post('/api/channels', {
     kind: 'messenger',
     name: 'Facebook page',
@@ -32,10 +31,6 @@ beforeAll(async () => {
     name: 'Instagram',
     config: { igUserId, pageId: '5550001', accessToken: 'IGQV-token' },
   })
-})
-afterAll(async () => {
-  await setup?.server.stop()
-  await setup?.graph.close()
 })
 
 const post = async (delivery: object) => expect((await postSignedWebhook(setup.server.url, delivery, appSecret)).status).toBe(200)

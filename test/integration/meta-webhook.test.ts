@@ -1,7 +1,7 @@
 // POST /webhooks/meta with bad input: each refusal has its status and a log line, and nothing valid in
 // the same delivery is lost. Also the GET verification handshake.
 import { request } from 'node:http'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import {
   combineWebhooks,
   messengerText,
@@ -11,25 +11,20 @@ import {
   verifyWebhookSubscription,
   whatsappText,
 } from '../fakes/meta-webhooks.ts'
-import { appSecret, type MetaSetup, startMetaServer, verifyToken } from '../support/meta-server.ts'
+import { appSecret, useMetaServer, verifyToken } from '../support/meta-server.ts'
 import { startTestServer } from '../support/test-server.ts'
 
-let setup: MetaSetup
+const setup = useMetaServer()
 const pageId = '222000111'
 const number = { phoneNumberId: '333000111' }
 
 beforeAll(async () => {
-  setup = await startMetaServer()
   await setup.api.post('/api/channels', { kind: 'messenger', name: 'Page', config: { pageId, pageAccessToken: 't' } })
   await setup.api.post('/api/channels', {
     kind: 'whatsapp',
     name: 'WA',
     config: { ...number, businessAccountId: '9', accessToken: 't', displayPhoneNumber: '+1 555 0100' },
   })
-})
-afterAll(async () => {
-  await setup?.server.stop()
-  await setup?.graph.close()
 })
 
 const ticketsMatching = async (text: string) => (await setup.api.get(`/api/tickets?q=${encodeURIComponent(text)}`)).body.items

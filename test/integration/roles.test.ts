@@ -1,37 +1,27 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { type SignedInAgent, signedInAgent } from '../support/agents.ts'
-import { ApiClient } from '../support/api-client.ts'
 import { createFormChannel } from '../support/form-channel.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 import { allTickets, ticketFromForm } from '../support/ticket-lookup.ts'
 import { uniqueEmail } from '../support/unique.ts'
 
-let server: TestServer
-let admin: ApiClient
+const setup = useTestServer()
 
-beforeAll(async () => {
-  server = await startTestServer()
-  admin = await new ApiClient(server.url).login()
-})
-afterAll(async () => {
-  await server?.stop()
-})
-
-test('creates an agent when an admin asks, and lists them', async () => {
+test('creates an agent when an setup.api asks, and lists them', async () => {
   const email = uniqueEmail('new-agent')
-  const created = await admin.post('/api/agents', { email, name: 'Ana', role: 'agent', password: 'long-enough-1' })
+  const created = await setup.api.post('/api/agents', { email, name: 'Ana', role: 'agent', password: 'long-enough-1' })
   expect(created.status).toBe(201)
   expect(created.body.agent).toMatchObject({ email, name: 'Ana', role: 'agent', teamIds: [] })
   expect(created.body.agent).not.toHaveProperty('password')
-  const list = await admin.get('/api/agents')
+  const list = await setup.api.get('/api/agents')
   expect(list.body.items.map((a: any) => a.email)).toContain(email)
   expect(JSON.stringify(list.body)).not.toContain('scrypt')
 })
 
 test('refuses a second agent with the same email, in any letter case, with 409', async () => {
   const email = uniqueEmail('twice')
-  expect((await admin.post('/api/agents', { email, name: 'One', role: 'agent', password: 'long-enough-1' })).status).toBe(201)
-  const again = await admin.post('/api/agents', {
+  expect((await setup.api.post('/api/agents', { email, name: 'One', role: 'agent', password: 'long-enough-1' })).status).toBe(201)
+  const again = await setup.api.post('/api/agents', {
     email: email.toUpperCase(),
     name: 'Two',
     role: 'agent',
@@ -42,19 +32,19 @@ test('refuses a second agent with the same email, in any letter case, with 409',
 })
 
 test('refuses to create agents or channels with 403 when the caller has the agent role', async () => {
-  const { client } = await signedInAgent(admin, 'agent')
+  const { client } = await signedInAgent(setup.api, 'agent')
   const agent = await client.post('/api/agents', { email: uniqueEmail(), name: 'X', role: 'admin', password: 'long-enough-1' })
   expect(agent.status).toBe(403)
   expect(agent.body.error.code).toBe('forbidden')
   const channel = await client.post('/api/channels', { kind: 'form', name: 'Sneaky', config: {} })
   expect(channel.status).toBe(403)
   expect((await client.post('/api/teams', { name: 'Mine', agentIds: [] })).status).toBe(403)
-  expect((await admin.get('/api/channels')).body.items.map((c: any) => c.name)).not.toContain('Sneaky')
+  expect((await setup.api.get('/api/channels')).body.items.map((c: any) => c.name)).not.toContain('Sneaky')
 })
 
 test('creates a team with members when a supervisor asks, but refuses them a channel', async () => {
-  const { client } = await signedInAgent(admin, 'supervisor')
-  const member = await signedInAgent(admin, 'agent')
+  const { client } = await signedInAgent(setup.api, 'supervisor')
+  const member = await signedInAgent(setup.api, 'agent')
   const team = await client.post('/api/teams', { name: 'Billing', agentIds: [member.agent.id] })
   expect(team.status).toBe(201)
   expect(team.body.team).toMatchObject({ name: 'Billing', agentIds: [member.agent.id] })
@@ -63,7 +53,7 @@ test('creates a team with members when a supervisor asks, but refuses them a cha
 })
 
 test('refuses a team naming an unknown agent with 400', async () => {
-  const response = await admin.post('/api/teams', { name: 'Ghosts', agentIds: ['00000000-0000-4000-8000-000000000000'] })
+  const response = await setup.api.post('/api/teams', { name: 'Ghosts', agentIds: ['00000000-0000-4000-8000-000000000000'] })
   expect(response.status).toBe(400)
   expect(response.body.error.code).toBe('invalid_input')
 })
@@ -74,22 +64,22 @@ describe('ticket visibility', () => {
   let tickets: Record<'noTeam' | 'myTeam' | 'otherTeam' | 'otherTeamAssignedToMe', any>
 
   beforeAll(async () => {
-    agent = await signedInAgent(admin, 'agent', 'Visible Vera')
-    supervisor = await signedInAgent(admin, 'supervisor')
-    const other = await signedInAgent(admin, 'agent')
-    const mine = (await admin.post('/api/teams', { name: 'Mine', agentIds: [agent.agent.id] })).body.team
-    const theirs = (await admin.post('/api/teams', { name: 'Theirs', agentIds: [other.agent.id] })).body.team
-    const channelId = await createFormChannel(admin, 'Visibility')
-    const open = (message: string) => ticketFromForm(admin, channelId, { name: 'C', email: uniqueEmail(), message })
+    agent = await signedInAgent(setup.api, 'agent', 'Visible Vera')
+    supervisor = await signedInAgent(setup.api, 'supervisor')
+    const other = await signedInAgent(setup.api, 'agent')
+    const mine = (await setup.api.post('/api/teams', { name: 'Mine', agentIds: [agent.agent.id] })).body.team
+    const theirs = (await setup.api.post('/api/teams', { name: 'Theirs', agentIds: [other.agent.id] })).body.team
+    const channelId = await createFormChannel(setup.api, 'Visibility')
+    const open = (message: string) => ticketFromForm(setup.api, channelId, { name: 'C', email: uniqueEmail(), message })
     tickets = {
       noTeam: await open('no team'),
       myTeam: await open('my team'),
       otherTeam: await open('other team'),
       otherTeamAssignedToMe: await open('other team, mine'),
     }
-    await admin.patch(`/api/tickets/${tickets.myTeam.id}`, { teamId: mine.id })
-    await admin.patch(`/api/tickets/${tickets.otherTeam.id}`, { teamId: theirs.id })
-    await admin.patch(`/api/tickets/${tickets.otherTeamAssignedToMe.id}`, { teamId: theirs.id, assigneeId: agent.agent.id })
+    await setup.api.patch(`/api/tickets/${tickets.myTeam.id}`, { teamId: mine.id })
+    await setup.api.patch(`/api/tickets/${tickets.otherTeam.id}`, { teamId: theirs.id })
+    await setup.api.patch(`/api/tickets/${tickets.otherTeamAssignedToMe.id}`, { teamId: theirs.id, assigneeId: agent.agent.id })
   })
 
   test('lists for an agent the tickets assigned to them, of their teams and of no team, but not of another team', async () => {
@@ -109,7 +99,7 @@ describe('ticket visibility', () => {
     expect(detail.body.error.code).toBe('not_found')
     expect((await agent.client.patch(path, { status: 'resolved' })).status).toBe(404)
     expect((await agent.client.post(`${path}/notes`, { body: 'peek' })).status).toBe(404)
-    const unchanged = await admin.get(path)
+    const unchanged = await setup.api.get(path)
     expect(unchanged.body.ticket.status).toBe('open')
     expect(unchanged.body.messages.filter((m: any) => m.kind === 'note')).toEqual([])
     expect((await agent.client.get(`/api/tickets/${tickets.myTeam.id}`)).status).toBe(200)
@@ -119,12 +109,12 @@ describe('ticket visibility', () => {
     const profile = await agent.client.get(`/api/contacts/${tickets.otherTeam.contactId}`)
     expect(profile.status).toBe(200)
     expect(profile.body.tickets).toEqual([])
-    const adminProfile = await admin.get(`/api/contacts/${tickets.otherTeam.contactId}`)
+    const adminProfile = await setup.api.get(`/api/contacts/${tickets.otherTeam.contactId}`)
     expect(adminProfile.body.tickets.map((t: any) => t.id)).toEqual([tickets.otherTeam.id])
   })
 
-  test('lists every ticket for an admin and a supervisor', async () => {
-    for (const client of [admin, supervisor.client]) {
+  test('lists every ticket for an setup.api and a supervisor', async () => {
+    for (const client of [setup.api, supervisor.client]) {
       const ids = (await allTickets(client)).map((t) => t.id)
       expect(ids).toEqual(expect.arrayContaining(Object.values(tickets).map((t) => t.id)))
       expect((await client.get(`/api/tickets/${tickets.otherTeam.id}`)).status).toBe(200)

@@ -2,29 +2,24 @@
 // rules route a Japanese customer's urgent WhatsApp message, SLA warnings and breaches fall on time,
 // the away message follows the channel's calendar, a handoff moves tickets with their note, and bad
 // configuration is refused.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { postSignedWebhook, whatsappText } from '../fakes/meta-webhooks.ts'
 import { type SignedInAgent, signedInAgent } from '../support/agents.ts'
 import { eventually } from '../support/eventually.ts'
-import { appSecret, type MetaSetup, startMetaServer } from '../support/meta-server.ts'
+import { appSecret, useMetaServer } from '../support/meta-server.ts'
 
-let setup: MetaSetup
+const setup = useMetaServer({ TEST_CLOCK: '1' })
 const number = { phoneNumberId: '106540352247777', businessAccountId: '102290129340398' }
 let nextCustomer = 819012340000
 let channelId: string
 
 beforeAll(async () => {
-  setup = await startMetaServer({ TEST_CLOCK: '1' })
   const created = await setup.api.post('/api/channels', {
     kind: 'whatsapp',
     name: 'WhatsApp Japan',
     config: { ...number, accessToken: 'EAAW-token', displayPhoneNumber: '+81 3 0000 0000' },
   })
   channelId = created.body.channel.id
-})
-afterAll(async () => {
-  await setup?.server.stop()
-  await setup?.graph.close()
 })
 
 async function customerWrites(text: string, to = number) {

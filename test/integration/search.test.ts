@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ApiClient } from '../support/api-client.ts'
+import { beforeAll, expect, test } from 'vitest'
 import { createFormChannel } from '../support/form-channel.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 import { allTickets, ticketFromForm } from '../support/ticket-lookup.ts'
 import { uniqueEmail } from '../support/unique.ts'
 
-let server: TestServer
-let admin: ApiClient
+const setup = useTestServer()
+
 const tickets: Record<string, any> = {}
 
 // One ticket per case; a search must find exactly its ticket, so a match anywhere else would fail it.
@@ -23,9 +22,7 @@ const cases = [
 ] as const
 
 beforeAll(async () => {
-  server = await startTestServer()
-  admin = await new ApiClient(server.url).login()
-  const channelId = await createFormChannel(admin)
+  const channelId = await createFormChannel(setup.api)
   for (const c of cases) {
     const submission = {
       name: c.field === 'name' ? c.text : 'Customer',
@@ -33,33 +30,30 @@ beforeAll(async () => {
       subject: c.field === 'subject' ? c.text : 'Hello',
       message: c.field === 'message' ? c.text : 'Nothing special here',
     }
-    const ticket = await ticketFromForm(admin, channelId, submission)
-    if (c.field === 'note') await admin.post(`/api/tickets/${ticket.id}/notes`, { body: c.text })
+    const ticket = await ticketFromForm(setup.api, channelId, submission)
+    if (c.field === 'note') await setup.api.post(`/api/tickets/${ticket.id}/notes`, { body: c.text })
     tickets[c.name] = ticket
   }
 })
-afterAll(async () => {
-  await server?.stop()
-})
 
 test.each(cases)('finds $name', async (c) => {
-  const found = await allTickets(admin, `q=${encodeURIComponent(c.q)}`)
+  const found = await allTickets(setup.api, `q=${encodeURIComponent(c.q)}`)
   expect(found.map((t) => t.id)).toEqual([tickets[c.name].id])
 })
 
 test('finds nothing when the word appears nowhere', async () => {
-  for (const q of ['返品', 'xylophone', 'ส้มตำ']) expect(await allTickets(admin, `q=${encodeURIComponent(q)}`)).toEqual([])
+  for (const q of ['返品', 'xylophone', 'ส้มตำ']) expect(await allTickets(setup.api, `q=${encodeURIComponent(q)}`)).toEqual([])
 })
 
 test('requires every word of the query to match', async () => {
-  expect(await allTickets(admin, `q=${encodeURIComponent('blender refund')}`)).toEqual([])
-  const both = await allTickets(admin, `q=${encodeURIComponent('cracked lid')}`)
+  expect(await allTickets(setup.api, `q=${encodeURIComponent('blender refund')}`)).toEqual([])
+  const both = await allTickets(setup.api, `q=${encodeURIComponent('cracked lid')}`)
   expect(both.map((t) => t.id)).toEqual([tickets['an English word inside a sentence'].id])
 })
 
 test('answers 200 without error when the query is only punctuation', async () => {
   for (const q of ['!!!', '、。？', '-', '"\'&|!(*)']) {
-    const response = await admin.get(`/api/tickets?q=${encodeURIComponent(q)}`)
+    const response = await setup.api.get(`/api/tickets?q=${encodeURIComponent(q)}`)
     expect({ q, status: response.status }).toEqual({ q, status: 200 })
     expect(Array.isArray(response.body.items)).toBe(true)
   }

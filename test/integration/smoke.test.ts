@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { ApiClient } from '../support/api-client.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(async () => {
-  await server?.stop()
-})
+const setup = useTestServer()
 
 test('a form submission in Japanese becomes a ticket found by a word of it', async () => {
-  const api = await new ApiClient(server.url).login()
+  const api = await new ApiClient(setup.server.url).login()
   const channel = await api.post('/api/channels', { kind: 'form', name: 'Site', config: {} })
   expect(channel.status).toBe(201)
   const submitted = await api.post(`/webhooks/form/${channel.body.channel.id}`, {

@@ -1,24 +1,19 @@
 // The sync stream that feeds the browser's local database: resumable pages of changed tickets with their
 // messages and contacts, only what the asker may see, and a live `change` event when something changes.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { signedInAgent } from '../support/agents.ts'
 import { ApiClient } from '../support/api-client.ts'
 import { eventually } from '../support/eventually.ts'
 import { createFormChannel, submitForm } from '../support/form-channel.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 import { uniqueEmail } from '../support/unique.ts'
 
-let server: TestServer
-let admin: ApiClient
+const setup = useTestServer()
+
 let channelId: string
 
 beforeAll(async () => {
-  server = await startTestServer()
-  admin = await new ApiClient(server.url).login()
-  channelId = await createFormChannel(admin)
-})
-afterAll(async () => {
-  await server?.stop()
+  channelId = await createFormChannel(setup.api)
 })
 
 async function pullAll(client: ApiClient, cursor?: string) {
@@ -38,7 +33,7 @@ async function pullAll(client: ApiClient, cursor?: string) {
 
 test('pages through every ticket with its messages and contact, and resumes from the cursor', async () => {
   for (let i = 0; i < 5; i++) {
-    const sent = await submitForm(server.url, channelId, {
+    const sent = await submitForm(setup.server.url, channelId, {
       name: `Pat ${i}`,
       email: uniqueEmail('sync'),
       message: `sync page ${i}`,
@@ -46,48 +41,59 @@ test('pages through every ticket with its messages and contact, and resumes from
     expect(sent.status).toBeLessThan(300)
   }
   const first = await eventually(async () => {
-    const all = await pullAll(admin)
+    const all = await pullAll(setup.api)
     expect([...all.messages.values()].filter((m) => m.body.startsWith('sync page'))).toHaveLength(5)
     return all
   })
-  const one = (await admin.get('/api/sync?limit=1')).body
+  const one = (await setup.api.get('/api/sync?limit=1')).body
   expect(one.contacts[0].id).toBe(one.tickets[0].contactId)
 
-  const sent = await submitForm(server.url, channelId, { name: 'Late', email: uniqueEmail('sync'), message: 'after the cursor' })
+  const sent = await submitForm(setup.server.url, channelId, {
+    name: 'Late',
+    email: uniqueEmail('sync'),
+    message: 'after the cursor',
+  })
   expect(sent.status).toBeLessThan(300)
   await eventually(async () => {
-    const later = await pullAll(admin, first.cursor)
+    const later = await pullAll(setup.api, first.cursor)
     expect([...later.messages.values()].map((m) => m.body)).toContain('after the cursor')
   })
 })
 
 test('an agent receives only the tickets they may see', async () => {
-  const team = await admin.post('/api/teams', { name: 'Closed team', agentIds: [] })
-  const sent = await submitForm(server.url, channelId, { name: 'Hidden', email: uniqueEmail('hidden'), message: 'team only' })
+  const team = await setup.api.post('/api/teams', { name: 'Closed team', agentIds: [] })
+  const sent = await submitForm(setup.server.url, channelId, {
+    name: 'Hidden',
+    email: uniqueEmail('hidden'),
+    message: 'team only',
+  })
   expect(sent.status).toBeLessThan(300)
   const ticket = await eventually(async () => {
-    const found = await admin.get(`/api/tickets?q=${encodeURIComponent('team only')}`)
+    const found = await setup.api.get(`/api/tickets?q=${encodeURIComponent('team only')}`)
     expect(found.body.items).toHaveLength(1)
     return found.body.items[0]
   })
-  expect((await admin.patch(`/api/tickets/${ticket.id}`, { teamId: team.body.team.id })).status).toBe(200)
-  const { client } = await signedInAgent(admin, 'agent')
+  expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { teamId: team.body.team.id })).status).toBe(200)
+  const { client } = await signedInAgent(setup.api, 'agent')
   const seen = await pullAll(client)
   expect(seen.tickets.has(ticket.id)).toBe(false)
   expect(seen.tickets.size).toBeGreaterThan(0)
 })
 
 test('refuses a cursor it did not give out, and anyone not signed in', async () => {
-  const bad = await admin.get('/api/sync?cursor=not-a-cursor')
+  const bad = await setup.api.get('/api/sync?cursor=not-a-cursor')
   expect(bad.status).toBe(400)
   expect(bad.body.error.code).toBe('invalid_input')
-  expect((await new ApiClient(server.url).get('/api/sync')).status).toBe(401)
-  expect((await new ApiClient(server.url).get('/api/sync/stream')).status).toBe(401)
+  expect((await new ApiClient(setup.server.url).get('/api/sync')).status).toBe(401)
+  expect((await new ApiClient(setup.server.url).get('/api/sync/stream')).status).toBe(401)
 })
 
 test('the live stream announces a change as soon as a ticket changes', async () => {
   const controller = new AbortController()
-  const response = await fetch(`${server.url}/api/sync/stream`, { headers: { cookie: admin.cookie! }, signal: controller.signal })
+  const response = await fetch(`${setup.server.url}/api/sync/stream`, {
+    headers: { cookie: setup.api.cookie! },
+    signal: controller.signal,
+  })
   expect(response.headers.get('content-type')).toContain('text/event-stream')
   const reader = response.body!.getReader()
   const decoder = new TextDecoder()
@@ -100,29 +106,29 @@ test('the live stream announces a change as soon as a ticket changes', async () 
     }
   }
   await readUntil(1)
-  await submitForm(server.url, channelId, { name: 'Live', email: uniqueEmail('live'), message: 'live change' })
+  await submitForm(setup.server.url, channelId, { name: 'Live', email: uniqueEmail('live'), message: 'live change' })
   await readUntil(2)
   controller.abort()
 })
 
 test('a ticket moved out of an agent’s sight is named for removal, with nothing of it sent', async () => {
-  const { client } = await signedInAgent(admin, 'agent')
-  const sent = await submitForm(server.url, channelId, {
+  const { client } = await signedInAgent(setup.api, 'agent')
+  const sent = await submitForm(setup.server.url, channelId, {
     name: 'Moved Away',
     email: uniqueEmail('gone'),
     message: 'soon elsewhere',
   })
   expect(sent.status).toBeLessThan(300)
   const ticket = await eventually(async () => {
-    const found = (await admin.get('/api/tickets?q=elsewhere')).body.items[0]
+    const found = (await setup.api.get('/api/tickets?q=elsewhere')).body.items[0]
     expect(found).toBeDefined()
     return found
   })
   const before = await pullAll(client)
   expect(before.tickets.has(ticket.id)).toBe(true)
 
-  const team = await admin.post('/api/teams', { name: `Elsewhere ${uniqueEmail('t')}`, agentIds: [] })
-  expect((await admin.patch(`/api/tickets/${ticket.id}`, { teamId: team.body.team.id })).status).toBe(200)
+  const team = await setup.api.post('/api/teams', { name: `Elsewhere ${uniqueEmail('t')}`, agentIds: [] })
+  expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { teamId: team.body.team.id })).status).toBe(200)
   const removed: string[] = []
   let cursor = before.cursor
   for (let page = 0; page < 50; page++) {

@@ -2,29 +2,24 @@
 // them, statuses, the 24-hour window and templates, retries and failures.
 
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { graphErrors } from '../fakes/graph-errors.ts'
 import { postSignedWebhook, whatsappImage, whatsappStatus, whatsappText } from '../fakes/meta-webhooks.ts'
 import { eventually } from '../support/eventually.ts'
-import { appSecret, type MetaSetup, startMetaServer } from '../support/meta-server.ts'
+import { appSecret, startMetaServer, useMetaServer } from '../support/meta-server.ts'
 
-let setup: MetaSetup
+const setup = useMetaServer()
 let channelId: string
 const number = { phoneNumberId: '106540352242922', businessAccountId: '102290129340398' }
 let nextCustomer = 16505550000
 
 beforeAll(async () => {
-  setup = await startMetaServer()
   const created = await setup.api.post('/api/channels', {
     kind: 'whatsapp',
     name: 'WhatsApp support',
     config: { ...number, accessToken: 'EAAW-token', displayPhoneNumber: '+1 555 078 3881' },
   })
   channelId = created.body.channel.id
-})
-afterAll(async () => {
-  await setup?.server.stop()
-  await setup?.graph.close()
 })
 
 async function customerWrites(text: string, options: { from?: string; at?: Date; name?: string } = {}) {

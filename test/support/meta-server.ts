@@ -1,5 +1,6 @@
 // A helpdesk server wired to a fake Graph API, with the Meta app secret set: what the social-channel
 // tests start.
+import { afterAll, beforeAll } from 'vitest'
 import { type FakeGraphApi, startFakeGraphApi } from '../fakes/graph-api.ts'
 import { ApiClient } from './api-client.ts'
 import { startTestServer, type TestServer } from './test-server.ts'
@@ -23,4 +24,17 @@ export async function startMetaServer(env: Record<string, string> = {}): Promise
   })
   const api = await new ApiClient(server.url).login()
   return { server, graph, api }
+}
+
+/** A Meta-wired server for the whole test file: started before its tests, stopped (with its Graph fake) after. */
+export function useMetaServer(env: Record<string, string> = {}): MetaSetup {
+  const setup = {} as MetaSetup
+  beforeAll(async () => {
+    Object.assign(setup, await startMetaServer(env))
+  })
+  afterAll(async () => {
+    await setup.server?.stop()
+    await setup.graph?.close()
+  })
+  return setup
 }

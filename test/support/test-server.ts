@@ -1,7 +1,13 @@
-// Starts the real server (server/main.ts) as a child process on 127.0.0.1 with its own database copy.
-// Tests talk HTTP to it, and may kill it hard and start it again on the same data.
+// A real helpdesk for a test file, on 127.0.0.1 with its own database copy. By default it runs in the
+// test's own process (createServer, then listen), which starts in about a second; with
+// `{ process: true }` it is a child process running server/main.ts, for the tests that kill it hard
+// (crash and durability) or run two servers on one database. Tests talk HTTP, sockets and SMTP to it.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { readConfig } from '../../server/config.ts'
+import { createServer } from '../../server/create-server.ts'
+import { createLogger } from '../../server/log.ts'
+import { ApiClient } from './api-client.ts'
 import { freshDatabaseEnv } from './test-database.ts'
 
 export const adminEmail = 'admin@example.com'
@@ -11,31 +17,70 @@ export interface TestServer {
   url: string
   env: Record<string, string>
   output: () => string
-  /** SIGKILL: no shutdown handler runs. */
+  /** SIGKILL: no shutdown handler runs (a child process only). */
   kill(): Promise<void>
-  /** SIGTERM, waiting for a clean exit. */
+  /** A clean stop: queued work is done, the database closed. */
   stop(): Promise<void>
-  /** A new process on the same database and environment (after kill or stop). */
+  /** A new server on the same database and environment (after kill or stop; a child process may run beside it). */
   restart(): Promise<TestServer>
 }
 
-export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  const env = { ...(await freshDatabaseEnv(inject('databaseTemplate'))), ...extraEnv }
-  return launch(env)
+export interface StartOptions {
+  /** Run server/main.ts as a child process (to kill it, or to run two on one database). */
+  process?: boolean
 }
 
-async function launch(env: Record<string, string>): Promise<TestServer> {
+const defaults = {
+  HOST: '127.0.0.1',
+  PORT: '0',
+  ADMIN_EMAIL: adminEmail,
+  ADMIN_PASSWORD: adminPassword,
+  SMTP_PORT: '0',
+  LOG_LEVEL: 'info',
+}
+
+export async function startTestServer(extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+  const env = { ...(await freshDatabaseEnv(inject('databaseTemplate'))), ...extraEnv }
+  return options.process ? launchProcess(env) : launchInProcess(env)
+}
+
+/** A server for the whole test file: started before its tests, stopped after, with `api` signed in as the admin. */
+export function useTestServer(extraEnv: Record<string, string> = {}, options: StartOptions = {}) {
+  const setup = {} as { server: TestServer; api: ApiClient }
+  beforeAll(async () => {
+    setup.server = await startTestServer(extraEnv, options)
+    setup.api = await new ApiClient(setup.server.url).login()
+  })
+  afterAll(async () => {
+    await setup.server?.stop()
+  })
+  return setup
+}
+
+async function launchInProcess(env: Record<string, string>): Promise<TestServer> {
+  let output = ''
+  const log = createLogger('info', (line) => {
+    output += line
+    if (process.env.SHOW_OUTPUT) process.stderr.write(line)
+  })
+  const helpdesk = await createServer(readConfig({ ...defaults, ...env }), { log })
+  const { url } = await helpdesk.listen().catch(async (error: unknown) => {
+    await helpdesk.close()
+    throw error
+  })
+  return {
+    url,
+    env,
+    output: () => output,
+    kill: () => Promise.reject(new Error('An in-process server cannot be killed: start it with { process: true }.')),
+    stop: () => helpdesk.close(),
+    restart: () => launchInProcess({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? '' }),
+  }
+}
+
+async function launchProcess(env: Record<string, string>): Promise<TestServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      ADMIN_EMAIL: adminEmail,
-      ADMIN_PASSWORD: adminPassword,
-      SMTP_PORT: '0',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
+    env: { ...process.env, ...defaults, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -48,7 +93,7 @@ async function launch(env: Record<string, string>): Promise<TestServer> {
   const port = await waitForPort(child, () => output)
   const url = `http://127.0.0.1:${port}`
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const server: TestServer = {
+  return {
     url,
     env,
     output: () => output,
@@ -60,9 +105,8 @@ async function launch(env: Record<string, string>): Promise<TestServer> {
       child.kill('SIGTERM')
       await exited
     },
-    restart: () => launch({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? '' }),
+    restart: () => launchProcess({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? '' }),
   }
-  return server
 }
 
 function waitForPort(child: ChildProcess, output: () => string): Promise<number> {
