@@ -1,8 +1,8 @@
 // What a reply on a ticket sends, decided before anything is written: a channel rule is checked before
 // the outbox row, so the agent gets a clear error at once. Whether the channel carries a template or
 // files is checked here; the rest (the window, the mode, the recipient, the threading) is the channel's
-// own plan. Throws AppError 400 (a template off WhatsApp) and 422 (window_closed, unknown_template,
-// channel_rule).
+// own plan (channels/registry.ts). Throws AppError 400 (a template where the channel takes none) and
+// 422 (window_closed, unknown_template, channel_rule).
 import { AppError } from '../../shared/errors.ts'
 import type { CreateReply } from '../../shared/schema/reply.ts'
 import type { ChannelRow } from '../channels/channel-directory.ts'
