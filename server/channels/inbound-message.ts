@@ -1,13 +1,21 @@
-// The one normalised shape every channel turns its deliveries into (DESIGN.md "How data flows").
-// It is also the journal's record format, so it is a zod schema.
+// The one normalised shape every channel turns its deliveries into, and the channel a normaliser is
+// given. It is also the journal's record format, so it is a zod schema.
 import { z } from 'zod'
+import { type ChannelKind, channelKindSchema } from '../../shared/schema/common.ts'
 import { identitySchema } from '../../shared/schema/contact.ts'
 import { attachmentSchema } from '../../shared/schema/message.ts'
+
+/** The channel a delivery came to, as a normaliser stamps it on the messages it makes. */
+export interface ChannelRef {
+  id: string
+  workspaceId: string
+  kind: ChannelKind
+}
 
 export const inboundMessageSchema = z.object({
   workspaceId: z.string(),
   channelId: z.string(),
-  channelKind: z.enum(['messenger', 'instagram', 'whatsapp', 'email', 'chat', 'form']),
+  channelKind: channelKindSchema,
   /** Unique within the channel; a second delivery with the same id is stored once. */
   externalId: z.string().min(1).max(512),
   /** When the customer sent it, as the channel timestamps it (ISO-8601). */

@@ -4,8 +4,8 @@
 // pending with a backoff when Meta says try again. A row found `sending` at start-up was interrupted
 // mid-send: it may have reached the customer, so it is failed, never sent twice.
 import { and, eq, sql } from 'drizzle-orm'
-import type { OutboundSender, SendOutcome } from '../channels/channel.ts'
 import { outboundRequestSchema } from '../channels/outbound-request.ts'
+import type { OutboundSender, SendOutcome } from '../channels/send-outcome.ts'
 import type { Database } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { rows } from '../db/rows.ts'

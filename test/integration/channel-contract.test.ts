@@ -1,73 +1,118 @@
-// One contract, every channel (STYLE.md rule 1): whatever the channel, a customer message becomes a
-// ticket, a repeated delivery is stored once, a follow-up joins the open ticket and reopens a resolved
-// one, the same person is one contact, and a reply leaves through the channel the customer used.
-// Skipped cases, and why: the web form cannot carry a reply (the customer is answered by email once the
-// email channel exists), so its reply case expects the clear refusal instead. Live chat's replies go to
-// the visitor's socket, so it checks there instead of the Graph API.
+// One contract, every channel: whatever the channel, a customer message becomes a ticket, a repeated
+// delivery is stored once, a follow-up joins the open ticket and reopens a resolved one, the same person
+// is one contact, and a reply reaches the customer the way their channel answers. The suite runs once per
+// channel of server/channels/registry.ts, and fails for a channel without a driver here.
+//
+// Where a channel meets a case its own way, and why:
+// - form: a web form cannot carry a reply, so the customer is answered by email through the workspace's
+//   mailbox (the reply is looked for at the SMTP sink); with no email channel the reply is refused with
+//   channel_rule instead, which form.test.ts checks, since this suite's workspace has a mailbox.
+// - email: mail arrives through the email webhook (the SMTP listener reads mail the same way), and a
+//   follow-up answers the customer's first mail (In-Reply-To, References), as a mail client threads it:
+//   by email, a mail with no thread hint is a new conversation. The reply is looked for at the SMTP sink.
+// - chat: the reply goes to the visitor's open socket, so it is looked for there.
+// - messenger, instagram, whatsapp: the reply is looked for among the fake Graph API's requests.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { channelAdapters } from '../../server/channels/registry.ts'
+import type { ChannelKind } from '../../shared/schema/common.ts'
 import { instagramDm, messengerText, postSignedWebhook, whatsappText } from '../fakes/meta-webhooks.ts'
+import { type SmtpSink, startSmtpSink } from '../fakes/smtp-sink.ts'
 import { ChatVisitor } from '../support/chat-visitor.ts'
 import { eventually } from '../support/eventually.ts'
 import { appSecret, type MetaSetup, startMetaServer } from '../support/meta-server.ts'
 
 interface Driver {
-  kind: string
+  kind: ChannelKind
   config: Record<string, unknown>
   /** Delivers a message from `customer` (a number, so every channel can make an id of it). */
   deliver(customer: number, text: string, externalId: string): Promise<void>
-  /** True when the channel can carry a reply back. */
-  replies: boolean
-  /** Resolves once `customer` got the reply, for channels that do not answer through the Graph API. */
-  received?(customer: number, text: string): Promise<void>
+  /** Resolves once `customer` got the reply `text` through the channel's way of answering. */
+  received(customer: number, text: string): Promise<void>
 }
 
 let setup: MetaSetup
+let sink: SmtpSink
 const channelIds = new Map<string, string>()
 let nextCustomer = 41000000
 /** Live-chat customers: one visitor socket each, kept open to receive replies. */
 const visitors = new Map<number, ChatVisitor>()
+/** Each email customer's first mail, which their follow-ups answer. */
+const firstMails = new Map<number, string>()
 
+const mailbox = 'help@contract.example'
+const inboundSecret = 'contract-inbound-secret-0123'
 /** A valid US number per customer, so its phone identity is kept. */
 const waNumber = (customer: number) => `1650555${String(customer).slice(-4)}`
+const customerEmail = (customer: number) => `c${customer}@example.com`
 const signed = async (delivery: object) =>
   expect((await postSignedWebhook(setup.server.url, delivery, appSecret)).status).toBe(200)
+const throughGraph = async (_customer: number, text: string) =>
+  expect(setup.graph.requests.some((r) => JSON.stringify(r.body).includes(text))).toBe(true)
+const byMail = async (customer: number, text: string) => {
+  await eventually(async () => {
+    const mail = sink.mails.find((m) => m.envelope.to.includes(customerEmail(customer)) && m.parsed.text?.includes(text))
+    expect(mail?.parsed.from?.value[0]?.address).toBe(mailbox)
+  })
+}
 
-const drivers: Driver[] = [
-  {
+/** Posts a customer's mail as a provider forwards it; a follow-up answers the customer's first mail. */
+async function mailFrom(customer: number, text: string, externalId: string): Promise<void> {
+  const messageId = `<${externalId}@customers.example>`
+  const first = firstMails.get(customer) ?? messageId
+  firstMails.set(customer, first)
+  const thread = first === messageId ? '' : `In-Reply-To: ${first}\r\nReferences: ${first}\r\n`
+  const raw =
+    `From: Customer ${customer} <${customerEmail(customer)}>\r\nTo: ${mailbox}\r\nSubject: ${text}\r\n` +
+    `Message-ID: ${messageId}\r\n${thread}Date: ${new Date().toUTCString()}\r\n\r\n${text}\r\n`
+  const answer = await fetch(`${setup.server.url}/webhooks/email/${channelIds.get('email')}`, {
+    method: 'POST',
+    headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${inboundSecret}` },
+    body: raw,
+  })
+  expect(answer.status).toBe(202)
+}
+
+const drivers: { [Kind in ChannelKind]: Driver } = {
+  form: {
     kind: 'form',
     config: {},
-    replies: false,
     async deliver(customer, text, externalId) {
       const answer = await setup.api.post(
         `/webhooks/form/${channelIds.get('form')}`,
-        { name: `Customer ${customer}`, email: `c${customer}@example.com`, message: text },
+        { name: `Customer ${customer}`, email: customerEmail(customer), message: text },
         { 'idempotency-key': externalId },
       )
       expect(answer.status).toBe(201)
     },
+    received: byMail,
   },
-  {
+  messenger: {
     kind: 'messenger',
     config: { pageId: '700001', pageAccessToken: 'page-token' },
-    replies: true,
     deliver: (customer, text, mid) => signed(messengerText({ pageId: '700001', psid: String(customer), text, mid })),
+    received: throughGraph,
   },
-  {
+  instagram: {
     kind: 'instagram',
     config: { igUserId: '700002', pageId: '700003', accessToken: 'ig-token' },
-    replies: true,
     deliver: (customer, text, mid) => signed(instagramDm({ igUserId: '700002', igsid: String(customer), text, mid })),
+    received: throughGraph,
   },
-  {
+  whatsapp: {
     kind: 'whatsapp',
     config: { phoneNumberId: '700004', businessAccountId: '700005', accessToken: 'wa-token', displayPhoneNumber: '+1 555 0199' },
-    replies: true,
     deliver: (customer, text, id) => signed(whatsappText({ phoneNumberId: '700004', from: waNumber(customer), text, id })),
+    received: throughGraph,
   },
-  {
+  email: {
+    kind: 'email',
+    config: { address: mailbox, fromName: 'Contract Help', inboundSecret },
+    deliver: mailFrom,
+    received: byMail,
+  },
+  chat: {
     kind: 'chat',
     config: {},
-    replies: true,
     async deliver(customer, text, clientId) {
       let visitor = visitors.get(customer)
       if (!visitor) {
@@ -80,11 +125,16 @@ const drivers: Driver[] = [
       await visitors.get(customer)!.next((f) => f.type === 'message' && f.text === text)
     },
   },
-]
+}
+
+/** The registry's channels; each must have a driver above. */
+const kinds = Object.keys(channelAdapters) as ChannelKind[]
+const driven = kinds.flatMap((kind) => (drivers[kind] ? [drivers[kind]] : []))
 
 beforeAll(async () => {
-  setup = await startMetaServer()
-  for (const driver of drivers) {
+  sink = await startSmtpSink()
+  setup = await startMetaServer({ SMTP_URL: sink.url })
+  for (const driver of driven) {
     const created = await setup.api.post('/api/channels', { kind: driver.kind, name: driver.kind, config: driver.config })
     channelIds.set(driver.kind, created.body.channel.id)
   }
@@ -93,12 +143,17 @@ afterAll(async () => {
   await Promise.all([...visitors.values()].map((visitor) => visitor.leave()))
   await setup?.server.stop()
   await setup?.graph.close()
+  await sink?.close()
 })
 
 const ticketsOf = async (kind: string, text: string) =>
   (await setup.api.get(`/api/tickets?channel=${kind}&q=${encodeURIComponent(text)}`)).body.items
 
-describe.each(drivers)('the $kind channel', (driver) => {
+test('every channel of the registry has a driver in this suite', () => {
+  expect(kinds.filter((kind) => !drivers[kind])).toEqual([])
+})
+
+describe.each(driven)('the $kind channel', (driver) => {
   test('turns a customer message into a ticket of that channel, and a repeated delivery into nothing more', async () => {
     const customer = nextCustomer++
     await driver.deliver(customer, `contract first ${customer}`, `ext-${customer}-1`)
@@ -122,16 +177,11 @@ describe.each(drivers)('the $kind channel', (driver) => {
     expect(reopened).toMatchObject({ id: ticket.id, status: 'open', contactId: ticket.contactId })
   })
 
-  test('sends a reply through the channel the customer used, or refuses it clearly', async () => {
+  test('sends a reply that reaches the customer the way their channel answers', async () => {
     const customer = nextCustomer++
     await driver.deliver(customer, `contract reply ${customer}`, `ext-${customer}-1`)
     const [ticket] = await ticketsOf(driver.kind, `reply ${customer}`)
     const reply = await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: `answer ${customer}` })
-    if (!driver.replies) {
-      expect(reply.status).toBe(422)
-      expect(reply.body.error.code).toBe('channel_rule')
-      return
-    }
     expect(reply.status).toBe(202)
     await eventually(async () => {
       const message = (await setup.api.get(`/api/tickets/${ticket.id}`)).body.messages.find(
@@ -139,14 +189,13 @@ describe.each(drivers)('the $kind channel', (driver) => {
       )
       expect(message.status).toBe('sent')
     })
-    if (driver.received) await driver.received(customer, `answer ${customer}`)
-    else expect(setup.graph.requests.some((r) => JSON.stringify(r.body).includes(`answer ${customer}`))).toBe(true)
+    await driver.received(customer, `answer ${customer}`)
   })
 })
 
 test('a WhatsApp customer who later writes from a form with that phone number is one contact', async () => {
   const customer = nextCustomer++
-  await drivers[3]!.deliver(customer, `contract whatsapp first ${customer}`, `wa-${customer}`)
+  await drivers.whatsapp.deliver(customer, `contract whatsapp first ${customer}`, `wa-${customer}`)
   const form = await setup.api.post(`/webhooks/form/${channelIds.get('form')}`, {
     name: 'Same Person',
     email: `same${customer}@example.com`,

@@ -10,7 +10,7 @@ import { contactIdentities } from '../../db/schema/contacts.ts'
 import { messages } from '../../db/schema/messages.ts'
 import { outbox } from '../../db/schema/outbox.ts'
 import { tickets } from '../../db/schema/tickets.ts'
-import type { ChannelRef } from '../channel.ts'
+import type { ChannelRef } from '../inbound-message.ts'
 
 export const historyLimit = 100
 

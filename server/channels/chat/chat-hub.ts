@@ -13,12 +13,11 @@ import { chatCloseCodes, chatProtocolVersion } from '../../../shared/protocol/ch
 import type { Database } from '../../db/create-db.ts'
 import type { Logger } from '../../log.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from '../../security/rate-limiter.ts'
-import type { ChannelRef } from '../channel.ts'
 import { findChannel } from '../channel-directory.ts'
 import type { ChannelEvent } from '../channel-event.ts'
-import type { IngestResult } from '../inbound-message.ts'
+import type { ChannelRef, IngestResult } from '../inbound-message.ts'
 import { visitorHistory, visitorOfTicket } from './chat-history.ts'
-import { chatAdapter } from './chat-normalise.ts'
+import { normaliseChat } from './chat-normalise.ts'
 import { identifyVisitor } from './identify-visitor.ts'
 import { type ParsedFrame, parseVisitorFrame } from './visitor-frame.ts'
 import { issueVisitorToken, isVisitorToken, visitorIdOf } from './visitor-token.ts'
@@ -234,7 +233,7 @@ export function createChatHub(deps: {
     frame: Extract<VisitorFrame, { type: 'message' }>,
   ): Promise<void> {
     const receivedAt = new Date()
-    const [inbound] = chatAdapter.normalise(
+    const [inbound] = normaliseChat(
       { visitorId, clientId: frame.clientId, text: frame.text, ...session.profile },
       channel,
       receivedAt,

@@ -2,8 +2,7 @@
 // InboundMessage the ingest takes. Pure. The visitor id comes first among the identities, so the
 // visitor's own contact wins over the one an email would point to, and the reply planner finds it.
 import type { Identity } from '../../../shared/schema/contact.ts'
-import type { ChannelAdapter } from '../channel.ts'
-import { inboundMessage } from '../inbound-message.ts'
+import { type ChannelRef, type InboundMessage, inboundMessage } from '../inbound-message.ts'
 
 export interface ChatDelivery {
   /** sha256 of the visitor's token (visitor-token.ts). */
@@ -16,23 +15,20 @@ export interface ChatDelivery {
   email: string | null
 }
 
-export const chatAdapter: ChannelAdapter<ChatDelivery> = {
-  kind: 'chat',
-  normalise(delivery, channel, receivedAt) {
-    const identities: Identity[] = [{ kind: 'chat', value: delivery.visitorId }]
-    if (delivery.email) identities.push({ kind: 'email', value: delivery.email })
-    return [
-      inboundMessage({
-        workspaceId: channel.workspaceId,
-        channelId: channel.id,
-        channelKind: 'chat',
-        externalId: `${delivery.visitorId}:${delivery.clientId}`,
-        sentAt: receivedAt.toISOString(),
-        contact: { name: delivery.name, identities },
-        subject: delivery.text.split('\n')[0]!.trim().slice(0, 120),
-        body: delivery.text,
-        raw: { clientId: delivery.clientId, text: delivery.text, name: delivery.name, email: delivery.email },
-      }),
-    ]
-  },
+export function normaliseChat(delivery: ChatDelivery, channel: ChannelRef, receivedAt: Date): InboundMessage[] {
+  const identities: Identity[] = [{ kind: 'chat', value: delivery.visitorId }]
+  if (delivery.email) identities.push({ kind: 'email', value: delivery.email })
+  return [
+    inboundMessage({
+      workspaceId: channel.workspaceId,
+      channelId: channel.id,
+      channelKind: 'chat',
+      externalId: `${delivery.visitorId}:${delivery.clientId}`,
+      sentAt: receivedAt.toISOString(),
+      contact: { name: delivery.name, identities },
+      subject: delivery.text.split('\n')[0]!.trim().slice(0, 120),
+      body: delivery.text,
+      raw: { clientId: delivery.clientId, text: delivery.text, name: delivery.name, email: delivery.email },
+    }),
+  ]
 }

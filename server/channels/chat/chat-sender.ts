@@ -1,12 +1,12 @@
 // Sends a `chat` outbound request: to the visitor's open widget at once. A visitor who is gone finds the
-// reply in their history on the next visit; one who left an email gets it by mail instead (the caller
-// falls back to outbound/chat-email-fallback.ts when this answers not ok).
+// reply in their history on the next visit; one who left an email gets it by mail instead (the chat
+// adapter falls back to chat-email-fallback.ts when this answers not ok).
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/create-db.ts'
 import { agents } from '../../db/schema/agents.ts'
 import { messages } from '../../db/schema/messages.ts'
-import type { SendOutcome } from '../channel.ts'
 import type { OutboundRequest } from '../outbound-request.ts'
+import type { SendOutcome } from '../send-outcome.ts'
 import type { ChatHub } from './chat-hub.ts'
 
 export async function sendChat(

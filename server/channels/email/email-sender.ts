@@ -3,8 +3,8 @@
 // References, plain and HTML parts, and Auto-Submitted on automatic mails. A 4xx answer or an unreachable
 // server is worth another try; a 5xx is final and its text shown to the agent.
 import nodemailer from 'nodemailer'
-import type { SendOutcome } from '../channel.ts'
 import type { OutboundRequest } from '../outbound-request.ts'
+import type { SendOutcome } from '../send-outcome.ts'
 
 export interface OutgoingAttachment {
   filename: string

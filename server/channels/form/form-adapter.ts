@@ -1,45 +1,16 @@
-// The web-form channel: a submission is one customer message; its email and phone join the contact.
-import { createHash } from 'node:crypto'
-import type { Identity } from '../../../shared/schema/contact.ts'
-import type { FormSubmission } from '../../../shared/schema/form.ts'
+// The web form: a submission arrives at /webhooks/form/:channelId. A form cannot carry a reply, so the
+// customer is answered by email, to the address the form gave, through the workspace's mailbox; with no
+// email channel the reply is refused.
 import type { ChannelAdapter } from '../channel.ts'
-import { inboundMessage } from '../inbound-message.ts'
+import { planReplyByEmail } from '../email/plan-email-reply.ts'
+import { notThisChannel } from '../send-outcome.ts'
+import { type FormDelivery, normaliseForm } from './form-normalise.ts'
 
-export interface FormDelivery {
-  submission: FormSubmission
-  /** The Idempotency-Key header, when the page sent one. */
-  idempotencyKey: string | null
-}
-
-/** Without a key, the same text from the same email within ten minutes is one submission (a double click). */
-function externalIdOf(delivery: FormDelivery, receivedAt: Date): string {
-  if (delivery.idempotencyKey) return `key:${delivery.idempotencyKey}`
-  const { email, subject, message } = delivery.submission
-  const bucket = Math.floor(receivedAt.getTime() / 600_000)
-  return `hash:${createHash('sha256')
-    .update(JSON.stringify([email, subject ?? '', message, bucket]))
-    .digest('hex')}`
-}
-
-export const formAdapter: ChannelAdapter<FormDelivery> = {
+export const formAdapter = {
   kind: 'form',
-  normalise(delivery, channel, receivedAt) {
-    const { submission } = delivery
-    const identities: Identity[] = [{ kind: 'email', value: submission.email }]
-    if (submission.phone) identities.push({ kind: 'phone', value: submission.phone })
-    const firstLine = submission.message.split('\n')[0]!.slice(0, 120)
-    return [
-      inboundMessage({
-        workspaceId: channel.workspaceId,
-        channelId: channel.id,
-        channelKind: 'form',
-        externalId: externalIdOf(delivery, receivedAt),
-        sentAt: receivedAt.toISOString(),
-        contact: { name: submission.name, identities },
-        subject: submission.subject || firstLine,
-        body: submission.message,
-        raw: submission,
-      }),
-    ]
-  },
-}
+  carries: { templates: false, files: true },
+  normalise: normaliseForm,
+  planReply: planReplyByEmail,
+  // Replies leave through the mailbox the plan chose, so nothing is ever sent through a form channel.
+  send: async (request) => notThisChannel('form', request),
+} satisfies ChannelAdapter<FormDelivery>

@@ -1,11 +1,12 @@
 // Channels: a connected page, number, mailbox, chat widget or web form.
 import { jsonb, pgTable, text } from 'drizzle-orm/pg-core'
+import { channelKinds } from '../../../shared/schema/common.ts'
 import { createdAt, id, workspaceId } from './columns.ts'
 
 export const channels = pgTable('channels', {
   id: id(),
   workspaceId: workspaceId(),
-  kind: text('kind', { enum: ['messenger', 'instagram', 'whatsapp', 'email', 'chat', 'form'] }).notNull(),
+  kind: text('kind', { enum: channelKinds }).notNull(),
   name: text('name').notNull(),
   /** The config without secrets. */
   config: jsonb('config').$type<Record<string, unknown>>().notNull(),

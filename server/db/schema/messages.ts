@@ -1,6 +1,7 @@
 // Everything said on a ticket: customer and agent messages, internal notes, and events.
 import { sql } from 'drizzle-orm'
 import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { channelKinds } from '../../../shared/schema/common.ts'
 import type { Attachment } from '../../../shared/schema/message.ts'
 import { createdAt, id, time, tsvector, workspaceId } from './columns.ts'
 import { tickets } from './tickets.ts'
@@ -15,7 +16,7 @@ export const messages = pgTable(
       .references(() => tickets.id),
     kind: text('kind', { enum: ['message', 'note', 'event'] }).notNull(),
     direction: text('direction', { enum: ['inbound', 'outbound'] }),
-    channelKind: text('channel_kind', { enum: ['messenger', 'instagram', 'whatsapp', 'email', 'chat', 'form'] }),
+    channelKind: text('channel_kind', { enum: channelKinds }),
     externalId: text('external_id'),
     authorType: text('author_type', { enum: ['contact', 'agent', 'system'] }).notNull(),
     authorId: uuid('author_id'),

@@ -1,6 +1,7 @@
 // Tickets (one trackable conversation each) and the workspace's tag catalogue.
 import { sql } from 'drizzle-orm'
 import { index, integer, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { channelKinds } from '../../../shared/schema/common.ts'
 import { channels } from './channels.ts'
 import { createdAt, id, time, tsvector, workspaceId } from './columns.ts'
 import { contacts } from './contacts.ts'
@@ -18,7 +19,7 @@ export const tickets = pgTable(
       .notNull()
       .references(() => channels.id),
     channelKind: text('channel_kind', {
-      enum: ['messenger', 'instagram', 'whatsapp', 'email', 'chat', 'form'],
+      enum: channelKinds,
     }).notNull(),
     contactId: uuid('contact_id')
       .notNull()

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { chatAdapter } from '../../../../../server/channels/chat/chat-normalise.ts'
+import { chatAdapter } from '../../../../../server/channels/chat/chat-adapter.ts'
 import { inboundMessageSchema } from '../../../../../server/channels/inbound-message.ts'
 
 const channel = { id: 'c1', workspaceId: 'w1', kind: 'chat' as const }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { referencesHeader, replySubject, textToHtml } from '../../../../server/outbound/plan-email-reply.ts'
+import { referencesHeader, replySubject, textToHtml } from '../../../../../server/channels/email/plan-email-reply.ts'
 
 test('references put the thread root first and the mail we answer last', () => {
   expect(referencesHeader(['<parent>', '<grand>', '<root>'], '<answering>')).toEqual([

@@ -1,14 +1,14 @@
 // WhatsApp message templates of a channel: created by admins, listed, found by name and language,
 // and rendered with their {{n}} parameters into the text the thread shows.
 import { and, asc, eq } from 'drizzle-orm'
-import { AppError } from '../../shared/errors.ts'
-import type { Template, TemplateUse } from '../../shared/schema/reply.ts'
-import { recordAudit } from '../audit/audit-entry.ts'
-import type { Actor } from '../auth/actor.ts'
-import type { ChannelRow } from '../channels/channel-directory.ts'
-import type { Db } from '../db/create-db.ts'
-import { newId } from '../db/new-id.ts'
-import { templates } from '../db/schema/templates.ts'
+import { AppError } from '../../../shared/errors.ts'
+import type { Template, TemplateUse } from '../../../shared/schema/reply.ts'
+import { recordAudit } from '../../audit/audit-entry.ts'
+import type { Actor } from '../../auth/actor.ts'
+import type { Db } from '../../db/create-db.ts'
+import { newId } from '../../db/new-id.ts'
+import { templates } from '../../db/schema/templates.ts'
+import type { ChannelRow } from '../channel-directory.ts'
 
 type TemplateRow = typeof templates.$inferSelect
 

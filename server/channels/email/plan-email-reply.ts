@@ -1,17 +1,17 @@
 // Replies by email: on an email ticket, to the address the customer wrote from, threaded so their mail
 // client files it with the conversation (In-Reply-To the mail we answer, References the chain, and the
-// ticket number in the subject); on a web-form ticket, to the address the form gave, through the
-// workspace's email channel.
+// ticket number in the subject); on another channel's ticket (a web form, a live chat whose visitor has
+// left), to the contact's address, through the workspace's email channel.
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm'
-import { AppError } from '../../shared/errors.ts'
-import type { ChannelRow } from '../channels/channel-directory.ts'
-import type { OutboundRequest } from '../channels/outbound-request.ts'
-import type { Db } from '../db/create-db.ts'
-import { channels } from '../db/schema/channels.ts'
-import { contacts } from '../db/schema/contacts.ts'
-import { inboundEvents } from '../db/schema/inbound-events.ts'
-import { messages } from '../db/schema/messages.ts'
-import type { TicketRow } from '../tickets/ticket-view.ts'
+import { AppError } from '../../../shared/errors.ts'
+import type { Db } from '../../db/create-db.ts'
+import { channels } from '../../db/schema/channels.ts'
+import { contacts } from '../../db/schema/contacts.ts'
+import { inboundEvents } from '../../db/schema/inbound-events.ts'
+import { messages } from '../../db/schema/messages.ts'
+import type { ChannelRow } from '../channel-directory.ts'
+import type { OutboundRequest } from '../outbound-request.ts'
+import type { PlannedReply, ReplyTicket, ReplyToPlan } from '../reply-plan.ts'
 
 export interface PlannedEmail {
   request: Extract<OutboundRequest, { type: 'email' }>
@@ -21,7 +21,7 @@ export interface PlannedEmail {
 
 export async function planEmailReply(
   db: Db,
-  ticket: TicketRow,
+  ticket: Pick<ReplyTicket, 'id' | 'number' | 'subject' | 'contactId'>,
   channel: ChannelRow,
   text: string,
   messageId: string,
@@ -116,4 +116,11 @@ async function lastInboundMail(db: Db, ticketId: string, channelId: string) {
 async function contactEmail(db: Db, contactId: string): Promise<string | null> {
   const [contact] = await db.select({ email: contacts.email }).from(contacts).where(eq(contacts.id, contactId))
   return contact?.email ?? null
+}
+
+/** The plan of a channel answered by mail (email itself, the web form). */
+export async function planReplyByEmail(reply: ReplyToPlan): Promise<PlannedReply> {
+  const { db, ticket, channel, body, messageId, automatic, attachmentIds } = reply
+  const planned = await planEmailReply(db, ticket, channel, body, messageId, automatic, attachmentIds)
+  return { ...planned, body }
 }
