@@ -257,9 +257,9 @@ describe('replies', () => {
   // A form cannot carry a reply: the customer is answered by email through the workspace's mailbox
   // (email-threading.test.ts), and this workspace has none.
   test('refuses a reply with channel_rule while the workspace has no email channel', async () => {
-    const submitted = await submitForm(server.url, channelId, { name: 'Ask', email: uniqueEmail(), message: 'Answer me' })
-    const ticket = await ticketByNumber(admin, submitted.body.ticketNumber)
-    const reply = await admin.post(`/api/tickets/${ticket.id}/replies`, { body: 'Here is the answer' })
+    const submitted = await submitForm(setup.server.url, channelId, { name: 'Ask', email: uniqueEmail(), message: 'Answer me' })
+    const ticket = await ticketByNumber(setup.api, submitted.body.ticketNumber)
+    const reply = await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: 'Here is the answer' })
     expect(reply.status).toBe(422)
     expect(reply.body.error.code).toBe('channel_rule')
   })
