@@ -1,10 +1,10 @@
-// Agents' routing settings, availability and handoff (API.md "Routing, SLAs and automation").
+// Agents' routing settings, availability and handoff.
 import { Hono } from 'hono'
+import { setAssignment } from '../../../shared/protocol/ticket-document.ts'
 import { handoffSchema, setAvailabilitySchema, updateAgentSchema } from '../../../shared/schema/agent.ts'
 import { getAgent, updateAgent } from '../../agents/agent-directory.ts'
 import { setAvailability } from '../../agents/availability.ts'
 import type { AppEnv } from '../../auth/actor.ts'
-import { setAssignment } from '../../collab/ticket-document.ts'
 import { handoffTickets } from '../../tickets/handoff-tickets.ts'
 import type { AppDeps } from '../app-deps.ts'
 import { requireRole } from '../authenticate.ts'

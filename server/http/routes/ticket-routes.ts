@@ -1,10 +1,10 @@
 // Tickets: the inbox list, one ticket with its thread, changes, and internal notes.
 import { Hono } from 'hono'
+import { appendNote, clearDraft, setAssignment } from '../../../shared/protocol/ticket-document.ts'
 import { createNoteSchema } from '../../../shared/schema/message.ts'
 import { createReplySchema } from '../../../shared/schema/reply.ts'
 import { ticketListQuerySchema, updateTicketSchema } from '../../../shared/schema/ticket.ts'
 import type { AppEnv } from '../../auth/actor.ts'
-import { appendNote, clearDraft, setAssignment } from '../../collab/ticket-document.ts'
 import { replyToTicket } from '../../outbound/reply-to-ticket.ts'
 import { addNote } from '../../tickets/add-note.ts'
 import { getTicket } from '../../tickets/get-ticket.ts'
