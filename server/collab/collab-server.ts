@@ -86,14 +86,16 @@ export async function createCollabServer(deps: {
 
   let bus: CollabBus | null = null
   if (deps.notifications) {
-    bus = await connectCollabBus(deps.notifications, processId, {
-      receive: (message) => void receive(message).catch(logError('collab notification not handled')),
-      listening: () => void catchUp().catch(logError('collab catch-up failed')),
-      error: logError('collab notification failed'),
-    })
-    bus.send({ k: 'hello', p: processId })
+    bus = await connectCollabBus(
+      { notifications: deps.notifications, processId, log: deps.log },
+      {
+        receive: (message) => void receive(message).catch(logError('collab notification not handled')),
+        listening: () => void catchUp().catch(logError('collab catch-up failed')),
+      },
+    )
+    bus.send({ type: 'hello' })
   }
-  const alive = setInterval(() => bus?.send({ k: 'alive', p: processId }), aliveEveryMs).unref()
+  const alive = setInterval(() => bus?.send({ type: 'alive' }), aliveEveryMs).unref()
   const periodicRecheck = setInterval(() => void recheckHere().catch(logError('collab recheck failed')), recheckEveryMs).unref()
 
   function publishPresence(ticketId: string, document: OpenDocument): void {
@@ -103,36 +105,38 @@ export async function createCollabServer(deps: {
     if (agents.length) sentPresence.set(ticketId, json)
     else sentPresence.delete(ticketId)
     registry.set(processId, document.workspaceId, ticketId, agents)
-    bus?.send({ k: 'presence', p: processId, w: document.workspaceId, t: ticketId, agents })
+    bus?.send({ type: 'presence', workspaceId: document.workspaceId, ticketId, agents })
   }
 
   async function receive(message: BusMessage): Promise<void> {
-    switch (message.k) {
+    switch (message.type) {
       case 'update': {
-        const open = await documents.get(message.t)?.catch(() => null)
+        const open = await documents.get(message.ticketId)?.catch(() => null)
         if (!open) return
-        const update = message.u ? Buffer.from(message.u, 'base64') : await open.store.row(message.id)
-        if (update) open.room.applyRemote(new Uint8Array(update), message.id)
+        const update = message.update ? Buffer.from(message.update, 'base64') : await open.store.row(message.rowId)
+        if (update) open.room.applyRemote(new Uint8Array(update), message.rowId)
         return
       }
       case 'awareness':
-        ;(await documents.get(message.t)?.catch(() => null))?.room.applyRemoteAwareness(Buffer.from(message.u, 'base64'))
+        ;(await documents.get(message.ticketId)?.catch(() => null))?.room.applyRemoteAwareness(
+          Buffer.from(message.update, 'base64'),
+        )
         return
       case 'presence':
-        return registry.set(message.p, message.w, message.t, message.agents)
+        return registry.set(message.processId, message.workspaceId, message.ticketId, message.agents)
       case 'hello':
         // A process has started: tell it who is here.
         for (const [ticketId, json] of sentPresence) {
           const open = await documents.get(ticketId)?.catch(() => null)
-          if (open) bus?.send({ k: 'presence', p: processId, w: open.workspaceId, t: ticketId, agents: JSON.parse(json) })
+          if (open) bus?.send({ type: 'presence', workspaceId: open.workspaceId, ticketId, agents: JSON.parse(json) })
         }
         return
       case 'alive':
-        return registry.alive(message.p)
+        return registry.alive(message.processId)
       case 'gone':
-        return registry.forget(message.p)
+        return registry.forget(message.processId)
       case 'recheck':
-        return recheckHere(message.w, { ticketIds: message.ticketIds, agentId: message.agentId })
+        return recheckHere(message.workspaceId, { ticketIds: message.ticketIds, agentId: message.agentId })
     }
   }
 
@@ -151,7 +155,7 @@ export async function createCollabServer(deps: {
     const room = await openRoom(store, {
       stored: (update, rowId) => bus?.update(ticketId, rowId, update),
       awareness: (update, local) => {
-        if (local) bus?.send({ k: 'awareness', p: processId, t: ticketId, u: Buffer.from(update).toString('base64') })
+        if (local) bus?.send({ type: 'awareness', ticketId, update: Buffer.from(update).toString('base64') })
         if (document) publishPresence(ticketId, document)
       },
       error: (error) => deps.log.error('collab update not stored', { ticketId, error }),
@@ -225,7 +229,7 @@ export async function createCollabServer(deps: {
   }
 
   function recheck(workspaceId: string, scope: RecheckScope = {}): void {
-    bus?.send({ k: 'recheck', p: processId, w: workspaceId, ...scope })
+    bus?.send({ type: 'recheck', workspaceId, ...scope })
     void recheckHere(workspaceId, scope).catch(logError('collab recheck failed'))
   }
 
@@ -272,7 +276,7 @@ export async function createCollabServer(deps: {
     async close() {
       clearInterval(alive)
       clearInterval(periodicRecheck)
-      bus?.send({ k: 'gone', p: processId })
+      bus?.send({ type: 'gone' })
       for (const client of wss.clients) client.terminate()
       for (const timer of unloadTimers.values()) clearTimeout(timer)
       for (const opened of documents.values()) {
