@@ -58,11 +58,17 @@ const collab = await createCollabServer({
   secretKey,
   log,
   unloadAfterMs: config.DOCUMENT_UNLOAD_SECONDS * 1000,
+  heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000,
   // The rule engine is made below; an assignment made in a document runs its ticket_updated rules.
   ticketUpdated: (workspaceId, ticketId) => rules.run(workspaceId, 'ticket_updated', [ticketId]),
 })
 // The hub submits to the ingest made below; visitors connect only once the server listens.
-const chat = createChatHub({ database, submit: (event) => ingest.submit(event), log })
+const chat = createChatHub({
+  database,
+  submit: (event) => ingest.submit(event),
+  log,
+  heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000,
+})
 const outbox = createOutboxDispatcher({
   database,
   send: createChannelSender({

@@ -7,7 +7,7 @@
 // open are unloaded after a grace period and compacted in the background.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { type WebSocket, WebSocketServer } from 'ws'
+import type { WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { AppError } from '../../shared/errors.ts'
 import { setAssignment } from '../../shared/protocol/ticket-document.ts'
@@ -16,6 +16,8 @@ import { actorForUpgrade } from '../auth/upgrade-actor.ts'
 import type { Db, Notifications } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import type { Logger } from '../log.ts'
+import { refuseUpgrade } from '../sockets/refuse-upgrade.ts'
+import { createSocketEndpoint } from '../sockets/socket-endpoint.ts'
 import { findVisibleTicket, findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
 import type { TicketRow } from '../tickets/ticket-view.ts'
 import { type AssignmentProjection, projectAssignment } from './assignment-projection.ts'
@@ -69,12 +71,14 @@ export async function createCollabServer(deps: {
   secretKey: string
   log: Logger
   unloadAfterMs?: number
+  /** How often each socket is pinged; one that missed the last ping is cut off and leaves the document's presence. */
+  heartbeatMs?: number
   /** After an assignment made in a document is in the database (the ticket_updated rules run). */
   ticketUpdated?(workspaceId: string, ticketId: string): Promise<void>
 }): Promise<CollabServer> {
   const unloadAfterMs = deps.unloadAfterMs ?? 30_000
   const processId = newId()
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+  const endpoint = createSocketEndpoint({ name: 'collab', maxFrameBytes, heartbeatMs: deps.heartbeatMs, log: deps.log })
   const documents = new Map<string, Promise<OpenDocument>>()
   const writeUpdate = createUpdateWriter(deps.db)
   const unloadTimers = new Map<string, NodeJS.Timeout>()
@@ -233,9 +237,6 @@ export async function createCollabServer(deps: {
     void recheckHere(workspaceId, scope).catch(logError('collab recheck failed'))
   }
 
-  const refuse = (socket: Duplex, status: string) =>
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-
   return {
     get openDocuments() {
       return documents.size
@@ -254,11 +255,11 @@ export async function createCollabServer(deps: {
         const credentials = { url: req.url, headers: { cookie: req.headers.cookie } } as IncomingMessage
         const authenticate = () => actorForUpgrade(credentials, deps.db, deps.secretKey)
         const actor = await authenticate()
-        if (!actor) return refuse(socket, '401 Unauthorized')
+        if (!actor) return refuseUpgrade(socket, '401 Unauthorized')
         const ticket = await findVisibleTicket(deps.db, actor, ticketId).catch((error: unknown) => refusedOnly(error) || null)
-        if (!ticket) return refuse(socket, '404 Not Found')
+        if (!ticket) return refuseUpgrade(socket, '404 Not Found')
         const document = await open(ticket.id, actor.workspaceId, ticket)
-        wss.handleUpgrade(req, socket, head, (ws) => {
+        endpoint.accept(req, socket, head, (ws) => {
           reauthenticate.set(ws, authenticate)
           document.room.join(ws, actor)
           publishPresence(ticket.id, document)
@@ -270,14 +271,16 @@ export async function createCollabServer(deps: {
         })
       })().catch((error: unknown) => {
         deps.log.error('collab upgrade failed', { error })
-        refuse(socket, '500 Internal Server Error')
+        refuseUpgrade(socket, '500 Internal Server Error')
       })
     },
     async close() {
       clearInterval(alive)
       clearInterval(periodicRecheck)
       bus?.send({ type: 'gone' })
-      for (const client of wss.clients) client.terminate()
+      for (const client of endpoint.sockets) client.terminate()
+      // No socket is taken after this (an upgrade still being checked is answered 503).
+      const closed = endpoint.close()
       for (const timer of unloadTimers.values()) clearTimeout(timer)
       for (const opened of documents.values()) {
         const document = await opened.catch(() => null)
@@ -287,7 +290,7 @@ export async function createCollabServer(deps: {
       }
       documents.clear()
       registry.close()
-      wss.close()
+      await closed
     },
   }
 }
