@@ -3,10 +3,10 @@
 // may have lost a ticket, the rules, the outbox. Route handlers, the ingest queue, the collaboration
 // server and the scheduler all come here instead of calling those parts themselves.
 
+import { appendNote, clearDraft } from '../shared/protocol/ticket-document.ts'
 import type { Clock } from './clock/clock.ts'
 import type { CollabServer } from './collab/collab-server.ts'
 import { type AssignedTicket, publishAssignments } from './collab/publish-assignments.ts'
-import { appendNote, clearDraft } from './collab/ticket-document.ts'
 import type { Db } from './db/create-db.ts'
 import type { BatchOutcome } from './inbound/ingest-batch.ts'
 import type { Logger } from './log.ts'

@@ -1,4 +1,4 @@
-// Reads the server's configuration from the environment (API.md "Start-up and configuration").
+// Reads the server's configuration from the environment (the table in README.md's configuration section).
 import { z } from 'zod'
 import { priorityWeightsSchema } from './priority/priority-score.ts'
 
@@ -53,6 +53,8 @@ const configSchema = z.object({
   REOPEN_WINDOW_DAYS: z.coerce.number().min(0).max(365).default(7),
   /** A ticket's shared document nobody has open leaves memory after this long. */
   DOCUMENT_UNLOAD_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /** How often the chat and collaboration sockets are pinged; a socket that missed the last ping is closed. */
+  SOCKET_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

@@ -88,9 +88,10 @@ export async function createServer(
     secretKey,
     log,
     unloadAfterMs: config.DOCUMENT_UNLOAD_SECONDS * 1000,
+    heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000,
   })
   const submit = (event: Parameters<typeof ingest.submit>[0]) => ingest.submit(event)
-  const chat = createChatHub({ database, submit, log })
+  const chat = createChatHub({ database, submit, log, heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000 })
   const outbox = createOutboxDispatcher({
     database,
     send: createChannelSender({

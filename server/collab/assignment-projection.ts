@@ -2,6 +2,7 @@
 // (checked, audited and shown in the thread like a change over REST). One the agent may not make, or
 // naming an agent or team that does not exist, is reverted in the document and the attempt audited.
 import { AppError } from '../../shared/errors.ts'
+import { assignmentOf, readAssignment, setAssignment } from '../../shared/protocol/ticket-document.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
@@ -10,7 +11,6 @@ import type { Logger } from '../log.ts'
 import { findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
 import { updateTicket } from '../tickets/update-ticket.ts'
 import type { CollabRoom } from './collab-room.ts'
-import { setAssignment } from './ticket-document.ts'
 
 export interface AssignmentProjection {
   flushed(): Promise<void>
@@ -21,13 +21,12 @@ export function projectAssignment(
   room: CollabRoom,
   ticket: { id: string; workspaceId: string },
 ): AssignmentProjection {
-  const assignment = room.doc.getMap('assignment')
   let written: Promise<void> = Promise.resolve()
 
-  assignment.observe((_event, transaction) => {
+  assignmentOf(room.doc).observe((_event, transaction) => {
     const actor = room.members.get(transaction.origin as never)?.actor
     if (!actor) return
-    const wanted = { assigneeId: assignment.get('assigneeId'), teamId: assignment.get('teamId') }
+    const wanted = readAssignment(room.doc)
     written = written
       .then(() => apply(actor, wanted))
       .catch((error: unknown) => deps.log.error('assignment not projected', { ticketId: ticket.id, error }))

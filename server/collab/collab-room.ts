@@ -213,8 +213,6 @@ export async function openRoom(store: RoomStore, events: RoomEvents): Promise<Co
           socket.close(1003, 'Not a y-websocket message')
         }
       })
-      // A frame over the size limit or broken framing: ws closes the socket (1009, 1002) after this.
-      socket.on('error', () => {})
       socket.on('close', () => {
         members.delete(socket)
         if (member.clientIds.size) awarenessProtocol.removeAwarenessStates(awareness, [...member.clientIds], null)

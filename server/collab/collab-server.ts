@@ -7,14 +7,17 @@
 // open are unloaded after a grace period and compacted in the background.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { type WebSocket, WebSocketServer } from 'ws'
+import type { WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { AppError } from '../../shared/errors.ts'
+import { setAssignment } from '../../shared/protocol/ticket-document.ts'
 import type { Actor } from '../auth/actor.ts'
 import { actorForUpgrade } from '../auth/upgrade-actor.ts'
 import type { Db, Notifications } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import type { Logger } from '../log.ts'
+import { refuseUpgrade } from '../sockets/refuse-upgrade.ts'
+import { createSocketEndpoint } from '../sockets/socket-endpoint.ts'
 import { findVisibleTicket, findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
 import type { TicketRow } from '../tickets/ticket-view.ts'
 import { type AssignmentProjection, projectAssignment } from './assignment-projection.ts'
@@ -23,7 +26,6 @@ import { type CollabRoom, openRoom } from './collab-room.ts'
 import { type CollabStore, collabStore } from './collab-store.ts'
 import { type NoteProjection, projectNotes } from './note-projection.ts'
 import { createPresenceRegistry, type PresenceRegistry } from './presence-registry.ts'
-import { setAssignment } from './ticket-document.ts'
 import { createUpdateWriter } from './update-writer.ts'
 
 export const collabPath = '/collab'
@@ -71,10 +73,12 @@ export async function createCollabServer(deps: {
   secretKey: string
   log: Logger
   unloadAfterMs?: number
+  /** How often each socket is pinged; one that missed the last ping is cut off and leaves the document's presence. */
+  heartbeatMs?: number
 }): Promise<CollabServer> {
   const unloadAfterMs = deps.unloadAfterMs ?? 30_000
   const processId = newId()
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+  const endpoint = createSocketEndpoint({ name: 'collab', maxFrameBytes, heartbeatMs: deps.heartbeatMs, log: deps.log })
   const documents = new Map<string, Promise<OpenDocument>>()
   const writeUpdate = createUpdateWriter(deps.db)
   const unloadTimers = new Map<string, NodeJS.Timeout>()
@@ -87,14 +91,16 @@ export async function createCollabServer(deps: {
 
   let bus: CollabBus | null = null
   if (deps.notifications) {
-    bus = await connectCollabBus(deps.notifications, processId, {
-      receive: (message) => void receive(message).catch(logError('collab notification not handled')),
-      listening: () => void catchUp().catch(logError('collab catch-up failed')),
-      error: logError('collab notification failed'),
-    })
-    bus.send({ k: 'hello', p: processId })
+    bus = await connectCollabBus(
+      { notifications: deps.notifications, processId, log: deps.log },
+      {
+        receive: (message) => void receive(message).catch(logError('collab notification not handled')),
+        listening: () => void catchUp().catch(logError('collab catch-up failed')),
+      },
+    )
+    bus.send({ type: 'hello' })
   }
-  const alive = setInterval(() => bus?.send({ k: 'alive', p: processId }), aliveEveryMs).unref()
+  const alive = setInterval(() => bus?.send({ type: 'alive' }), aliveEveryMs).unref()
   const periodicRecheck = setInterval(() => void recheckHere().catch(logError('collab recheck failed')), recheckEveryMs).unref()
 
   function publishPresence(ticketId: string, document: OpenDocument): void {
@@ -104,36 +110,38 @@ export async function createCollabServer(deps: {
     if (agents.length) sentPresence.set(ticketId, json)
     else sentPresence.delete(ticketId)
     registry.set(processId, document.workspaceId, ticketId, agents)
-    bus?.send({ k: 'presence', p: processId, w: document.workspaceId, t: ticketId, agents })
+    bus?.send({ type: 'presence', workspaceId: document.workspaceId, ticketId, agents })
   }
 
   async function receive(message: BusMessage): Promise<void> {
-    switch (message.k) {
+    switch (message.type) {
       case 'update': {
-        const open = await documents.get(message.t)?.catch(() => null)
+        const open = await documents.get(message.ticketId)?.catch(() => null)
         if (!open) return
-        const update = message.u ? Buffer.from(message.u, 'base64') : await open.store.row(message.id)
-        if (update) open.room.applyRemote(new Uint8Array(update), message.id)
+        const update = message.update ? Buffer.from(message.update, 'base64') : await open.store.row(message.rowId)
+        if (update) open.room.applyRemote(new Uint8Array(update), message.rowId)
         return
       }
       case 'awareness':
-        ;(await documents.get(message.t)?.catch(() => null))?.room.applyRemoteAwareness(Buffer.from(message.u, 'base64'))
+        ;(await documents.get(message.ticketId)?.catch(() => null))?.room.applyRemoteAwareness(
+          Buffer.from(message.update, 'base64'),
+        )
         return
       case 'presence':
-        return registry.set(message.p, message.w, message.t, message.agents)
+        return registry.set(message.processId, message.workspaceId, message.ticketId, message.agents)
       case 'hello':
         // A process has started: tell it who is here.
         for (const [ticketId, json] of sentPresence) {
           const open = await documents.get(ticketId)?.catch(() => null)
-          if (open) bus?.send({ k: 'presence', p: processId, w: open.workspaceId, t: ticketId, agents: JSON.parse(json) })
+          if (open) bus?.send({ type: 'presence', workspaceId: open.workspaceId, ticketId, agents: JSON.parse(json) })
         }
         return
       case 'alive':
-        return registry.alive(message.p)
+        return registry.alive(message.processId)
       case 'gone':
-        return registry.forget(message.p)
+        return registry.forget(message.processId)
       case 'recheck':
-        return recheckHere(message.w, { ticketIds: message.ticketIds, agentId: message.agentId })
+        return recheckHere(message.workspaceId, { ticketIds: message.ticketIds, agentId: message.agentId })
     }
   }
 
@@ -152,7 +160,7 @@ export async function createCollabServer(deps: {
     const room = await openRoom(store, {
       stored: (update, rowId) => bus?.update(ticketId, rowId, update),
       awareness: (update, local) => {
-        if (local) bus?.send({ k: 'awareness', p: processId, t: ticketId, u: Buffer.from(update).toString('base64') })
+        if (local) bus?.send({ type: 'awareness', ticketId, update: Buffer.from(update).toString('base64') })
         if (document) publishPresence(ticketId, document)
       },
       error: (error) => deps.log.error('collab update not stored', { ticketId, error }),
@@ -226,12 +234,9 @@ export async function createCollabServer(deps: {
   }
 
   function recheck(workspaceId: string, scope: RecheckScope = {}): void {
-    bus?.send({ k: 'recheck', p: processId, w: workspaceId, ...scope })
+    bus?.send({ type: 'recheck', workspaceId, ...scope })
     void recheckHere(workspaceId, scope).catch(logError('collab recheck failed'))
   }
-
-  const refuse = (socket: Duplex, status: string) =>
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 
   return {
     get openDocuments() {
@@ -254,11 +259,11 @@ export async function createCollabServer(deps: {
         const credentials = { url: req.url, headers: { cookie: req.headers.cookie } } as IncomingMessage
         const authenticate = () => actorForUpgrade(credentials, deps.db, deps.secretKey)
         const actor = await authenticate()
-        if (!actor) return refuse(socket, '401 Unauthorized')
+        if (!actor) return refuseUpgrade(socket, '401 Unauthorized')
         const ticket = await findVisibleTicket(deps.db, actor, ticketId).catch((error: unknown) => refusedOnly(error) || null)
-        if (!ticket) return refuse(socket, '404 Not Found')
+        if (!ticket) return refuseUpgrade(socket, '404 Not Found')
         const document = await open(ticket.id, actor.workspaceId, ticket)
-        wss.handleUpgrade(req, socket, head, (ws) => {
+        endpoint.accept(req, socket, head, (ws) => {
           reauthenticate.set(ws, authenticate)
           document.room.join(ws, actor)
           publishPresence(ticket.id, document)
@@ -270,14 +275,16 @@ export async function createCollabServer(deps: {
         })
       })().catch((error: unknown) => {
         deps.log.error('collab upgrade failed', { error })
-        refuse(socket, '500 Internal Server Error')
+        refuseUpgrade(socket, '500 Internal Server Error')
       })
     },
     async close() {
       clearInterval(alive)
       clearInterval(periodicRecheck)
-      bus?.send({ k: 'gone', p: processId })
-      for (const client of wss.clients) client.terminate()
+      bus?.send({ type: 'gone' })
+      for (const client of endpoint.sockets) client.terminate()
+      // No socket is taken after this (an upgrade still being checked is answered 503).
+      const closed = endpoint.close()
       for (const timer of unloadTimers.values()) clearTimeout(timer)
       for (const opened of documents.values()) {
         const document = await opened.catch(() => null)
@@ -287,7 +294,7 @@ export async function createCollabServer(deps: {
       }
       documents.clear()
       registry.close()
-      wss.close()
+      await closed
     },
   }
 }

@@ -4,6 +4,7 @@
 // typing pauses; the message's external id `note:<id>` ties it to the document's note.
 import { and, eq, like, sql } from 'drizzle-orm'
 import * as Y from 'yjs'
+import { noteFields, notesOf } from '../../shared/protocol/ticket-document.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
 import { type AuditEntry, recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
@@ -36,7 +37,7 @@ export function projectNotes(
   room: CollabRoom,
   ticket: { id: string; workspaceId: string },
 ): NoteProjection {
-  const notes = room.doc.getArray('notes')
+  const notes = notesOf(room.doc)
   /** Who touched which note since the last write: the first toucher of a new note is its author. */
   const touchedBy = new Map<string, Actor>()
   const known = new Set(readNotes(room.doc).map((note) => note.id))
@@ -141,34 +142,26 @@ export function projectNotes(
 function readNotes(doc: Y.Doc): DocNote[] {
   const seen = new Set<string>()
   const notes: DocNote[] = []
-  for (const item of doc.getArray('notes').toArray()) {
+  for (const item of notesOf(doc).toArray()) {
     if (!(item instanceof Y.Map)) continue
-    const id = item.get('id')
+    const { id, body, authorId } = noteFields(item)
     if (typeof id !== 'string' || !noteIdPattern.test(id) || seen.has(id)) continue
     seen.add(id)
-    const body = item.get('body')
-    notes.push({
-      id,
-      body: body instanceof Y.Text ? body.toString() : typeof body === 'string' ? body : '',
-      authorId: item.get('authorId'),
-    })
+    notes.push({ id, body: body instanceof Y.Text ? body.toString() : typeof body === 'string' ? body : '', authorId })
   }
   return notes
 }
 
 /** The ids of the notes an event added or changed (its body, or the note's map). */
-function touchedNotes(event: Y.YEvent<Y.AbstractType<unknown>>, notes: Y.Array<unknown>): string[] {
-  if (event.target === notes) {
-    return [...event.changes.added].flatMap((item) =>
-      item.content
-        .getContent()
-        .flatMap((value) => (value instanceof Y.Map && typeof value.get('id') === 'string' ? [value.get('id') as string] : [])),
-    )
+function touchedNotes(event: Y.YEvent<Y.AbstractType<unknown>>, notes: Y.Array<Y.Map<unknown>>): string[] {
+  const idOf = (value: unknown): string[] => {
+    const id = value instanceof Y.Map ? noteFields(value).id : undefined
+    return typeof id === 'string' ? [id] : []
   }
+  if (event.target === notes) return [...event.changes.added].flatMap((item) => item.content.getContent().flatMap(idOf))
   let type: Y.AbstractType<unknown> | null = event.target
   while (type && type.parent !== notes) type = type.parent as Y.AbstractType<unknown> | null
-  const id = type instanceof Y.Map ? type.get('id') : undefined
-  return typeof id === 'string' ? [id] : []
+  return idOf(type)
 }
 
 /** A note that arrived without a known author (written while no process projected it) keeps its stated one if real. */

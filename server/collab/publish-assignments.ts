@@ -1,8 +1,9 @@
 // A ticket's assignment changed in the database (a colleague over REST, a handoff, a rule): every open
 // document of it shows the new one, and sockets of agents who may no longer see the ticket are closed.
+
+import { setAssignment } from '../../shared/protocol/ticket-document.ts'
 import type { Logger } from '../log.ts'
 import type { CollabServer } from './collab-server.ts'
-import { setAssignment } from './ticket-document.ts'
 
 export interface AssignedTicket {
   id: string

@@ -1,7 +1,8 @@
-// The HTTP server's websocket upgrades, routed by path prefix to their handler (live chat today,
-// collaboration next). Any other upgrade is answered 404 and its socket closed, so nothing hangs open.
+// The HTTP server's websocket upgrades, routed by path prefix to their handler (the live chat's and the
+// collaboration's sockets). Any other upgrade is answered 404 and its socket closed, so nothing hangs open.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { refuseUpgrade } from '../sockets/refuse-upgrade.ts'
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void
 
@@ -14,6 +15,6 @@ export function createUpgradeRouter(routes: Record<string, UpgradeHandler>): Upg
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
     const route = entries.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))
     if (route) return route[1](req, socket, head)
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    refuseUpgrade(socket, '404 Not Found')
   }
 }

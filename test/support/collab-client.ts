@@ -3,6 +3,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { appendNote, noteFields, notesOf } from '../../shared/protocol/ticket-document.ts'
 
 export interface CollabClient {
   doc: Y.Doc
@@ -43,13 +44,10 @@ export function openCollab(baseUrl: string, ticketId: string, credentials: Colla
   }
 }
 
-/** Adds a note to a document as the browser app does (API.md: {id, authorId, createdAt, body: Y.Text}). */
+/** Adds a note to a document as the browser app does; returns the note's map. */
 export function writeNote(doc: Y.Doc, id: string, authorId: string, body: string): Y.Map<unknown> {
-  const note = new Y.Map<unknown>()
-  note.set('id', id)
-  note.set('authorId', authorId)
-  note.set('createdAt', new Date().toISOString())
-  note.set('body', new Y.Text(body))
-  doc.getArray('notes').push([note])
-  return note
+  appendNote(doc, { id, authorId, createdAt: new Date().toISOString(), body })
+  return notesOf(doc)
+    .toArray()
+    .find((note) => noteFields(note).id === id)!
 }

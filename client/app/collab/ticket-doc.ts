@@ -6,6 +6,7 @@ import { type Accessor, createSignal } from 'solid-js'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { draftOf, notesOf } from '../../../shared/protocol/ticket-document.ts'
 import type { Agent } from '../../../shared/schema/agent.ts'
 import { ticketDocName } from '../offline/local-db.ts'
 import { agentColor } from '../ui/agent-color.ts'
@@ -54,8 +55,8 @@ export function openTicketDoc(ticketId: string, me: Agent): TicketDoc {
   let typingTimer: ReturnType<typeof setTimeout> | undefined
   return {
     doc,
-    draft: doc.getText('draft'),
-    notes: doc.getArray<Y.Map<unknown>>('notes'),
+    draft: draftOf(doc),
+    notes: notesOf(doc),
     peers,
     connected,
     setTyping(typing) {

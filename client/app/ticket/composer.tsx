@@ -4,7 +4,7 @@
 // reply_conflict); the agent sees who and chooses to send anyway. Unreachable, the reply waits in the outbox.
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { v4 as newKey } from 'uuid'
-import * as Y from 'yjs'
+import { appendNote, clearDraft } from '../../../shared/protocol/ticket-document.ts'
 import { messageResponseSchema } from '../../../shared/schema/message.ts'
 import type { OutgoingFile, TemplateUse } from '../../../shared/schema/reply.ts'
 import type { Ticket } from '../../../shared/schema/ticket.ts'
@@ -87,8 +87,7 @@ export function Composer(props: {
     setConflict(null)
     setFiles([])
     setTemplate(null)
-    const draft = props.doc.draft
-    draft.doc?.transact(() => draft.delete(0, draft.length))
+    clearDraft(props.doc.doc)
     replyBox.value = ''
     props.doc.setTyping(false)
     props.onSent()
@@ -97,12 +96,7 @@ export function Composer(props: {
   function addNote(): void {
     const body = noteText().trim()
     if (!body) return
-    const note = new Y.Map<unknown>()
-    note.set('id', newKey())
-    note.set('authorId', props.ws.me.id)
-    note.set('createdAt', new Date().toISOString())
-    note.set('body', new Y.Text(body))
-    props.doc.notes.push([note])
+    appendNote(props.doc.doc, { id: newKey(), authorId: props.ws.me.id, createdAt: new Date().toISOString(), body })
     setNoteText('')
     const mentioned = mentionedAgents(body, props.ws.agents(), props.ws.me.id)
     tellMentioned(props.ticket.id, body, mentioned).catch((failure: Error) =>

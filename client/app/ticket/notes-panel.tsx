@@ -2,6 +2,7 @@
 // bound to its own box), with its author and time. Notes never leave the helpdesk.
 import { createSignal, For, onCleanup, onMount } from 'solid-js'
 import type * as Y from 'yjs'
+import { noteFields } from '../../../shared/protocol/ticket-document.ts'
 import type { Agent } from '../../../shared/schema/agent.ts'
 import { bindText } from '../collab/bind-text.ts'
 import type { TicketDoc } from '../collab/ticket-doc.ts'
@@ -20,11 +21,12 @@ export function NotesPanel(props: { doc: TicketDoc; agents: Agent[] }) {
     setNotes(
       props.doc.notes
         .toArray()
-        .map((m) => ({
-          id: String(m.get('id')),
-          authorId: String(m.get('authorId')),
-          createdAt: String(m.get('createdAt')),
-          body: m.get('body') as Y.Text,
+        .map(noteFields)
+        .map((note) => ({
+          id: String(note.id),
+          authorId: String(note.authorId),
+          createdAt: String(note.createdAt),
+          body: note.body as Y.Text,
         }))
         .filter((n) => n.body && typeof n.body.toString === 'function'),
     )

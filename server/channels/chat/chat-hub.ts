@@ -6,13 +6,14 @@
 // here, and the reply waits in their history (cross-node fan-out comes with LISTEN/NOTIFY).
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { type RawData, type WebSocket, WebSocketServer } from 'ws'
+import type { RawData, WebSocket } from 'ws'
 import { AppError } from '../../../shared/errors.ts'
 import type { ChatEntry, ChatMessage, ServerFrame, VisitorFrame } from '../../../shared/protocol/chat.ts'
 import { chatCloseCodes, chatProtocolVersion } from '../../../shared/protocol/chat-version.ts'
 import type { Database } from '../../db/create-db.ts'
 import type { Logger } from '../../log.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from '../../security/rate-limiter.ts'
+import { createSocketEndpoint } from '../../sockets/socket-endpoint.ts'
 import { findChannel } from '../channel-directory.ts'
 import type { ChannelEvent } from '../channel-event.ts'
 import type { ChannelRef, IngestResult } from '../inbound-message.ts'
@@ -44,7 +45,6 @@ interface Session {
   channel: Promise<ChannelRef | null>
   visitorId: string | null
   profile: { name: string | null; email: string | null }
-  alive: boolean
   /** Live messages that came while the welcome was being made; sent right after it. */
   held: ChatMessage[] | null
   messageLimit: RateLimiter
@@ -59,6 +59,7 @@ export function createChatHub(deps: {
   submit(event: ChannelEvent): Promise<IngestResult>
   log: Logger
   rateLimit?: RateLimit
+  /** How often each socket is pinged; one that missed the last ping is cut off (see server/sockets/heartbeat.ts). */
   heartbeatMs?: number
 }): ChatHub {
   const { db } = deps.database
@@ -66,24 +67,11 @@ export function createChatHub(deps: {
   const rateLimit = deps.rateLimit ?? defaultRateLimit
   // Typing, identify and malformed frames have a looser limit of their own; sending messages is the costly part.
   const frameRate: RateLimit = { messages: Math.max(30, rateLimit.messages * 3), perMs: rateLimit.perMs }
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+  // A visitor whose socket missed a ping is cut off by the heartbeat, so they count as gone and a reply
+  // takes the fallback path instead of being "delivered" to a dead socket.
+  const endpoint = createSocketEndpoint({ name: 'chat', maxFrameBytes, heartbeatMs: deps.heartbeatMs, log })
   const sessions = new Set<Session>()
   const byVisitor = new Map<string, Set<Session>>()
-
-  // Why a heartbeat: a visitor who closes a laptop leaves a socket that looks open for minutes, and a
-  // reply "delivered" to it would be lost. A socket that missed the last ping is cut off, so the visitor
-  // counts as gone and the reply takes the fallback path.
-  const heartbeat = setInterval(() => {
-    for (const session of sessions) {
-      if (!session.alive) {
-        session.ws.terminate()
-        continue
-      }
-      session.alive = false
-      session.ws.ping()
-    }
-  }, deps.heartbeatMs ?? 30_000)
-  heartbeat.unref()
 
   function send(session: Session, frame: ServerFrame): boolean {
     if (session.ws.readyState !== session.ws.OPEN) return false
@@ -118,20 +106,14 @@ export function createChatHub(deps: {
       channel: chatChannel(channelId),
       visitorId: null,
       profile: { name: null, email: null },
-      alive: true,
       held: null,
       messageLimit: createRateLimiter(rateLimit),
       frameLimit: createRateLimiter(frameRate),
       work: Promise.resolve(),
     }
     sessions.add(session)
-    ws.on('pong', () => {
-      session.alive = true
-    })
     ws.on('message', (data, isBinary) => receive(session, data, isBinary))
     ws.on('close', () => forget(session))
-    // Oversized frames end here (ws closes with 1009 by itself); nothing else is expected.
-    ws.on('error', (error) => log.debug('chat socket error', { error }))
     session.work = session.channel.then(
       (channel) => {
         if (channel) return
@@ -275,7 +257,7 @@ export function createChatHub(deps: {
         return
       }
       const channelId = url.searchParams.get('channel') ?? ''
-      wss.handleUpgrade(req, socket, head, (ws) => open(ws, channelId))
+      endpoint.accept(req, socket, head, (ws) => open(ws, channelId))
     },
     deliver,
     async agentTyping(ticketId, name, typing) {
@@ -287,9 +269,8 @@ export function createChatHub(deps: {
     },
     isOnline: (visitorId) => (byVisitor.get(visitorId)?.size ?? 0) > 0,
     async close() {
-      clearInterval(heartbeat)
       for (const session of sessions) session.ws.close(chatCloseCodes.goingAway, 'server shutting down')
-      await new Promise<void>((resolve) => wss.close(() => resolve()))
+      await endpoint.close()
     },
   }
 }
