@@ -1,6 +1,5 @@
 // Agents' routing settings, availability and handoff.
 import { Hono } from 'hono'
-import { setAssignment } from '../../../shared/protocol/ticket-document.ts'
 import { handoffSchema, setAvailabilitySchema, updateAgentSchema } from '../../../shared/schema/agent.ts'
 import { getAgent, updateAgent } from '../../agents/agent-directory.ts'
 import { setAvailability } from '../../agents/availability.ts'

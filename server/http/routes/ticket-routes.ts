@@ -1,6 +1,5 @@
 // Tickets: the inbox list, one ticket with its thread, changes, and internal notes.
 import { Hono } from 'hono'
-import { appendNote, clearDraft, setAssignment } from '../../../shared/protocol/ticket-document.ts'
 import { createNoteSchema } from '../../../shared/schema/message.ts'
 import { createReplySchema } from '../../../shared/schema/reply.ts'
 import { ticketListQuerySchema, updateTicketSchema } from '../../../shared/schema/ticket.ts'
