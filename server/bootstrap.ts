@@ -26,11 +26,18 @@ export async function ensureFirstAdmin(
   db: Db,
   workspaceId: string,
   env: { email?: string | undefined; password?: string | undefined },
+  now: Date,
 ): Promise<FirstAdmin | null> {
   const [anyAgent] = await db.select({ id: agents.id }).from(agents).limit(1)
   if (anyAgent) return null
   const email = (env.email ?? 'admin@example.com').trim().toLowerCase()
   const generatedPassword = env.password ? null : randomBytes(12).toString('base64url')
-  await createAgent(db, workspaceId, { email, name: 'Admin', role: 'admin', password: env.password ?? generatedPassword! }, null)
+  await createAgent(
+    db,
+    workspaceId,
+    { email, name: 'Admin', role: 'admin', password: env.password ?? generatedPassword! },
+    null,
+    now,
+  )
   return { email, generatedPassword }
 }

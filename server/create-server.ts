@@ -64,11 +64,19 @@ export async function createServer(
   const log = options.log ?? createLogger(config.LOG_LEVEL)
   const database = options.database ?? (await createDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL }))
   const secretKey = loadSecretKey(config.SECRET_KEY, config.DATA_DIR)
+  // Every time the server records or decides on is read from this clock; tests may move it (TEST_CLOCK=1).
+  const testClock = config.TEST_CLOCK === '1' ? createSettableClock() : null
+  const clock = testClock ?? systemClock
   const workspaceId = await ensureWorkspace(database.db)
-  const firstAdmin = await ensureFirstAdmin(database.db, workspaceId, {
-    email: config.ADMIN_EMAIL,
-    password: config.ADMIN_PASSWORD,
-  })
+  const firstAdmin = await ensureFirstAdmin(
+    database.db,
+    workspaceId,
+    {
+      email: config.ADMIN_EMAIL,
+      password: config.ADMIN_PASSWORD,
+    },
+    clock.now(),
+  )
 
   // PGlite does not fsync; the journal makes accepted inbound messages survive an operating-system crash.
   let journal: Journal | null = null
@@ -78,8 +86,6 @@ export async function createServer(
       await syncFilesystem(config.DATA_DIR)
     })
   }
-  const testClock = config.TEST_CLOCK === '1' ? createSettableClock() : null
-  const clock = testClock ?? systemClock
   const box = createSecretBox(secretKey)
   const graph = createGraphClient({ baseUrl: config.META_GRAPH_URL, log })
   const collab = await createCollabServer({
@@ -87,11 +93,12 @@ export async function createServer(
     notifications: database.notifications,
     secretKey,
     log,
+    clock,
     unloadAfterMs: config.DOCUMENT_UNLOAD_SECONDS * 1000,
     heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000,
   })
   const submit = (event: Parameters<typeof ingest.submit>[0]) => ingest.submit(event)
-  const chat = createChatHub({ database, submit, log, heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000 })
+  const chat = createChatHub({ database, submit, log, clock, heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000 })
   const outbox = createOutboxDispatcher({
     database,
     send: createChannelSender({
@@ -120,6 +127,7 @@ export async function createServer(
     journal,
     settings: { reopenWindowDays: config.REOPEN_WINDOW_DAYS },
     log,
+    clock,
     onCommitted: (outcome) => afterCommit.ingested(outcome),
   })
   const scheduler = createScheduler({
@@ -174,6 +182,7 @@ export async function createServer(
           maxRecipients: config.SMTP_MAX_RECIPIENTS,
           findChannelByAddress: (address) => findEmailChannelByAddress(database.db, address),
           submit,
+          now: () => clock.now(),
           log,
         })
   let http: Server | null = null

@@ -15,7 +15,13 @@ import { hashPassword } from '../security/password.ts'
 
 type AgentRow = typeof agents.$inferSelect
 
-export async function createAgent(db: Db, workspaceId: string, input: CreateAgent, actorId: string | null): Promise<Agent> {
+export async function createAgent(
+  db: Db,
+  workspaceId: string,
+  input: CreateAgent,
+  actorId: string | null,
+  now: Date,
+): Promise<Agent> {
   const passwordHash = await hashPassword(input.password)
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -24,17 +30,21 @@ export async function createAgent(db: Db, workspaceId: string, input: CreateAgen
       .onConflictDoNothing()
       .returning()
     if (!row) throw new AppError('conflict', `An agent with the email ${input.email} exists already.`)
-    await recordAudit(tx, [
-      {
-        workspaceId,
-        actorType: actorId ? 'agent' : 'system',
-        actorId,
-        action: 'agent.created',
-        entityType: 'agent',
-        entityId: row.id,
-        data: { email: row.email, role: row.role },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId,
+          actorType: actorId ? 'agent' : 'system',
+          actorId,
+          action: 'agent.created',
+          entityType: 'agent',
+          entityId: row.id,
+          data: { email: row.email, role: row.role },
+        },
+      ],
+      now,
+    )
     return toAgent(row, [], 0)
   })
 }
@@ -51,7 +61,7 @@ export async function getAgent(db: Db, agentId: string): Promise<Agent> {
 }
 
 /** PATCH /api/agents/:id: name, role, skills, capacity and team membership (replaced whole). */
-export async function updateAgent(db: Db, actor: Actor, agentId: string, patch: UpdateAgent): Promise<Agent> {
+export async function updateAgent(db: Db, actor: Actor, agentId: string, patch: UpdateAgent, now: Date): Promise<Agent> {
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -83,17 +93,21 @@ export async function updateAgent(db: Db, actor: Actor, agentId: string, patch: 
       if (unique.length)
         await tx.insert(teamMembers).values(unique.map((teamId) => ({ workspaceId: actor.workspaceId, teamId, agentId })))
     }
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'agent.updated',
-        entityType: 'agent',
-        entityId: agentId,
-        data: { ...patch },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'agent.updated',
+          entityType: 'agent',
+          entityId: agentId,
+          data: { ...patch },
+        },
+      ],
+      now,
+    )
   })
   return getAgent(db, agentId)
 }

@@ -40,7 +40,7 @@ export async function applyShifts(db: Db, from: Date, to: Date): Promise<string[
       entityId: c.id,
       data: { from: c.from, to: c.to, by: 'shift' },
     }))
-    await recordAudit(tx, audit)
+    await recordAudit(tx, audit, to)
   })
   return [...new Set(changes.filter((c) => c.to === 'online').map((c) => c.workspaceId))]
 }

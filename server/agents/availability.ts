@@ -8,7 +8,7 @@ import type { Db } from '../db/create-db.ts'
 import { agents } from '../db/schema/agents.ts'
 
 /** Sets the actor's availability; true when it changed. */
-export async function setAvailability(db: Db, actor: Actor, status: Availability): Promise<boolean> {
+export async function setAvailability(db: Db, actor: Actor, status: Availability, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ availability: agents.availability })
@@ -17,17 +17,21 @@ export async function setAvailability(db: Db, actor: Actor, status: Availability
       .for('update')
     if (before?.availability === status) return false
     await tx.update(agents).set({ availability: status }).where(eq(agents.id, actor.agentId))
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'agent.availability_changed',
-        entityType: 'agent',
-        entityId: actor.agentId,
-        data: { from: before?.availability ?? null, to: status },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'agent.availability_changed',
+          entityType: 'agent',
+          entityId: actor.agentId,
+          data: { from: before?.availability ?? null, to: status },
+        },
+      ],
+      now,
+    )
     return true
   })
 }

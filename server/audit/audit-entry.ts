@@ -15,17 +15,18 @@ export interface AuditEntry {
   data?: Record<string, unknown>
 }
 
-export async function recordAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
-  const insert = auditInsert(entries)
+/** Records the entries as made at `at` (the server clock's now, read once by the use case). */
+export async function recordAudit(db: Db, entries: readonly AuditEntry[], at: Date): Promise<void> {
+  const insert = auditInsert(entries, at)
   if (insert) await db.execute(insert)
 }
 
 /** The INSERT of audit rows, to run alone or together with other writes; null when there are none. */
-export function auditInsert(entries: readonly AuditEntry[]): SQL | null {
+export function auditInsert(entries: readonly AuditEntry[], at: Date): SQL | null {
   if (entries.length === 0) return null
   return insertJsonRecords(
     'audit_log',
-    entries.map((entry) => ({ id: newId(), data: {}, createdAt: new Date(), ...entry })),
+    entries.map((entry) => ({ id: newId(), data: {}, createdAt: at, ...entry })),
     {
       id: 'uuid',
       workspaceId: 'uuid',

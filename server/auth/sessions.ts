@@ -8,6 +8,7 @@ import type { Actor } from './actor.ts'
 
 /** The signed cookie that carries a sign-in session (the REST API and the sockets read it). */
 export const sessionCookie = 'hd_session'
+/** Sessions last real time (the system clock), never the server clock tests move. */
 export const sessionLifetimeMs = 30 * 86_400_000
 
 export async function createSession(db: Db, agent: { id: string; workspaceId: string }): Promise<string> {

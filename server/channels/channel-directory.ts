@@ -28,6 +28,7 @@ export async function createChannel(
   actor: Actor,
   input: CreateChannel,
   publicUrl: string,
+  now: Date,
 ): Promise<Channel> {
   const config: Record<string, unknown> = {}
   const secrets: Record<string, unknown> = {}
@@ -59,17 +60,21 @@ export async function createChannel(
         secrets: Object.keys(secrets).length ? box.seal(JSON.stringify(secrets)) : null,
       })
       .returning()
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'channel.created',
-        entityType: 'channel',
-        entityId: row!.id,
-        data: { kind: input.kind, name: input.name },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'channel.created',
+          entityType: 'channel',
+          entityId: row!.id,
+          data: { kind: input.kind, name: input.name },
+        },
+      ],
+      now,
+    )
     return toChannel(row!, box, publicUrl)
   })
 }

@@ -19,6 +19,7 @@ export async function updateChannel(
   channelId: string,
   patch: UpdateChannel,
   publicUrl: string,
+  now: Date,
 ): Promise<Channel> {
   return db.transaction(async (tx) => {
     const [row] = uuidPattern.test(channelId)
@@ -41,17 +42,21 @@ export async function updateChannel(
       .set({ config, ...(patch.name ? { name: patch.name } : {}) })
       .where(eq(channels.id, row.id))
       .returning()
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'channel.updated',
-        entityType: 'channel',
-        entityId: row.id,
-        data: { changed: Object.keys(patch) },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'channel.updated',
+          entityType: 'channel',
+          entityId: row.id,
+          data: { changed: Object.keys(patch) },
+        },
+      ],
+      now,
+    )
     return toChannel(updated!, box, publicUrl)
   })
 }

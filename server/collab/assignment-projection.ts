@@ -6,6 +6,7 @@ import { assignmentOf, readAssignment, setAssignment } from '../../shared/protoc
 import { uuidPattern } from '../../shared/schema/common.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
+import type { Clock } from '../clock/clock.ts'
 import type { Db } from '../db/create-db.ts'
 import type { Logger } from '../log.ts'
 import { findVisibleTicketAsSystem } from '../tickets/get-ticket.ts'
@@ -17,7 +18,7 @@ export interface AssignmentProjection {
 }
 
 export function projectAssignment(
-  deps: { db: Db; log: Logger; assigned(ticketId: string, workspaceId: string): Promise<void> },
+  deps: { db: Db; log: Logger; clock: Clock; assigned(ticketId: string, workspaceId: string): Promise<void> },
   room: CollabRoom,
   ticket: { id: string; workspaceId: string },
 ): AssignmentProjection {
@@ -35,29 +36,40 @@ export function projectAssignment(
   async function apply(actor: Actor, wanted: { assigneeId: unknown; teamId: unknown }): Promise<void> {
     const reference = (value: unknown) =>
       value === null || value === undefined || (typeof value === 'string' && uuidPattern.test(value))
+    const now = deps.clock.now()
     try {
       if (!reference(wanted.assigneeId) || !reference(wanted.teamId)) {
         throw new AppError('invalid_input', 'An assignee and a team are ids or null.')
       }
-      await updateTicket(deps.db, actor, ticket.id, {
-        assigneeId: wanted.assigneeId as string | null | undefined,
-        teamId: wanted.teamId as string | null | undefined,
-      })
+      await updateTicket(
+        deps.db,
+        actor,
+        ticket.id,
+        {
+          assigneeId: wanted.assigneeId as string | null | undefined,
+          teamId: wanted.teamId as string | null | undefined,
+        },
+        now,
+      )
     } catch (error) {
       if (!(error instanceof AppError)) throw error
       const current = await findVisibleTicketAsSystem(deps.db, ticket.id)
       room.doc.transact(() => setAssignment(room.doc, current), 'server')
-      await recordAudit(deps.db, [
-        {
-          workspaceId: ticket.workspaceId,
-          actorType: 'agent',
-          actorId: actor.agentId,
-          action: 'ticket.assignment_reverted',
-          entityType: 'ticket',
-          entityId: ticket.id,
-          data: { attempted: wanted, reason: error.message },
-        },
-      ])
+      await recordAudit(
+        deps.db,
+        [
+          {
+            workspaceId: ticket.workspaceId,
+            actorType: 'agent',
+            actorId: actor.agentId,
+            action: 'ticket.assignment_reverted',
+            entityType: 'ticket',
+            entityId: ticket.id,
+            data: { attempted: wanted, reason: error.message },
+          },
+        ],
+        now,
+      )
       return
     }
     await deps.assigned(ticket.id, ticket.workspaceId)

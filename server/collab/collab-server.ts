@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors.ts'
 import { setAssignment } from '../../shared/protocol/ticket-document.ts'
 import type { Actor } from '../auth/actor.ts'
 import { actorForUpgrade } from '../auth/upgrade-actor.ts'
+import type { Clock } from '../clock/clock.ts'
 import type { Db, Notifications } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import type { Logger } from '../log.ts'
@@ -72,6 +73,7 @@ export async function createCollabServer(deps: {
   notifications: Notifications | null
   secretKey: string
   log: Logger
+  clock: Clock
   unloadAfterMs?: number
   /** How often each socket is pinged; one that missed the last ping is cut off and leaves the document's presence. */
   heartbeatMs?: number

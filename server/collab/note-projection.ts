@@ -8,6 +8,7 @@ import { noteFields, notesOf } from '../../shared/protocol/ticket-document.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
 import { type AuditEntry, recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
+import type { Clock } from '../clock/clock.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { agents } from '../db/schema/agents.ts'
@@ -33,7 +34,7 @@ export interface NoteProjection {
 }
 
 export function projectNotes(
-  deps: { db: Db; log: Logger },
+  deps: { db: Db; log: Logger; clock: Clock },
   room: CollabRoom,
   ticket: { id: string; workspaceId: string },
 ): NoteProjection {
@@ -69,7 +70,7 @@ export function projectNotes(
 
   async function write(touched: Map<string, Actor>): Promise<void> {
     const inDoc = readNotes(room.doc)
-    const now = new Date()
+    const now = deps.clock.now()
     await deps.db.transaction(async (tx) => {
       // Two server processes writing one ticket's notes take turns, so a note is inserted once.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ticket.id}))`)
@@ -126,7 +127,7 @@ export function projectNotes(
       }
       if (audit.length) {
         await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id))
-        await recordAudit(tx, audit)
+        await recordAudit(tx, audit, now)
       }
     })
   }

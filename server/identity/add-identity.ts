@@ -11,7 +11,7 @@ import { contactIdentities, contacts } from '../db/schema/contacts.ts'
 import { findContact } from './find-contact.ts'
 import { normaliseIdentities } from './normalise-identity.ts'
 
-export async function addIdentity(db: Db, actor: Actor, contactId: string, input: Identity): Promise<Identity> {
+export async function addIdentity(db: Db, actor: Actor, contactId: string, input: Identity, now: Date): Promise<Identity> {
   const [identity] = normaliseIdentities([input])
   if (!identity) {
     throw new AppError(
@@ -42,17 +42,21 @@ export async function addIdentity(db: Db, actor: Actor, contactId: string, input
       await tx.update(contacts).set({ email: identity.value }).where(eq(contacts.id, contact.id))
     if (identity.kind === 'phone' && !contact.phone)
       await tx.update(contacts).set({ phone: identity.value }).where(eq(contacts.id, contact.id))
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'contact.identity_linked',
-        entityType: 'contact',
-        entityId: contact.id,
-        data: { ...identity, byHand: true },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'contact.identity_linked',
+          entityType: 'contact',
+          entityId: contact.id,
+          data: { ...identity, byHand: true },
+        },
+      ],
+      now,
+    )
     return identity
   })
 }

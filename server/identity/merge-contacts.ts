@@ -13,7 +13,7 @@ import { contactColumns, toContact } from './contact-view.ts'
 import { findContact } from './find-contact.ts'
 import { contactSearchText } from './resolve-contacts.ts'
 
-export async function mergeContacts(db: Db, actor: Actor, targetId: string, sourceId: string): Promise<Contact> {
+export async function mergeContacts(db: Db, actor: Actor, targetId: string, sourceId: string, now: Date): Promise<Contact> {
   if (targetId === sourceId)
     throw new AppError('invalid_input', 'A contact cannot be merged into itself.', [
       { path: 'sourceId', message: 'Same as the target' },
@@ -41,37 +41,41 @@ export async function mergeContacts(db: Db, actor: Actor, targetId: string, sour
         phone: target.phone ?? source.phone,
         avatarUrl: target.avatarUrl ?? source.avatarUrl,
         search: sql`to_tsvector('simple', ${contactSearchText(name, email)})`,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(eq(contacts.id, target.id))
       .returning(contactColumns)
-    await tx.update(contacts).set({ mergedIntoId: target.id, updatedAt: new Date() }).where(eq(contacts.id, source.id))
+    await tx.update(contacts).set({ mergedIntoId: target.id, updatedAt: now }).where(eq(contacts.id, source.id))
     const data = {
       sourceId: source.id,
       targetId: target.id,
       identities: movedIdentities,
       ticketIds: movedTickets.map((t) => t.id),
     }
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'contact.merged',
-        entityType: 'contact',
-        entityId: target.id,
-        data,
-      },
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'contact.merged_away',
-        entityType: 'contact',
-        entityId: source.id,
-        data,
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'contact.merged',
+          entityType: 'contact',
+          entityId: target.id,
+          data,
+        },
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'contact.merged_away',
+          entityType: 'contact',
+          entityId: source.id,
+          data,
+        },
+      ],
+      now,
+    )
     return toContact(merged!)
   })
 }

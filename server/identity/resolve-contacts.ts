@@ -14,6 +14,7 @@ import { type ContactPlan, type ContactRequest, type OwnedIdentity, planContacts
 export async function resolveContacts(
   db: Db,
   requests: readonly ContactRequest[],
+  now: Date,
   /** Lock the identities first (batches running side by side); pointless on one connection. */
   lock = true,
 ): Promise<{ plan: ContactPlan; audit: AuditEntry[] }> {
@@ -53,7 +54,7 @@ export async function resolveContacts(
       insertJsonRecords(
         'contacts',
         // Times come from here, in milliseconds, so list cursors (which carry them) compare exactly.
-        plan.newContacts.map((c) => ({ ...c, createdAt: new Date(), searchText: contactSearchText(c.name, c.email) })),
+        plan.newContacts.map((c) => ({ ...c, createdAt: now, searchText: contactSearchText(c.name, c.email) })),
         {
           id: 'uuid',
           workspaceId: 'uuid',

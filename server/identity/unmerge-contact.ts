@@ -1,6 +1,6 @@
 // Undoing a merge: the contact merged away comes back with the identities and tickets the merge moved
 // (as its audit entry recorded them), except any the agent has since moved elsewhere.
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
 import type { Contact } from '../../shared/schema/contact.ts'
@@ -18,7 +18,7 @@ interface MergeRecord {
   ticketIds: string[]
 }
 
-export async function unmergeContact(db: Db, actor: Actor, sourceId: string): Promise<Contact> {
+export async function unmergeContact(db: Db, actor: Actor, sourceId: string, now: Date): Promise<Contact> {
   return db.transaction(async (tx) => {
     const [source] = uuidPattern.test(sourceId)
       ? await tx
@@ -52,20 +52,24 @@ export async function unmergeContact(db: Db, actor: Actor, sourceId: string): Pr
       : []
     const [restored] = await tx
       .update(contacts)
-      .set({ mergedIntoId: null, updatedAt: sql`now()` })
+      .set({ mergedIntoId: null, updatedAt: now })
       .where(eq(contacts.id, source.id))
       .returning(contactColumns)
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'contact.unmerged',
-        entityType: 'contact',
-        entityId: source.id,
-        data: { fromId: merge.targetId, identities: movedBack, ticketIds: ticketsBack.map((t) => t.id) },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'contact.unmerged',
+          entityType: 'contact',
+          entityId: source.id,
+          data: { fromId: merge.targetId, identities: movedBack, ticketIds: ticketsBack.map((t) => t.id) },
+        },
+      ],
+      now,
+    )
     return toContact(restored!)
   })
 }

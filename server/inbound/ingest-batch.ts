@@ -22,8 +22,12 @@ export interface BatchOutcome {
   ingested: { message: InboundMessage; ingested: IngestedMessage }[]
 }
 
-export async function ingestBatch(db: Db, batch: readonly ChannelEvent[], settings: IngestSettings): Promise<BatchOutcome> {
-  const now = new Date()
+export async function ingestBatch(
+  db: Db,
+  batch: readonly ChannelEvent[],
+  settings: IngestSettings,
+  now: Date,
+): Promise<BatchOutcome> {
   const fresh = await storeRawEvents(db, batch)
   const freshMessages = batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [e.message] : []))
   const ingested = freshMessages.length ? await ingestMessages(db, freshMessages, settings, now) : []

@@ -47,6 +47,7 @@ export async function ingestMessages(
       name: m.contact.name,
       avatarUrl: m.contact.avatarUrl ?? null,
     })),
+    now,
     settings.lockIdentities,
   )
   const pinned = await resolveEmailThreads(
@@ -151,7 +152,7 @@ export async function ingestMessages(
       })),
       now,
     ),
-    auditInsert([...contactAudit, ...ticketAudit]),
+    auditInsert([...contactAudit, ...ticketAudit], now),
   ])
   return accepted.map((_, i) => ({
     ticketId: threads[i]!.ticketId,

@@ -5,6 +5,7 @@
 // that fails alone is kept as a failed raw event (nothing is dropped) and answered as accepted.
 import type { ChannelEvent } from '../channels/channel-event.ts'
 import type { IngestResult } from '../channels/inbound-message.ts'
+import type { Clock } from '../clock/clock.ts'
 import type { Database } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { inboundEvents } from '../db/schema/inbound-events.ts'
@@ -43,6 +44,7 @@ export function createIngestQueue(deps: {
   journal: Journal | null
   settings: Omit<IngestSettings, 'lockIdentities'>
   log: Logger
+  clock: Clock
   /** Runs after each commit (side effects after commit): automatic messages, live updates. */
   onCommitted?: (outcome: BatchOutcome) => Promise<void>
 }): IngestQueue {
@@ -81,6 +83,7 @@ export function createIngestQueue(deps: {
           tx,
           batch.map((w) => w.event),
           settings,
+          deps.clock.now(),
         ),
       )
     } catch (error) {
@@ -96,7 +99,7 @@ export function createIngestQueue(deps: {
   async function runAlone(w: Waiting): Promise<void> {
     let outcome: BatchOutcome
     try {
-      outcome = await database.db.transaction((tx) => ingestBatch(tx, [w.event], settings))
+      outcome = await database.db.transaction((tx) => ingestBatch(tx, [w.event], settings, deps.clock.now()))
     } catch (error) {
       log.error('ingest failed; keeping the raw event as failed', { key: eventKey(w.event), error })
       try {

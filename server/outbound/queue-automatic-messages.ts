@@ -54,7 +54,7 @@ export async function queueAutomaticMessages(db: Db, outcome: BatchOutcome, log:
     const body = isAway ? away : welcome
     if (!body) continue
     answered.add(ingested.ticketId)
-    queued = (await queueAutomatic(db, channel, ingested.ticketId, ingested.messageId, body, isAway, log)) || queued
+    queued = (await queueAutomatic(db, channel, ingested.ticketId, ingested.messageId, body, isAway, log, now)) || queued
   }
   return queued
 }
@@ -87,13 +87,13 @@ async function queueAutomatic(
   body: string,
   isAway: boolean,
   log: Logger,
+  now: Date,
 ): Promise<boolean> {
   try {
     return await db.transaction(async (tx) => {
       // Two messages of one customer, handled at once (two batches, two servers), must not both be
       // answered: the ticket is locked, then what was sent is looked at again.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${ticketId}, 1))`)
-      const now = new Date()
       if (isAway && (await awaySentRecently(tx, ticketId, now))) return false
       const ticket = await findVisibleTicketAsSystem(tx, ticketId)
       const messageId = newId()

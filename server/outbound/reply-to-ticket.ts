@@ -88,17 +88,21 @@ export async function replyToTicket(
         })),
       )
     }
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'ticket.replied',
-        entityType: 'ticket',
-        entityId: ticket.id,
-        data: { messageId, type: planned.request.type },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'ticket.replied',
+          entityType: 'ticket',
+          entityId: ticket.id,
+          data: { messageId, type: planned.request.type },
+        },
+      ],
+      now,
+    )
     return { message: toMessage(message), repeated: false }
   })
 }

@@ -31,19 +31,19 @@ export async function listRules(db: Db, workspaceId: string): Promise<Rule[]> {
   return found.map(toRule)
 }
 
-export async function createRule(db: Db, actor: Actor, input: CreateRule): Promise<Rule> {
+export async function createRule(db: Db, actor: Actor, input: CreateRule, now: Date): Promise<Rule> {
   return db.transaction(async (tx) => {
     await checkReferences(tx, actor.workspaceId, input.actions)
     const [row] = await tx
       .insert(rules)
       .values({ id: newId(), workspaceId: actor.workspaceId, ...input })
       .returning()
-    await audit(tx, actor, 'rule.created', row!.id, { name: input.name })
+    await audit(tx, actor, 'rule.created', row!.id, { name: input.name }, now)
     return toRule(row!)
   })
 }
 
-export async function updateRule(db: Db, actor: Actor, ruleId: string, patch: UpdateRule): Promise<Rule> {
+export async function updateRule(db: Db, actor: Actor, ruleId: string, patch: UpdateRule, now: Date): Promise<Rule> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -56,19 +56,19 @@ export async function updateRule(db: Db, actor: Actor, ruleId: string, patch: Up
     validate(createRuleSchema, { ...current, ...patch })
     if (patch.actions) await checkReferences(tx, actor.workspaceId, patch.actions)
     const [row] = await tx.update(rules).set(patch).where(eq(rules.id, ruleId)).returning()
-    await audit(tx, actor, 'rule.updated', ruleId, { ...patch })
+    await audit(tx, actor, 'rule.updated', ruleId, { ...patch }, now)
     return toRule(row!)
   })
 }
 
-export async function deleteRule(db: Db, actor: Actor, ruleId: string): Promise<void> {
+export async function deleteRule(db: Db, actor: Actor, ruleId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const deleted = await tx
       .delete(rules)
       .where(and(eq(rules.id, ruleId), eq(rules.workspaceId, actor.workspaceId)))
       .returning({ id: rules.id, name: rules.name })
     if (!deleted.length) throw new AppError('not_found', `No rule ${ruleId}.`)
-    await audit(tx, actor, 'rule.deleted', ruleId, { name: deleted[0]!.name })
+    await audit(tx, actor, 'rule.deleted', ruleId, { name: deleted[0]!.name }, now)
   })
 }
 
@@ -104,16 +104,20 @@ async function checkReferences(db: Db, workspaceId: string, actions: readonly Ru
   }
 }
 
-async function audit(db: Db, actor: Actor, action: string, ruleId: string, data: Record<string, unknown>) {
-  await recordAudit(db, [
-    {
-      workspaceId: actor.workspaceId,
-      actorType: 'agent',
-      actorId: actor.agentId,
-      action,
-      entityType: 'rule',
-      entityId: ruleId,
-      data,
-    },
-  ])
+async function audit(db: Db, actor: Actor, action: string, ruleId: string, data: Record<string, unknown>, now: Date) {
+  await recordAudit(
+    db,
+    [
+      {
+        workspaceId: actor.workspaceId,
+        actorType: 'agent',
+        actorId: actor.agentId,
+        action,
+        entityType: 'rule',
+        entityId: ruleId,
+        data,
+      },
+    ],
+    now,
+  )
 }

@@ -144,7 +144,7 @@ export async function writeRuleResults(db: Db, all: readonly TicketResult[], now
           createdAt: 'timestamptz',
         })
       : null,
-    auditInsert(audit),
+    auditInsert(audit, now),
   ])
   await notify(
     db,

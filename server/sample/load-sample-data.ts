@@ -14,9 +14,9 @@ import { sampleConversations } from './sample-conversations.ts'
 export async function loadSampleData(
   deps: { db: Db; box: SecretBox; ingest: IngestQueue; publicUrl: string },
   actor: Actor,
-  now = new Date(),
+  now: Date,
 ): Promise<{ tickets: number }> {
-  const channelsByKind = await ensureSampleChannels(deps.db, deps.box, actor, deps.publicUrl)
+  const channelsByKind = await ensureSampleChannels(deps.db, deps.box, actor, deps.publicUrl, now)
   const tickets = new Set<string>()
   for (const [index, conversation] of sampleConversations.entries()) {
     const channel = channelsByKind.get(conversation.kind)!

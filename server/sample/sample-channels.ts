@@ -46,12 +46,13 @@ export async function ensureSampleChannels(
   box: SecretBox,
   actor: Actor,
   publicUrl: string,
+  now: Date,
 ): Promise<Map<ChannelKind, ChannelRow>> {
   const existing = await db.select().from(channels).where(sampleChannelCondition(actor.workspaceId))
   const byKind = new Map(existing.map((row) => [row.kind, row]))
   for (const kind of channelKinds) {
     if (byKind.has(kind)) continue
-    const made = await createChannel(db, box, actor, sampleInput(kind), publicUrl)
+    const made = await createChannel(db, box, actor, sampleInput(kind), publicUrl, now)
     const [row] = await db.select().from(channels).where(eq(channels.id, made.id))
     byKind.set(kind, row!)
   }

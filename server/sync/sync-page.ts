@@ -22,7 +22,7 @@ import { decodeSyncCursor, encodeSyncCursor, type SyncPosition, syncStart } from
  */
 const commitLagMs = 5_000
 
-export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now = new Date()): Promise<SyncPage> {
+export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now: Date): Promise<SyncPage> {
   const after = decodeSyncCursor(query.cursor)
   const found = await db
     // The cursor keeps the database's microseconds: cut to a JS Date's milliseconds, the last ticket of a

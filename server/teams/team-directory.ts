@@ -8,7 +8,7 @@ import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { agents, teamMembers, teams } from '../db/schema/agents.ts'
 
-export async function createTeam(db: Db, actor: Actor, input: { name: string; agentIds: string[] }): Promise<Team> {
+export async function createTeam(db: Db, actor: Actor, input: { name: string; agentIds: string[] }, now: Date): Promise<Team> {
   const agentIds = [...new Set(input.agentIds)]
   return db.transaction(async (tx) => {
     if (agentIds.length) {
@@ -29,17 +29,21 @@ export async function createTeam(db: Db, actor: Actor, input: { name: string; ag
         .insert(teamMembers)
         .values(agentIds.map((agentId) => ({ workspaceId: actor.workspaceId, teamId: team!.id, agentId })))
     }
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'team.created',
-        entityType: 'team',
-        entityId: team!.id,
-        data: { name: input.name, agentIds },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'team.created',
+          entityType: 'team',
+          entityId: team!.id,
+          data: { name: input.name, agentIds },
+        },
+      ],
+      now,
+    )
     return { id: team!.id, name: team!.name, agentIds, createdAt: team!.createdAt.toISOString() }
   })
 }

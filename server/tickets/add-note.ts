@@ -11,7 +11,7 @@ import { segmentForIndex } from '../search/segment.ts'
 import { findVisibleTicket } from './get-ticket.ts'
 import { messageColumns, toMessage } from './message-view.ts'
 
-export async function addNote(db: Db, actor: Actor, ticketId: string, body: string): Promise<Message> {
+export async function addNote(db: Db, actor: Actor, ticketId: string, body: string, now: Date): Promise<Message> {
   return db.transaction(async (tx) => {
     const ticket = await findVisibleTicket(tx, actor, ticketId)
     const id = newId()
@@ -31,18 +31,22 @@ export async function addNote(db: Db, actor: Actor, ticketId: string, body: stri
         search: sql`to_tsvector('simple', ${segmentForIndex(body)})`,
       })
       .returning(messageColumns)
-    await tx.update(tickets).set({ updatedAt: new Date() }).where(eq(tickets.id, ticket.id))
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'ticket.note_added',
-        entityType: 'ticket',
-        entityId: ticket.id,
-        data: { messageId: note!.id },
-      },
-    ])
+    await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id))
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'ticket.note_added',
+          entityType: 'ticket',
+          entityId: ticket.id,
+          data: { messageId: note!.id },
+        },
+      ],
+      now,
+    )
     return toMessage(note!)
   })
 }

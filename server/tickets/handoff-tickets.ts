@@ -84,7 +84,7 @@ export async function handoffTickets(db: Db, actor: Actor, handoff: Handoff, now
           note: handoff.note,
         },
       }))
-      await recordAudit(tx, audit)
+      await recordAudit(tx, audit, now)
       const numbers = moving.map((t) => `#${t.number}`).join(', ')
       await notify(tx, [
         {

@@ -25,7 +25,7 @@ export async function listTickets(
   db: Db,
   actor: Actor,
   query: TicketListQuery,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<{ items: Ticket[]; nextCursor: string | null }> {
   const conditions: (SQL | undefined)[] = [visibleTickets(actor)]
   if (query.status) conditions.push(eq(tickets.status, query.status))

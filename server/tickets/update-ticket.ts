@@ -16,12 +16,11 @@ import { findVisibleTicket } from './get-ticket.ts'
 import { ticketSearchText } from './thread-messages.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
 
-export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch: UpdateTicket): Promise<Ticket> {
+export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch: UpdateTicket, now: Date): Promise<Ticket> {
   return db.transaction(async (tx) => {
     const before = await findVisibleTicket(tx, actor, ticketId)
     assertMayAssign(actor, before, patch)
     const names = await checkReferences(tx, actor.workspaceId, patch)
-    const now = new Date()
     const set: Omit<Partial<typeof tickets.$inferInsert>, 'search'> & { search?: SQL } = { updatedAt: now }
     const events: string[] = []
     const audit: AuditEntry[] = []
@@ -98,7 +97,7 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
         })),
       )
     }
-    await recordAudit(tx, audit)
+    await recordAudit(tx, audit, now)
     return toTicket(after!)
   })
 }

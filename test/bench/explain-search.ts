@@ -44,7 +44,7 @@ export async function explainSearches(env: Record<string, string>, terms: readon
     const lines: string[] = []
     for (const term of terms) {
       captured.length = 0
-      await listTickets(connection.db, { ...actor, via: 'session' }, ticketListQuerySchema.parse({ q: term.text }))
+      await listTickets(connection.db, { ...actor, via: 'session' }, ticketListQuerySchema.parse({ q: term.text }), new Date())
       const statements = [...captured]
       for (const statement of statements) {
         const plan = await connection.explain(statement)

@@ -103,7 +103,7 @@ async function perMessage(database: Database, target: BenchTarget, ruleCount: nu
   const { engine } = engineFor(database)
   const settings = { reopenWindowDays: 7, lockIdentities: false }
   const ingest = (count: number) =>
-    database.db.transaction((tx) => ingestBatch(tx, events(workspaceId, channelId, count), settings))
+    database.db.transaction((tx) => ingestBatch(tx, events(workspaceId, channelId, count), settings, new Date()))
   await engine.afterIngest(await ingest(20)) // warm: caches, plans
   const single: number[] = []
   const started = performance.now()

@@ -25,7 +25,7 @@ const seededTables = ['contacts', 'contact_identities', 'tickets', 'messages']
 /** Seeds `db` (one connection, migrated, empty) and returns how many messages and tickets each term matches. */
 export async function seedDatabase(db: Db, shape: CorpusShape, log: (line: string) => void): Promise<TermCount[]> {
   const workspaceId = await ensureWorkspace(db)
-  await ensureFirstAdmin(db, workspaceId, benchAdmin)
+  await ensureFirstAdmin(db, workspaceId, benchAdmin, new Date())
   const channelIds = new Map<string, string>()
   for (const kind of channelKinds) {
     const id = newId()

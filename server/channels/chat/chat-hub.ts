@@ -10,6 +10,7 @@ import type { RawData, WebSocket } from 'ws'
 import { AppError } from '../../../shared/errors.ts'
 import type { ChatEntry, ChatMessage, ServerFrame, VisitorFrame } from '../../../shared/protocol/chat.ts'
 import { chatCloseCodes, chatProtocolVersion } from '../../../shared/protocol/chat-version.ts'
+import type { Clock } from '../../clock/clock.ts'
 import type { Database } from '../../db/create-db.ts'
 import type { Logger } from '../../log.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from '../../security/rate-limiter.ts'
@@ -58,6 +59,7 @@ export function createChatHub(deps: {
   /** Hands an event to the ingest and resolves once it is stored. */
   submit(event: ChannelEvent): Promise<IngestResult>
   log: Logger
+  clock: Clock
   rateLimit?: RateLimit
   /** How often each socket is pinged; one that missed the last ping is cut off (see server/sockets/heartbeat.ts). */
   heartbeatMs?: number
@@ -214,7 +216,7 @@ export function createChatHub(deps: {
     visitorId: string,
     frame: Extract<VisitorFrame, { type: 'message' }>,
   ): Promise<void> {
-    const receivedAt = new Date()
+    const receivedAt = deps.clock.now()
     const [inbound] = normaliseChat(
       { visitorId, clientId: frame.clientId, text: frame.text, ...session.profile },
       channel,
@@ -245,7 +247,7 @@ export function createChatHub(deps: {
   }
 
   async function identify(channel: ChannelRef, visitorId: string, session: Session): Promise<void> {
-    const outcome = await identifyVisitor(db, channel.workspaceId, visitorId, session.profile)
+    const outcome = await identifyVisitor(db, channel.workspaceId, visitorId, session.profile, deps.clock.now())
     if (outcome === 'owned_elsewhere') log.info('chat visitor left an email another contact owns', { channelId: channel.id })
   }
 

@@ -19,6 +19,7 @@ export async function identifyVisitor(
   workspaceId: string,
   visitorId: string,
   profile: { name: string | null; email: string | null },
+  now: Date,
 ): Promise<IdentifyOutcome> {
   const email = profile.email ? (normaliseIdentities([{ kind: 'email', value: profile.email }])[0]?.value ?? null) : null
   return db.transaction(async (tx) => {
@@ -54,17 +55,21 @@ export async function identifyVisitor(
         await tx
           .insert(contactIdentities)
           .values({ id: newId(), workspaceId, contactId: contact.id, kind: 'email', value: email })
-        await recordAudit(tx, [
-          {
-            workspaceId,
-            actorType: 'contact',
-            actorId: contact.id,
-            action: 'contact.identity_linked',
-            entityType: 'contact',
-            entityId: contact.id,
-            data: { kind: 'email', value: email, via: 'chat' },
-          },
-        ])
+        await recordAudit(
+          tx,
+          [
+            {
+              workspaceId,
+              actorType: 'contact',
+              actorId: contact.id,
+              action: 'contact.identity_linked',
+              entityType: 'contact',
+              entityId: contact.id,
+              data: { kind: 'email', value: email, via: 'chat' },
+            },
+          ],
+          now,
+        )
         outcome = 'linked'
       } else if (owner.contactId !== contact.id) outcome = 'owned_elsewhere'
     }
@@ -77,7 +82,7 @@ export async function identifyVisitor(
           name,
           email: filledEmail,
           search: sql`to_tsvector('simple', ${contactSearchText(name, filledEmail)})`,
-          updatedAt: new Date(),
+          updatedAt: now,
         })
         .where(eq(contacts.id, contact.id))
     }

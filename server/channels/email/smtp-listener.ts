@@ -24,6 +24,8 @@ export interface SmtpListenerOptions {
   /** Stores the event durably; resolves once it is committed. */
   submit(event: ChannelEvent): Promise<unknown>
   log: Logger
+  /** The server's clock: a mail's receipt time. */
+  now(): Date
 }
 
 export interface SmtpListener {
@@ -37,7 +39,7 @@ export function createSmtpListener(options: SmtpListenerOptions): SmtpListener {
   const { maxBytes, findChannelByAddress, submit, log } = options
 
   async function deliver(raw: Buffer, session: SMTPServerSession): Promise<string> {
-    const receivedAt = new Date()
+    const receivedAt = options.now()
     const recipients = session.envelope.rcptTo.map((r) => r.address)
     const found = await Promise.all(recipients.map((address) => findChannelByAddress(address)))
     const channels = [...new Map(found.flatMap((c) => (c ? [[c.id, c] as const] : []))).values()]

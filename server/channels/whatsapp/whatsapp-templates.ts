@@ -38,6 +38,7 @@ export async function createTemplate(
   actor: Actor,
   channel: ChannelRow,
   input: { name: string; language: string; body: string },
+  now: Date,
 ): Promise<Template> {
   if (channel.kind !== 'whatsapp') throw new AppError('invalid_input', 'Templates belong to WhatsApp channels.')
   return db.transaction(async (tx) => {
@@ -47,17 +48,21 @@ export async function createTemplate(
       .onConflictDoNothing()
       .returning()
     if (!row) throw new AppError('conflict', `The template ${input.name} (${input.language}) exists already on this channel.`)
-    await recordAudit(tx, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'template.created',
-        entityType: 'channel',
-        entityId: channel.id,
-        data: { templateId: row.id, name: row.name, language: row.language },
-      },
-    ])
+    await recordAudit(
+      tx,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'template.created',
+          entityType: 'channel',
+          entityId: channel.id,
+          data: { templateId: row.id, name: row.name, language: row.language },
+        },
+      ],
+      now,
+    )
     return toTemplate(row)
   })
 }

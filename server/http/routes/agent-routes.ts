@@ -16,7 +16,7 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
   app.patch('/agents/:id', async (c) => {
     const actor = c.get('actor')
     requireRole(actor, 'admin')
-    const agent = await updateAgent(db, actor, c.req.param('id'), await readJson(c, updateAgentSchema))
+    const agent = await updateAgent(db, actor, c.req.param('id'), await readJson(c, updateAgentSchema), deps.clock.now())
     // A new role or teams can take tickets out of the agent's sight: their open documents are checked.
     deps.afterCommit.accessChanged(actor.workspaceId, agent.id)
     return c.json({ agent })
@@ -25,7 +25,7 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
   app.put('/me/availability', async (c) => {
     const actor = c.get('actor')
     const { status } = await readJson(c, setAvailabilitySchema)
-    const changed = await setAvailability(db, actor, status)
+    const changed = await setAvailability(db, actor, status, deps.clock.now())
     // Tickets that waited for someone to come back are routed now.
     if (changed && status === 'online') await deps.afterCommit.agentOnline(actor.workspaceId)
     return c.json({ agent: await getAgent(db, actor.agentId) })

@@ -43,16 +43,20 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       path: '/',
       maxAge: sessionLifetimeMs / 1000,
     })
-    await recordAudit(db, [
-      {
-        workspaceId: agent.workspaceId,
-        actorType: 'agent',
-        actorId: agent.id,
-        action: 'agent.signed_in',
-        entityType: 'agent',
-        entityId: agent.id,
-      },
-    ])
+    await recordAudit(
+      db,
+      [
+        {
+          workspaceId: agent.workspaceId,
+          actorType: 'agent',
+          actorId: agent.id,
+          action: 'agent.signed_in',
+          entityType: 'agent',
+          entityId: agent.id,
+        },
+      ],
+      deps.clock.now(),
+    )
     return c.json({ agent: await getAgent(db, agent.id) })
   })
 
@@ -74,17 +78,21 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     requireRole(actor, 'admin')
     const { name } = await readJson(c, createTokenSchema)
     const { id, token } = await createApiToken(db, actor, name)
-    await recordAudit(db, [
-      {
-        workspaceId: actor.workspaceId,
-        actorType: 'agent',
-        actorId: actor.agentId,
-        action: 'token.created',
-        entityType: 'token',
-        entityId: id,
-        data: { name },
-      },
-    ])
+    await recordAudit(
+      db,
+      [
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'token.created',
+          entityType: 'token',
+          entityId: id,
+          data: { name },
+        },
+      ],
+      deps.clock.now(),
+    )
     return c.json({ token, id, name }, 201)
   })
 

@@ -18,14 +18,22 @@ export function contactRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/:id', async (c) => c.json(await getContact(db, c.get('actor'), c.req.param('id'))))
   app.post('/:id/merge', async (c) => {
     const { sourceId } = await readJson(c, mergeContactSchema)
-    return c.json({ contact: await mergeContacts(db, c.get('actor'), c.req.param('id'), sourceId) })
+    return c.json({ contact: await mergeContacts(db, c.get('actor'), c.req.param('id'), sourceId, deps.clock.now()) })
   })
 
   app.post('/:id/identities', async (c) => {
-    const identity = await addIdentity(db, c.get('actor'), c.req.param('id'), await readJson(c, addIdentitySchema))
+    const identity = await addIdentity(
+      db,
+      c.get('actor'),
+      c.req.param('id'),
+      await readJson(c, addIdentitySchema),
+      deps.clock.now(),
+    )
     return c.json({ identity }, 201)
   })
-  app.post('/:id/unmerge', async (c) => c.json({ contact: await unmergeContact(db, c.get('actor'), c.req.param('id')) }))
+  app.post('/:id/unmerge', async (c) =>
+    c.json({ contact: await unmergeContact(db, c.get('actor'), c.req.param('id'), deps.clock.now()) }),
+  )
 
   return app
 }

@@ -19,7 +19,7 @@ export function directoryRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/agents', async (c) => {
     const actor = c.get('actor')
     requireRole(actor, 'admin')
-    const agent = await createAgent(db, actor.workspaceId, await readJson(c, createAgentSchema), actor.agentId)
+    const agent = await createAgent(db, actor.workspaceId, await readJson(c, createAgentSchema), actor.agentId, deps.clock.now())
     return c.json({ agent }, 201)
   })
   app.get('/agents', async (c) => c.json({ items: await listAgents(db, c.get('actor').workspaceId) }))
@@ -27,7 +27,7 @@ export function directoryRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/teams', async (c) => {
     const actor = c.get('actor')
     requireRole(actor, 'admin', 'supervisor')
-    return c.json({ team: await createTeam(db, actor, await readJson(c, createTeamSchema)) }, 201)
+    return c.json({ team: await createTeam(db, actor, await readJson(c, createTeamSchema), deps.clock.now()) }, 201)
   })
   app.get('/teams', async (c) => c.json({ items: await listTeams(db, c.get('actor').workspaceId) }))
 
@@ -35,13 +35,15 @@ export function directoryRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')
     requireRole(actor, 'admin')
     const input = await readJson(c, createChannelSchema)
-    return c.json({ channel: await createChannel(db, deps.box, actor, input, deps.config.publicUrl) }, 201)
+    return c.json({ channel: await createChannel(db, deps.box, actor, input, deps.config.publicUrl, deps.clock.now()) }, 201)
   })
   app.patch('/channels/:id', async (c) => {
     const actor = c.get('actor')
     requireRole(actor, 'admin')
     const patch = await readJson(c, updateChannelSchema)
-    return c.json({ channel: await updateChannel(db, deps.box, actor, c.req.param('id'), patch, deps.config.publicUrl) })
+    return c.json({
+      channel: await updateChannel(db, deps.box, actor, c.req.param('id'), patch, deps.config.publicUrl, deps.clock.now()),
+    })
   })
   app.get('/channels', async (c) => {
     const items = await listChannels(db, deps.box, c.get('actor').workspaceId, deps.config.publicUrl)

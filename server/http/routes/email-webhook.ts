@@ -26,7 +26,7 @@ export function emailWebhook(deps: AppDeps): Hono {
     const raw = Buffer.from(await c.req.arrayBuffer())
     if (!raw.length) throw new AppError('invalid_input', 'The body is empty: post the raw RFC 822 message.')
     const address = String(channel.config.address ?? '')
-    const outcome = await readEmail(raw, [{ id: channel.id, workspaceId: channel.workspaceId, address }], null, new Date())
+    const outcome = await readEmail(raw, [{ id: channel.id, workspaceId: channel.workspaceId, address }], null, deps.clock.now())
     if ('refusal' in outcome) throw new AppError('invalid_input', outcome.refusal.message, { reason: outcome.refusal.reason })
     await Promise.all(outcome.events.map((event) => deps.ingest.submit(event)))
     return c.json({ ok: true }, 202)

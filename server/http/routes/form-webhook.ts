@@ -29,7 +29,7 @@ export function formWebhook(deps: AppDeps): Hono {
     const [message] = formAdapter.normalise(
       { submission, idempotencyKey: c.req.header('idempotency-key') ?? null },
       channel,
-      new Date(),
+      deps.clock.now(),
     )
     const result = await deps.ingest.submit({ type: 'message', message: message! })
     return reply(c, htmlForm, result.ticketNumber)

@@ -32,7 +32,7 @@ export function mentionRoutes(deps: AppDeps): Hono<AppEnv> {
         kind: 'mention' as const,
         ticketId: ticket.id,
         body: `${actor.name} mentioned you on #${ticket.number}: ${input.body.slice(0, 300)}`,
-        at: new Date(),
+        at: deps.clock.now(),
       })),
     )
     return c.json({ notified: told }, 201)

@@ -43,7 +43,7 @@ export function metaWebhook(deps: AppDeps): Hono {
       log.warn('meta webhook refused: not JSON', { bytes: raw.length })
       throw new AppError('malformed_json', 'The delivery is not valid JSON.')
     }
-    const { events, problems } = await normaliseRouted(body, routes)
+    const { events, problems } = await normaliseRouted(body, routes, deps.clock.now())
     for (const problem of problems.slice(0, maxProblemsLogged))
       log.warn(`meta webhook: ${problem.reason}`, { detail: problem.detail })
     if (problems.length > maxProblemsLogged)
@@ -55,7 +55,7 @@ export function metaWebhook(deps: AppDeps): Hono {
 }
 
 /** Normalises with the cached routes; an id they do not know reloads them once and routes again. */
-async function normaliseRouted(body: unknown, routes: MetaRoutes) {
+async function normaliseRouted(body: unknown, routes: MetaRoutes, receivedAt: Date) {
   if (!routes.loaded) await routes.reload()
   let missed = false
   const out = normaliseMetaDelivery(
@@ -65,9 +65,9 @@ async function normaliseRouted(body: unknown, routes: MetaRoutes) {
       missed ||= channel === null
       return channel
     },
-    new Date(),
+    receivedAt,
   )
   if (!missed) return out
   await routes.reload()
-  return normaliseMetaDelivery(body, routes.route, new Date())
+  return normaliseMetaDelivery(body, routes.route, receivedAt)
 }

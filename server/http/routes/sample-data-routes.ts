@@ -17,6 +17,7 @@ export function sampleDataRoutes(deps: AppDeps): Hono<AppEnv> {
     const loaded = await loadSampleData(
       { db: deps.database.db, box: deps.box, ingest: deps.ingest, publicUrl: deps.config.publicUrl },
       c.get('actor'),
+      deps.clock.now(),
     )
     return c.json(loaded, 201)
   })

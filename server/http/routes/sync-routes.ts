@@ -16,7 +16,9 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const watch = createChangeWatch(deps.database.db, deps.log)
 
-  app.get('/', async (c) => c.json(await syncPage(deps.database.db, c.get('actor'), readQuery(c, syncQuerySchema))))
+  app.get('/', async (c) =>
+    c.json(await syncPage(deps.database.db, c.get('actor'), readQuery(c, syncQuerySchema), deps.clock.now())),
+  )
 
   app.get('/stream', (c) =>
     streamSSE(c, async (stream) => {
@@ -34,7 +36,7 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
       while (!stream.aborted) {
         if (changed) {
           changed = false
-          await stream.writeSSE({ event: 'change', data: JSON.stringify({ at: new Date().toISOString() }) })
+          await stream.writeSSE({ event: 'change', data: JSON.stringify({ at: deps.clock.now().toISOString() }) })
         }
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, heartbeatMs)

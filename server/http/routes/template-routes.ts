@@ -26,7 +26,10 @@ export function templateRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = c.get('actor')
     requireRole(actor, 'admin')
     const channel = await channelOf(actor, c.req.param('id'))
-    return c.json({ template: await createTemplate(db, actor, channel, await readJson(c, createTemplateSchema)) }, 201)
+    return c.json(
+      { template: await createTemplate(db, actor, channel, await readJson(c, createTemplateSchema), deps.clock.now()) },
+      201,
+    )
   })
   return app
 }

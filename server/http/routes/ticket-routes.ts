@@ -21,7 +21,7 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
   app.patch('/:id', async (c) => {
     const patch = await readJson(c, updateTicketSchema)
     const actor = c.get('actor')
-    const ticket = await updateTicket(db, actor, c.req.param('id'), patch)
+    const ticket = await updateTicket(db, actor, c.req.param('id'), patch, deps.clock.now())
     if (patch.assigneeId !== undefined || patch.teamId !== undefined) {
       await deps.afterCommit.assignmentsChanged(actor.workspaceId, [ticket])
     }
@@ -40,7 +40,7 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/:id/notes', async (c) => {
     const { body } = await readJson(c, createNoteSchema)
     const actor = c.get('actor')
-    const message = await addNote(db, actor, c.req.param('id'), body)
+    const message = await addNote(db, actor, c.req.param('id'), body, deps.clock.now())
     await deps.afterCommit.noteAdded(actor.workspaceId, message)
     return c.json({ message }, 201)
   })

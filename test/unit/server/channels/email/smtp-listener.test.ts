@@ -24,6 +24,7 @@ beforeAll(async () => {
     port: 0,
     maxBytes: 64 * 1024,
     maxRecipients: 5,
+    now: () => new Date(),
     findChannelByAddress: async (address) =>
       channels.find((c) => c.address === address.toLowerCase().replace(/\+[^@]*@/, '@')) ?? null,
     submit: async (event) => {
