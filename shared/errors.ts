@@ -1,4 +1,4 @@
-// The closed set of error codes the API answers with, and the one error body shape (API.md "Errors").
+// The closed set of error codes the API answers with, and the one error body shape.
 import { z } from 'zod'
 
 export const errorStatus = {

@@ -1,4 +1,4 @@
-// The one place an error becomes an HTTP response (API.md "Errors").
+// The one place an error becomes an HTTP response.
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AppError, type ErrorBody } from '../../shared/errors.ts'

@@ -1,4 +1,4 @@
-// The OpenAPI operations of routing, SLAs and automation (API.md "Routing, SLAs and automation"), kept
+// The OpenAPI operations of routing, SLAs and automation, kept
 // apart from openapi.ts so that file stays one screen of the older resources.
 import { z } from 'zod'
 import {

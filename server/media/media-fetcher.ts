@@ -1,5 +1,5 @@
-// Fetches the media of WhatsApp messages (reference §9.1: GET /{media-id} for a URL valid 5 minutes,
-// then the bytes with the same Bearer token), checks them against Meta's sha256, and stores them, so
+// Fetches the media of WhatsApp messages (GET /{media-id} for a URL valid 5 minutes, then the bytes with
+// the same Bearer token), checks them against Meta's sha256, and stores them, so
 // the thread keeps them after Meta's URLs expire. Runs after the ingest commit, in the background so
 // webhooks are answered at once; what a stop interrupted is fetched at the next start.
 import { createHash } from 'node:crypto'

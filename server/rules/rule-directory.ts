@@ -1,4 +1,4 @@
-// Rules of a workspace, in creation order (API.md "Rules"): created, changed and deleted by admins. Every
+// Rules of a workspace, in creation order: created, changed and deleted by admins. Every
 // team and agent a rule names must exist, so a rule cannot be saved that would assign to nobody.
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'

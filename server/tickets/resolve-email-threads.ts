@@ -1,4 +1,4 @@
-// Email threading (reference §11.2): a mail joins the ticket whose messages it answers (In-Reply-To,
+// Email threading: a mail joins the ticket whose messages it answers (In-Reply-To,
 // then References, against the Message-IDs we sent or received), else the ticket named in its subject
 // or reply address, if that ticket belongs to the same contact (a number alone proves nothing).
 // Closed tickets are never joined. What matches nothing opens a new ticket.

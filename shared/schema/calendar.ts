@@ -1,4 +1,4 @@
-// Business-hours calendars (API.md "Routing, SLAs and automation"): weekly opening hours in a time zone,
+// Business-hours calendars: weekly opening hours in a time zone,
 // and holidays. Hours of one day may not overlap; an empty week means never open.
 import { z } from 'zod'
 import { idSchema, isoTimeSchema } from './common.ts'

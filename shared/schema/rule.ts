@@ -1,4 +1,4 @@
-// Automation rules (API.md "Routing, SLAs and automation"): on an event, when the conditions hold, the
+// Automation rules: on an event, when the conditions hold, the
 // actions run in order. Unknown fields, operators and action types are refused here, at the edge.
 import { z } from 'zod'
 import { idSchema, isoTimeSchema } from './common.ts'
@@ -20,7 +20,7 @@ export const conditionFields = [
   'sentiment',
   'minutesSinceCustomerMessage',
   'minutesSinceUpdate',
-  // Contact attributes (beyond API.md's list): e.g. contactEmail contains "@bigcorp.com".
+  // Contact attributes: e.g. contactEmail contains "@bigcorp.com".
   'contactName',
   'contactEmail',
   'contactPhone',

@@ -1,4 +1,4 @@
-// SLA policies (API.md "Routing, SLAs and automation"): targets per channel kind and priority, counted
+// SLA policies: targets per channel kind and priority, counted
 // in a calendar's business hours or around the clock. The first matching policy applies.
 import { z } from 'zod'
 import { channelKindSchema, idSchema, isoTimeSchema } from './common.ts'

@@ -1,4 +1,4 @@
-// Tickets: every customer conversation, trackable. Shapes of API.md "Resources".
+// Tickets: every customer conversation, trackable, as the REST API shows them.
 import { z } from 'zod'
 import { channelKindSchema, idSchema, isoTimeSchema, pageSchema } from './common.ts'
 import { contactSchema } from './contact.ts'

@@ -1,4 +1,4 @@
-// A fake of Meta's Graph API on loopback (reference §12), for tests, benchmarks and people trying the
+// A fake of Meta's Graph API on loopback, for tests, benchmarks and people trying the
 // product without a Meta app: point META_GRAPH_URL at `url`. It answers the Messenger, Instagram and
 // WhatsApp send calls and the WhatsApp media download in Meta's wire formats, captures every request
 // so tests can assert what the helpdesk sent, and can be told to fail (`inject`) or to enforce the
@@ -17,7 +17,7 @@ import type { MessagingWindow } from './messaging-window.ts'
 import { type MetaWebhookBody, type PostedWebhook, postSignedWebhook, whatsappStatus } from './meta-webhooks.ts'
 
 export interface GraphApiMode {
-  /** Enforce Meta's messaging windows (§8.1); null, the default, lets every send through. */
+  /** Enforce Meta's messaging windows; null, the default, lets every send through. */
   window: MessagingWindow | null
   /** The only tokens accepted (others get 190); null, the default, accepts any token. */
   acceptedTokens: string[] | null

@@ -1,4 +1,4 @@
-// Meta's Graph error envelope (reference §8.2) and the errors the fake can be told to answer (§8.4).
+// Meta's Graph error envelope and the errors the fake can be told to answer.
 // Presets carry the HTTP status Meta tends to use, but the helpdesk must branch on `code`, so several
 // statuses appear on purpose (400, 401, 429, 503).
 import type { z } from 'zod'

@@ -1,4 +1,4 @@
-// WhatsApp's two-step media download (reference §9.1): `GET /{v}/{media-id}` describes the media with
+// WhatsApp's two-step media download: `GET /{v}/{media-id}` describes the media with
 // a short-lived `url`, and a GET of that url with a Bearer token returns the bytes. In the fake the url
 // points back at itself, `/whatsapp_business/attachments/?mid=…&ext=…&hash=…`, like Meta's lookaside host.
 import { createHash, randomBytes } from 'node:crypto'
@@ -21,7 +21,7 @@ export interface MediaStore {
   download(query: Record<string, string>, now: number): { bytes: Uint8Array<ArrayBuffer>; mimeType: string } | null
 }
 
-/** Meta's urls live 5 minutes (§9.1); tests may shorten that. */
+/** Meta's urls live 5 minutes; tests may shorten that. */
 export function createMediaStore(urlTtlMs = 5 * 60_000): MediaStore {
   const media = new Map<string, Media>()
   const urls = new Map<string, { id: string; expiresAt: number }>()

@@ -1,4 +1,4 @@
-// The fake's Messenger and Instagram send side (reference §5.3-5.5, §7.1): `POST /{v}/me/messages` or
+// The fake's Messenger and Instagram send side: `POST /{v}/me/messages` or
 // `/{v}/{page-or-ig-id}/messages` (a DM, a private reply to a comment, or a sender action) and
 // `POST /{v}/{comment-id}/replies` (a public reply). Parameters are validated as Graph does, code 100.
 import { z } from 'zod'
@@ -70,7 +70,7 @@ export function sendMessengerMessage(params: Record<string, unknown>, context: M
     if (senderAction !== undefined) return errorAnswer(graphErrors.invalidParameter)
     if (context.privateReplies.has(commentId)) return errorAnswer(graphErrors.privateReplyUsed)
     context.privateReplies.add(commentId)
-    // Meta does not document recipient_id for private replies (reference §13.4); the fake leaves it out.
+    // Meta does not document recipient_id for private replies; the fake leaves it out.
     return { status: 200, body: { message_id: messengerMid() } }
   }
   if (recipient.user_ref !== undefined) {

@@ -1,4 +1,4 @@
-// The fake's WhatsApp Cloud API send side (reference §7.3): `POST /{v}/{phone-number-id}/messages`
+// The fake's WhatsApp Cloud API send side: `POST /{v}/{phone-number-id}/messages`
 // sends a message (text, template, media, location, contacts, interactive, reaction) or marks an
 // inbound one read. Outside the 24 h window free-form messages are refused (sync mode) or accepted and
 // reported failed afterwards (async mode): the caller turns `failure` into a status webhook.

@@ -1,4 +1,4 @@
-// Meta's customer-service windows (reference §8.1), as the fake enforces them when told to: free-form
+// Meta's customer-service windows, as the fake enforces them when told to: free-form
 // messages only within 24 h of the customer's last message; on Messenger and Instagram a HUMAN_AGENT
 // tag stretches that to 7 days; on WhatsApp only templates go out after 24 h. Pure: the clock is passed in.
 import { type GraphErrorAnswer, graphErrors } from './graph-errors.ts'

@@ -1,5 +1,5 @@
-// Meta's webhook deliveries, built exactly as reference §4-6 shows them, and sent the way Meta sends
-// them: serialised with non-ASCII escaped as lowercase \uXXXX and signed with X-Hub-Signature-256 (§2).
+// Meta's webhook deliveries, built exactly as Meta documents them, and sent the way Meta sends
+// them: serialised with non-ASCII escaped as lowercase \uXXXX and signed with X-Hub-Signature-256.
 // Why one long file: it is the catalogue of delivery shapes, one small builder per shape, read side by
 // side with the reference; splitting it would scatter one contract over several places.
 //
@@ -33,7 +33,7 @@ function messagingDelivery<Event>(object: 'page' | 'instagram', entryId: string,
   return { object, entry: [{ id: entryId, time, messaging: [event] }] }
 }
 
-// ---- Messenger (object "page", §4) ----
+// ---- Messenger (object "page") ----
 
 export interface MessengerParty {
   pageId: string
@@ -56,7 +56,7 @@ function attachmentsOf(specs: AttachmentSpec[], host: string) {
   )
 }
 
-/** §4.1: a customer's text, optionally a quick-reply tap or a reply to one of our messages. */
+/** A customer's text, optionally a quick-reply tap or a reply to one of our messages. */
 export function messengerText(
   p: MessengerParty & { text: string; mid?: string; quickReplyPayload?: string; replyToMid?: string },
 ) {
@@ -75,7 +75,7 @@ export function messengerText(
   })
 }
 
-/** §4.2: attachments (image, video, audio, file, sticker…); urls default to a Meta CDN-looking url. */
+/** Attachments (image, video, audio, file, sticker…); urls default to a Meta CDN-looking url. */
 export function messengerAttachment(p: MessengerParty & { attachments: AttachmentSpec[]; mid?: string }) {
   const timestamp = millis(p.at)
   const message = { mid: p.mid ?? messengerMid(), attachments: attachmentsOf(p.attachments, 'scontent.xx.fbcdn.net') }
@@ -87,7 +87,7 @@ export function messengerAttachment(p: MessengerParty & { attachments: Attachmen
   })
 }
 
-/** §4.3: an echo of a message the Page sent (by our app, or by a person in Meta's own inbox). */
+/** An echo of a message the Page sent (by our app, or by a person in Meta's own inbox). */
 export function messengerEcho(p: MessengerParty & { text: string; mid?: string; appId?: number; metadata?: string }) {
   const timestamp = millis(p.at)
   const message = {
@@ -105,20 +105,20 @@ export function messengerEcho(p: MessengerParty & { text: string; mid?: string; 
   })
 }
 
-/** §4.4: delivery watermark (no top-level timestamp, as in Meta's example); `mids` may be left out. */
+/** Delivery watermark (no top-level timestamp, as in Meta's example); `mids` may be left out. */
 export function messengerDelivered(p: MessengerParty & { watermark: When; mids?: string[] }) {
   const delivery = { ...(p.mids === undefined ? {} : { mids: p.mids }), watermark: millis(p.watermark) }
   return messagingDelivery('page', p.pageId, millis(p.at), { sender: { id: p.psid }, recipient: { id: p.pageId }, delivery })
 }
 
-/** §4.4: read watermark: everything we sent before it has been read. */
+/** Read watermark: everything we sent before it has been read. */
 export function messengerRead(p: MessengerParty & { watermark: When }) {
   const timestamp = millis(p.at)
   const event = { sender: { id: p.psid }, recipient: { id: p.pageId }, timestamp, read: { watermark: millis(p.watermark) } }
   return messagingDelivery('page', p.pageId, timestamp, event)
 }
 
-/** §4.4: a tap on a postback button. */
+/** A tap on a postback button. */
 export function messengerPostback(p: MessengerParty & { title: string; payload: string; mid?: string; ref?: string }) {
   const timestamp = millis(p.at)
   const postback = {
@@ -135,7 +135,7 @@ export function messengerPostback(p: MessengerParty & { title: string; payload: 
   })
 }
 
-// ---- Instagram (object "instagram", §5.1-5.2) ----
+// ---- Instagram (object "instagram") ----
 
 export interface InstagramParty {
   /** The business's Instagram professional account id (entry.id). */
@@ -197,7 +197,7 @@ export function instagramEcho(p: InstagramParty & { text: string; mid?: string }
   })
 }
 
-/** §5.2: a comment on the business's media, in the `changes[]` form (entry time in seconds). */
+/** A comment on the business's media, in the `changes[]` form (entry time in seconds). */
 export function instagramComment(p: {
   igUserId: string
   text: string
@@ -222,7 +222,7 @@ export function instagramComment(p: {
   }
 }
 
-// ---- Facebook Page feed (object "page", field "feed", §5.2 last point) ----
+// ---- Facebook Page feed (object "page", field "feed") ----
 
 /** A comment on a Page post. Ids follow Meta's `{page}_{post}` and `{post}_{comment}` forms. */
 export function facebookComment(p: {
@@ -250,7 +250,7 @@ export function facebookComment(p: {
   return { object: 'page' as const, entry: [{ id: p.pageId, time: seconds(p.at), changes: [{ field: 'feed', value }] }] }
 }
 
-// ---- WhatsApp Cloud API (object "whatsapp_business_account", §6) ----
+// ---- WhatsApp Cloud API (object "whatsapp_business_account") ----
 
 export interface WhatsAppNumber {
   phoneNumberId: string
@@ -296,12 +296,12 @@ function whatsappMessage<Type extends string, Content>(p: WhatsAppInbound, type:
   return whatsappDelivery(p, { contacts: [{ profile: { name: p.name ?? p.from }, wa_id: p.from }], messages: [message] })
 }
 
-/** §6.1: a text message. */
+/** A text message. */
 export function whatsappText(p: WhatsAppInbound & { text: string }) {
   return whatsappMessage(p, 'text', { body: p.text })
 }
 
-/** §6.2: an image, to be fetched through `GET /{media-id}` (register the bytes with the fake's `addMedia`). */
+/** An image, to be fetched through `GET /{media-id}` (register the bytes with the fake's `addMedia`). */
 export function whatsappImage(p: WhatsAppInbound & { mediaId: string; mimeType?: string; sha256?: string; caption?: string }) {
   return whatsappMessage(p, 'image', {
     ...(p.caption === undefined ? {} : { caption: p.caption }),
@@ -311,7 +311,7 @@ export function whatsappImage(p: WhatsAppInbound & { mediaId: string; mimeType?:
   })
 }
 
-/** §6.3: a shared location. */
+/** A shared location. */
 export function whatsappLocation(
   p: WhatsAppInbound & { latitude: number; longitude: number; placeName?: string; address?: string },
 ) {
@@ -323,12 +323,12 @@ export function whatsappLocation(
   })
 }
 
-/** §6.3: a reaction to a message (an empty emoji removes it). */
+/** A reaction to a message (an empty emoji removes it). */
 export function whatsappReaction(p: WhatsAppInbound & { messageId: string; emoji: string }) {
   return whatsappMessage(p, 'reaction', { message_id: p.messageId, emoji: p.emoji })
 }
 
-/** §6.3: a tap on one of our interactive reply buttons or list rows (set `contextId` to our message). */
+/** A tap on one of our interactive reply buttons or list rows (set `contextId` to our message). */
 export function whatsappInteractive(
   p: WhatsAppInbound & { reply: { kind: 'button' | 'list'; id: string; title: string; description?: string } },
 ) {
@@ -352,7 +352,7 @@ const reEngagement: WhatsAppStatusError = {
   details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
 }
 
-/** §6.4: a status of one of our messages; `failed` carries `error` (default #131047, re-engagement). */
+/** A status of one of our messages; `failed` carries `error` (default #131047, re-engagement). */
 export function whatsappStatus(
   p: WhatsAppNumber & {
     messageId: string
@@ -427,7 +427,7 @@ function mergeEntry(into: MetaEntry, entry: MetaEntry): void {
   }
 }
 
-// ---- Signing and sending (§1, §2) ----
+// ---- Signing and sending ----
 
 /** `sha256=<hex>`: HMAC-SHA256 of the exact body bytes with the app secret, as X-Hub-Signature-256 carries it. */
 export function signMetaBody(rawBody: string, appSecret: string): string {
@@ -464,7 +464,7 @@ export interface PostedWebhook {
   attempts: number
 }
 
-/** The webhook url: a bare server url gets Meta's path `/webhooks/meta` (API.md), a full url is kept. */
+/** The webhook url: a bare server url gets the path `/webhooks/meta`, a full url is kept. */
 export function metaWebhookUrl(helpdeskUrl: string): string {
   const url = new URL(helpdeskUrl)
   if (url.pathname === '/' || url.pathname === '') url.pathname = '/webhooks/meta'
@@ -500,7 +500,7 @@ export async function postSignedWebhook(
   }
 }
 
-/** §1: Meta's GET verification handshake; a right answer is 200 with exactly the challenge. */
+/** Meta's GET verification handshake; a right answer is 200 with exactly the challenge. */
 export async function verifyWebhookSubscription(
   helpdeskUrl: string,
   verifyToken: string,

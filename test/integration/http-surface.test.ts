@@ -16,7 +16,7 @@ test('answers GET /health with ok and the kind of database', async () => {
   expect(health.body).toEqual({ ok: true, db: setup.server.env.DATABASE_URL ? 'postgres' : 'pglite' })
 })
 
-test('serves an OpenAPI 3 document with the paths of API.md, without sign-in', async () => {
+test('serves an OpenAPI 3 document with every documented path, without sign-in', async () => {
   const response = await anonymous.get('/api/openapi.json')
   expect(response.status).toBe(200)
   const doc = response.body

@@ -25,7 +25,8 @@ beforeAll(async () => {
 async function customerWrites(text: string, to = number) {
   const posted = await postSignedWebhook(
     setup.server.url,
-    whatsappText({ ...to, from: String(nextCustomer++), name: '山田 花子', text }),
+    // Sent when the server's clock says: Meta's timestamp is the customer's, and the reply window counts from it.
+    whatsappText({ ...to, from: String(nextCustomer++), name: '山田 花子', text, at: serverNow ?? new Date() }),
     appSecret,
   )
   expect(posted.status).toBe(200)
@@ -69,7 +70,10 @@ function inWeek(dayOffset: number, hour: number, minute = 0): Date {
 async function setClock(at: Date) {
   const moved = await setup.api.post('/api/test/clock', { now: at.toISOString() })
   expect(moved.status).toBe(200)
+  serverNow = at
 }
+/** Where setClock last put the server's clock (null: it runs on the system clock). */
+let serverNow: Date | null = null
 
 test('an urgent WhatsApp message from a Japanese customer goes to the least loaded Japanese-speaking online agent, at high priority', async () => {
   const busy = await agentWith('Sato (busy)', ['ja'], 'online')

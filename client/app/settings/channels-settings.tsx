@@ -10,7 +10,7 @@ import type { Workspace } from '../workspace.ts'
 import { SettingsForm } from './settings-form.tsx'
 import { useList } from './use-list.ts'
 
-/** The settings each kind needs to be connected (API.md "Channels"); secrets are sent once, never shown again. */
+/** The settings each kind needs to be connected; secrets are sent once, never shown again. */
 const connectFields: Record<Channel['kind'], { key: string; label: string; secret?: boolean }[]> = {
   whatsapp: [
     { key: 'phoneNumberId', label: 'Phone number ID' },

@@ -1,5 +1,5 @@
-// Mail sent by a machine: out-of-office and other auto-replies, lists and bulk mail, bounces (reference
-// §11.3, RFC 3834). Such mail is stored like any other but never answered automatically: two robots
+// Mail sent by a machine: out-of-office and other auto-replies, lists and bulk mail, bounces
+// (RFC 3834). Such mail is stored like any other but never answered automatically: two robots
 // answering each other is a mail loop.
 import type { HeaderLines } from 'mailparser'
 import { baseAddress } from './email-address.ts'

@@ -1,4 +1,4 @@
-// Delivery status notifications (reference §11.4, RFC 3464): a mail server telling us what became of
+// Delivery status notifications (RFC 3464): a mail server telling us what became of
 // a mail we sent. Read from `multipart/report; report-type=delivery-status`, or from a classic
 // MAILER-DAEMON bounce that quotes the original. The original is named by its Message-ID.
 import type { ParsedMail } from 'mailparser'

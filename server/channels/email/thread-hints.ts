@@ -1,4 +1,4 @@
-// What a mail says about the conversation it continues (reference §11.2): the Message-IDs it answers
+// What a mail says about the conversation it continues: the Message-IDs it answers
 // and a ticket number. Ingest looks these up; a mail with none that match opens a new ticket.
 import { baseAddress, canonicalAddress, plusSuffix } from './email-address.ts'
 import { messageIdList } from './message-id.ts'

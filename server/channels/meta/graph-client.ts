@@ -1,5 +1,5 @@
 // Calls to Meta's Graph API at META_GRAPH_URL. A request that got no answer in time may still have
-// been delivered, so it is reported as final, never retried (reference §10.1: no duplicate sends).
+// been delivered, so it is reported as final, never retried.
 import type { Logger } from '../../log.ts'
 import { type GraphFailure, readGraphFailure } from './graph-error.ts'
 import type { GraphCall } from './graph-request.ts'

@@ -1,4 +1,4 @@
-// Reading Meta's Graph API answers (reference §8.2, §8.4, §10.1): which errors are worth another try
+// Reading Meta's Graph API answers: which errors are worth another try
 // (throttling, transient faults, 5xx) and which are final (window closed, bad token, bad parameter),
 // and the sentence shown to the agent. Branches on the error code, never on its text.
 const transientCodes = new Set([1, 2, 4, 17, 32, 613, 80007, 130429, 131056, 131057])

@@ -1,4 +1,4 @@
-// The Graph API call for an outbound request, exactly as Meta documents it (reference §5.3-5.5, §7):
+// The Graph API call for an outbound request, exactly as Meta documents it:
 // pure, so tests can compare it with the documentation.
 import type { OutboundRequest } from '../outbound-request.ts'
 

@@ -1,4 +1,4 @@
-// Messenger and Instagram send the same messaging events (channel-protocols.md §4.4, §5.1). This file
+// Messenger and Instagram send the same messaging events. This file
 // parses one, dispatches on the key present (never assuming `message`), and turns the kinds both products
 // treat alike (delivery, reaction, edit, postback) into channel events; each product supplies the rest.
 import type { Identity } from '../../../shared/schema/contact.ts'

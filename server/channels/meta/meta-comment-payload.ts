@@ -1,4 +1,4 @@
-// The wire shapes of public comments (channel-protocols.md §5.2): Facebook Page comments arrive as
+// The wire shapes of public comments: Facebook Page comments arrive as
 // `feed` changes of a Page, Instagram comments as `comments` / `live_comments` changes. Lenient like
 // meta-payload.ts: unknown keys pass, ids may be numbers.
 import { z } from 'zod'

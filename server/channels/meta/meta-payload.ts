@@ -1,4 +1,4 @@
-// The wire shapes of Meta webhook deliveries (channel-protocols.md §3–5): the envelope every product
+// The wire shapes of Meta webhook deliveries: the envelope every product
 // shares and the Messenger/Instagram messaging events. Lenient on purpose: unknown keys pass, every array
 // may hold many items, ids and times come as numbers or strings. The envelope leaves its items unknown so
 // each is parsed alone: one malformed item is a problem beside the others, never instead of them.

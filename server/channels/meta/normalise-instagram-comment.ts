@@ -1,4 +1,4 @@
-// Instagram comments (`comments` and `live_comments` changes, channel-protocols.md §5.2): each media's
+// Instagram comments (`comments` and `live_comments` changes): each media's
 // comments are a thread of their own (`comment:<media id>`). The account's own comments come back through
 // the same webhook and are dropped, so the helpdesk never answers itself.
 import { instagramCommentSchema } from './meta-comment-payload.ts'

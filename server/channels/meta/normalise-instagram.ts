@@ -1,4 +1,4 @@
-// Instagram DM events (`object: "instagram"`, channel-protocols.md §5.1): what Instagram does its own way
+// Instagram DM events (`object: "instagram"`): what Instagram does its own way
 // on top of the shared messaging events. An unsend reuses the original mid and becomes a deletion; story
 // replies and mentions carry the story's link and say so in the subject; reads name one message. The
 // customer is the IGSID.

@@ -1,4 +1,4 @@
-// Messenger events (`object: "page"`, channel-protocols.md §4): what Messenger does its own way on top of
+// Messenger events (`object: "page"`): what Messenger does its own way on top of
 // the shared messaging events. Messages carry text, attachments, quick replies (the payload stays in raw)
 // and quotes; reads are watermarks. The customer is the PSID.
 

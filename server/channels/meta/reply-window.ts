@@ -1,4 +1,4 @@
-// The messaging windows of the social channels (reference §8.1), counted from the customer's last
+// The messaging windows of the social channels, counted from the customer's last
 // message as the channel timestamped it:
 // - WhatsApp: free-form for 24 hours, then approved templates only;
 // - Messenger and Instagram: free-form for 24 hours, then a human agent's reply with the HUMAN_AGENT

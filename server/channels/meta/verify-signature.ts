@@ -1,4 +1,4 @@
-// X-Hub-Signature-256 (reference §2): "sha256=" + hex HMAC-SHA256 of the raw body bytes under the app
+// X-Hub-Signature-256: "sha256=" + hex HMAC-SHA256 of the raw body bytes under the app
 // secret, compared in constant time. Hash the bytes as received: re-serialised JSON differs.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 

@@ -1,4 +1,4 @@
-// One WhatsApp `messages` change value (channel-protocols.md §6) to channel events: messages from
+// One WhatsApp `messages` change value to channel events: messages from
 // customers, statuses of what we sent, and system errors as problems. Routed by the value's
 // phone_number_id (entry.id is the WABA, which may hold several numbers).
 import type { Identity } from '../../../shared/schema/contact.ts'

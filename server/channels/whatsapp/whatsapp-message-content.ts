@@ -1,5 +1,5 @@
 // What a WhatsApp message says, by its type: the body an agent reads and the attachments. Media are not
-// fetched here: the attachment URL is `wa-media:<media id>` for a later step to resolve (§9.1), and the
+// fetched here: the attachment URL is `wa-media:<media id>` for a later step to resolve, and the
 // sha256 stays in the message's raw payload. A type we do not know becomes a placeholder, never a loss.
 import type { Attachment } from '../../../shared/schema/message.ts'
 import type { WhatsappContactCard, WhatsappMessage } from './whatsapp-payload.ts'

@@ -1,4 +1,4 @@
-// The wire shapes of a WhatsApp Cloud API `messages` change value (channel-protocols.md §6): the routing
+// The wire shapes of a WhatsApp Cloud API `messages` change value: the routing
 // metadata, the senders' profiles, messages, statuses of what we sent, and system errors. Lenient like
 // the Meta envelope: unknown keys pass, and the arrays stay unknown here so each item is parsed alone.
 import { z } from 'zod'

@@ -1,4 +1,4 @@
-// Routing, SLAs and automation (API.md "Routing, SLAs and automation"): business-hours calendars, SLA
+// Routing, SLAs and automation: business-hours calendars, SLA
 // policies and the warnings and breaches they record, automation rules and what they did, and agents'
 // notifications.
 import { sql } from 'drizzle-orm'

@@ -1,4 +1,4 @@
-// Sign-in, sign-out, who am I, and API tokens (API.md "Authentication").
+// Sign-in, sign-out, who am I, and API tokens.
 import { eq, sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie'

@@ -1,4 +1,4 @@
-// Agents, teams and channels (API.md "Resources").
+// Agents, teams and channels.
 import { Hono } from 'hono'
 import { createAgentSchema } from '../../../shared/schema/agent.ts'
 import { createChannelSchema, updateChannelSchema } from '../../../shared/schema/channel.ts'

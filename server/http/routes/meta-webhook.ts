@@ -1,4 +1,4 @@
-// GET/POST /webhooks/meta: Messenger, Instagram and WhatsApp deliveries (API.md "Channel endpoints").
+// GET/POST /webhooks/meta: Messenger, Instagram and WhatsApp deliveries.
 // POST: signature over the raw bytes (401 when missing or wrong, nothing stored), then every event of
 // the delivery is stored durably and ingested before the 200; parts that cannot be used are logged.
 import { Hono } from 'hono'
@@ -9,7 +9,7 @@ import { verifyMetaSignature, verifyTokenMatches } from '../../channels/meta/ver
 import type { AppDeps } from '../app-deps.ts'
 import { limitBody } from '../limit-body.ts'
 
-/** Meta's deliveries hold up to 1000 updates, up to 3 MB (reference §6.5). */
+/** Meta's deliveries hold up to 1000 updates, up to 3 MB. */
 const maxDeliveryBytes = 4 * 1024 * 1024
 const maxProblemsLogged = 20
 

@@ -1,4 +1,4 @@
-// Business-hours calendars and SLA policies (API.md "Routing, SLAs and automation"): admins and
+// Business-hours calendars and SLA policies: admins and
 // supervisors define them; every agent may read them.
 import { Hono } from 'hono'
 import { createCalendarSchema } from '../../../shared/schema/calendar.ts'

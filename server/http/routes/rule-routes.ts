@@ -1,4 +1,4 @@
-// Automation rules (API.md "Rules"): admins define them; supervisors may read them.
+// Automation rules: admins define them; supervisors may read them.
 import { Hono } from 'hono'
 import { createRuleSchema, updateRuleSchema } from '../../../shared/schema/rule.ts'
 import type { AppEnv } from '../../auth/actor.ts'

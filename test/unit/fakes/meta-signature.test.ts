@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { messengerText, metaJson, postSignedWebhook, signMetaBody, verifyWebhookSubscription } from '../../fakes/meta-webhooks.ts'
 
-// Reference §2 test vectors.
+// Test vectors of the X-Hub-Signature-256 scheme.
 const vectorBody =
   '{"object":"page","entry":[{"id":"111","time":1700000000000,"messaging":[{"sender":{"id":"222"},"recipient":{"id":"111"},"timestamp":1700000000000,"message":{"mid":"m_abc","text":"hi"}}]}]}'
 
