@@ -10,32 +10,29 @@ import { ApiClient } from '../support/api-client.ts'
 import { type CollabClient, openCollab } from '../support/collab-client.ts'
 import { eventually } from '../support/eventually.ts'
 import { createFormChannel, submitForm } from '../support/form-channel.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 
-let server: TestServer
-let admin: ApiClient
+const setup = useTestServer({ SOCKET_HEARTBEAT_SECONDS: '1' })
+
 let adminId: string
 let token: string
 let ticketId: string
 const open: CollabClient[] = []
 
 beforeAll(async () => {
-  server = await startTestServer({ SOCKET_HEARTBEAT_SECONDS: '1' })
-  admin = await new ApiClient(server.url).login()
-  adminId = (await admin.get('/api/me')).body.agent.id
-  token = (await admin.post('/api/tokens', { name: 'heartbeat' })).body.token
-  const formId = await createFormChannel(admin)
-  await submitForm(server.url, formId, { name: 'Customer', email: 'heartbeat@example.com', message: 'is anyone there' })
-  ticketId = (await admin.get('/api/tickets?q=anyone')).body.items[0].id
+  adminId = (await setup.api.get('/api/me')).body.agent.id
+  token = (await setup.api.post('/api/tokens', { name: 'heartbeat' })).body.token
+  const formId = await createFormChannel(setup.api)
+  await submitForm(setup.server.url, formId, { name: 'Customer', email: 'heartbeat@example.com', message: 'is anyone there' })
+  ticketId = (await setup.api.get('/api/tickets?q=anyone')).body.items[0].id
 })
 afterAll(async () => {
   for (const client of open) client.close()
-  await server?.stop()
 })
 
 /** A raw socket that never answers pings (ws answers them by itself unless told not to). */
 async function silentSocket(path: string): Promise<{ socket: WebSocket; pings: () => number; closed: Promise<number> }> {
-  const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}${path}`, { autoPong: false })
+  const socket = new WebSocket(`${setup.server.url.replace(/^http/, 'ws')}${path}`, { autoPong: false })
   let pings = 0
   socket.on('ping', () => pings++)
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)))
@@ -47,13 +44,13 @@ async function silentSocket(path: string): Promise<{ socket: WebSocket; pings: (
 }
 
 async function presenceOf(ticket: string): Promise<{ id: string }[]> {
-  const tickets = (await admin.get('/api/presence')).body.tickets as { ticketId: string; agents: { id: string }[] }[]
+  const tickets = (await setup.api.get('/api/presence')).body.tickets as { ticketId: string; agents: { id: string }[] }[]
   return tickets.find((entry) => entry.ticketId === ticket)?.agents ?? []
 }
 
 test('a collaboration socket that stops answering pings is closed, and its agent leaves for the others at once', async () => {
   const watcherEmail = `wen${Math.random().toString(36).slice(2, 6)}@example.com`
-  const created = await admin.post('/api/agents', {
+  const created = await setup.api.post('/api/agents', {
     email: watcherEmail,
     name: 'Wen',
     role: 'agent',
@@ -61,8 +58,8 @@ test('a collaboration socket that stops answering pings is closed, and its agent
   })
   expect(created.status).toBe(201)
   const watcherId = created.body.agent.id
-  const watcherApi = await new ApiClient(server.url).login(watcherEmail, 'agent-password-1')
-  const watcher = openCollab(server.url, ticketId, { cookie: watcherApi.cookie! })
+  const watcherApi = await new ApiClient(setup.server.url).login(watcherEmail, 'agent-password-1')
+  const watcher = openCollab(setup.server.url, ticketId, { cookie: watcherApi.cookie! })
   open.push(watcher)
   await watcher.synced
   watcher.provider.awareness.setLocalState({ user: { id: watcherId, name: 'Wen', color: '#0a0' }, typing: false })
@@ -99,7 +96,7 @@ test('a collaboration socket that stops answering pings is closed, and its agent
 })
 
 test('a chat socket that stops answering pings is closed too', async () => {
-  const channel = await admin.post('/api/channels', { kind: 'chat', name: 'Website', config: {} })
+  const channel = await setup.api.post('/api/channels', { kind: 'chat', name: 'Website', config: {} })
   expect(channel.status).toBe(201)
   const silent = await silentSocket(`/chat/socket?channel=${channel.body.channel.id}`)
   expect(await silent.closed).toBe(1006)

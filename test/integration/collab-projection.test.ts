@@ -7,10 +7,10 @@ import { ApiClient } from '../support/api-client.ts'
 import { type CollabClient, openCollab, writeNote } from '../support/collab-client.ts'
 import { eventually } from '../support/eventually.ts'
 import { createFormChannel, submitForm } from '../support/form-channel.ts'
-import { startTestServer, type TestServer } from '../support/test-server.ts'
+import { useTestServer } from '../support/test-server.ts'
 
-let server: TestServer
-let admin: ApiClient
+const setup = useTestServer()
+
 let adminId: string
 let token: string
 let formId: string
@@ -18,34 +18,31 @@ const open: CollabClient[] = []
 
 async function newTicket(message: string): Promise<string> {
   const email = `c${Math.random().toString(36).slice(2)}@example.com`
-  await submitForm(server.url, formId, { name: 'Customer', email, message })
-  return (await admin.get(`/api/tickets?q=${encodeURIComponent(message)}`)).body.items[0].id
+  await submitForm(setup.server.url, formId, { name: 'Customer', email, message })
+  return (await setup.api.get(`/api/tickets?q=${encodeURIComponent(message)}`)).body.items[0].id
 }
 
 async function newAgent(name: string, role = 'agent'): Promise<{ id: string; api: ApiClient }> {
   const email = `${name.toLowerCase()}${Math.random().toString(36).slice(2, 6)}@example.com`
-  const created = await admin.post('/api/agents', { email, name, role, password: 'agent-password-1' })
+  const created = await setup.api.post('/api/agents', { email, name, role, password: 'agent-password-1' })
   expect(created.status).toBe(201)
-  return { id: created.body.agent.id, api: await new ApiClient(server.url).login(email, 'agent-password-1') }
+  return { id: created.body.agent.id, api: await new ApiClient(setup.server.url).login(email, 'agent-password-1') }
 }
 
 function collab(ticketId: string, credentials: string | { cookie: string }): CollabClient {
-  const client = openCollab(server.url, ticketId, credentials)
+  const client = openCollab(setup.server.url, ticketId, credentials)
   open.push(client)
   return client
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  admin = await new ApiClient(server.url).login()
-  adminId = (await admin.get('/api/me')).body.agent.id
-  token = (await admin.post('/api/tokens', { name: 'collab projection' })).body.token
-  formId = await createFormChannel(admin)
-  await admin.post('/api/channels', { kind: 'email', name: 'Mail', config: { address: 'help@projection.example' } })
+  adminId = (await setup.api.get('/api/me')).body.agent.id
+  token = (await setup.api.post('/api/tokens', { name: 'collab projection' })).body.token
+  formId = await createFormChannel(setup.api)
+  await setup.api.post('/api/channels', { kind: 'email', name: 'Mail', config: { address: 'help@projection.example' } })
 })
 afterAll(async () => {
   for (const client of open) client.close()
-  await server?.stop()
 })
 
 describe('notes', () => {
@@ -55,7 +52,7 @@ describe('notes', () => {
     await a.synced
     const note = writeNote(a.doc, 'n-1', adminId, 'Customer called: refund approved 返金')
     const notes = async () =>
-      (await admin.get(`/api/tickets/${ticketId}`)).body.messages.filter((m: { kind: string }) => m.kind === 'note')
+      (await setup.api.get(`/api/tickets/${ticketId}`)).body.messages.filter((m: { kind: string }) => m.kind === 'note')
 
     const [projected] = await eventually(async () => {
       const found = await notes()
@@ -65,7 +62,7 @@ describe('notes', () => {
     expect(projected).toMatchObject({ kind: 'note', authorType: 'agent', authorId: adminId, direction: null })
     expect(projected.body).toBe('Customer called: refund approved 返金')
     await eventually(async () =>
-      expect((await admin.get('/api/tickets?q=返金')).body.items.map((t: { id: string }) => t.id)).toContain(ticketId),
+      expect((await setup.api.get('/api/tickets?q=返金')).body.items.map((t: { id: string }) => t.id)).toContain(ticketId),
     )
 
     ;(note.get('body') as import('yjs').Text).insert(0, 'Update: ')
@@ -79,7 +76,7 @@ describe('notes', () => {
     const ticketId = await newTicket('rest notes into the document')
     const a = collab(ticketId, token)
     await a.synced
-    const created = await admin.post(`/api/tickets/${ticketId}/notes`, { body: 'Written over REST' })
+    const created = await setup.api.post(`/api/tickets/${ticketId}/notes`, { body: 'Written over REST' })
     expect(created.status).toBe(201)
     await eventually(async () => {
       const [note] = a.doc.getArray<import('yjs').Map<unknown>>('notes').toArray()
@@ -88,7 +85,7 @@ describe('notes', () => {
     })
     // Shown once, not projected back as a second message.
     await new Promise((resolve) => setTimeout(resolve, 500))
-    const messages = (await admin.get(`/api/tickets/${ticketId}`)).body.messages
+    const messages = (await setup.api.get(`/api/tickets/${ticketId}`)).body.messages
     expect(messages.filter((m: { kind: string }) => m.kind === 'note')).toHaveLength(1)
   })
 })
@@ -99,8 +96,10 @@ describe('assignment', () => {
     const a = collab(ticketId, token)
     await a.synced
     a.doc.getMap('assignment').set('assigneeId', adminId)
-    await eventually(async () => expect((await admin.get(`/api/tickets/${ticketId}`)).body.ticket.assigneeId).toBe(adminId))
-    const events = (await admin.get(`/api/tickets/${ticketId}`)).body.messages.filter((m: { kind: string }) => m.kind === 'event')
+    await eventually(async () => expect((await setup.api.get(`/api/tickets/${ticketId}`)).body.ticket.assigneeId).toBe(adminId))
+    const events = (await setup.api.get(`/api/tickets/${ticketId}`)).body.messages.filter(
+      (m: { kind: string }) => m.kind === 'event',
+    )
     expect(events.map((m: { body: string }) => m.body).join(' ')).toMatch(/assigned the ticket/)
   })
 
@@ -108,7 +107,7 @@ describe('assignment', () => {
     const ticketId = await newTicket('owned by a colleague')
     const owner = await newAgent('Owner')
     const other = await newAgent('Other')
-    expect((await admin.patch(`/api/tickets/${ticketId}`, { assigneeId: owner.id })).status).toBe(200)
+    expect((await setup.api.patch(`/api/tickets/${ticketId}`, { assigneeId: owner.id })).status).toBe(200)
 
     expect((await other.api.patch(`/api/tickets/${ticketId}`, { assigneeId: other.id })).status).toBe(403)
     const b = collab(ticketId, { cookie: other.api.cookie! })
@@ -116,7 +115,7 @@ describe('assignment', () => {
     await eventually(async () => expect(b.doc.getMap('assignment').get('assigneeId')).toBe(owner.id))
     b.doc.getMap('assignment').set('assigneeId', other.id)
     await eventually(async () => expect(b.doc.getMap('assignment').get('assigneeId')).toBe(owner.id))
-    expect((await admin.get(`/api/tickets/${ticketId}`)).body.ticket.assigneeId).toBe(owner.id)
+    expect((await setup.api.get(`/api/tickets/${ticketId}`)).body.ticket.assigneeId).toBe(owner.id)
 
     // An id that names nobody is reverted too.
     const a = collab(ticketId, token)
@@ -134,7 +133,7 @@ describe('presence and duplicate replies', () => {
     expect((await aiko.api.get('/api/presence')).status).toBe(403)
 
     const controller = new AbortController()
-    const stream = await fetch(`${server.url}/api/presence/stream`, {
+    const stream = await fetch(`${setup.server.url}/api/presence/stream`, {
       headers: { cookie: supervisor.api.cookie! },
       signal: controller.signal,
     })
@@ -205,23 +204,23 @@ describe('presence and duplicate replies', () => {
 test('a socket whose agent may no longer see the ticket is closed', async () => {
   const ticketId = await newTicket('taken away into a team')
   const agent = await newAgent('Kai')
-  const team = await admin.post('/api/teams', { name: `Elsewhere ${Math.random()}`, agentIds: [] })
+  const team = await setup.api.post('/api/teams', { name: `Elsewhere ${Math.random()}`, agentIds: [] })
   const a = collab(ticketId, { cookie: agent.api.cookie! })
   await a.synced
   const closed = new Promise<number>((resolve) => a.provider.on('connection-close', (event) => resolve(event?.code ?? 0)))
-  expect((await admin.patch(`/api/tickets/${ticketId}`, { teamId: team.body.team.id })).status).toBe(200)
+  expect((await setup.api.patch(`/api/tickets/${ticketId}`, { teamId: team.body.team.id })).status).toBe(200)
   expect(await closed).toBe(1008)
 })
 
 test('an agent taken out of the ticket’s team loses the socket', async () => {
   const agent = await newAgent('Lea')
-  const team = await admin.post('/api/teams', { name: `Billing ${Math.random()}`, agentIds: [agent.id] })
+  const team = await setup.api.post('/api/teams', { name: `Billing ${Math.random()}`, agentIds: [agent.id] })
   const ticketId = await newTicket('a billing question for the team')
-  expect((await admin.patch(`/api/tickets/${ticketId}`, { teamId: team.body.team.id })).status).toBe(200)
+  expect((await setup.api.patch(`/api/tickets/${ticketId}`, { teamId: team.body.team.id })).status).toBe(200)
   const a = collab(ticketId, { cookie: agent.api.cookie! })
   await a.synced
   const closed = new Promise<number>((resolve) => a.provider.on('connection-close', (event) => resolve(event?.code ?? 0)))
-  expect((await admin.patch(`/api/agents/${agent.id}`, { teamIds: [] })).status).toBe(200)
+  expect((await setup.api.patch(`/api/agents/${agent.id}`, { teamIds: [] })).status).toBe(200)
   expect(await closed).toBe(1008)
 })
 
@@ -236,7 +235,7 @@ test('signing out closes that browser’s ticket sockets', async () => {
 })
 
 test('an assignment made in the document runs the ticket_updated rules, as one over REST does', async () => {
-  const rule = await admin.post('/api/rules', {
+  const rule = await setup.api.post('/api/rules', {
     name: 'Tag what gets an owner',
     event: 'ticket_updated',
     conditions: { all: [{ field: 'status', op: 'eq', value: 'open' }] },
@@ -248,8 +247,8 @@ test('an assignment made in the document runs the ticket_updated rules, as one o
     const a = collab(ticketId, token)
     await a.synced
     a.doc.getMap('assignment').set('assigneeId', adminId)
-    await eventually(async () => expect((await admin.get(`/api/tickets/${ticketId}`)).body.ticket.tags).toContain('owned'))
+    await eventually(async () => expect((await setup.api.get(`/api/tickets/${ticketId}`)).body.ticket.tags).toContain('owned'))
   } finally {
-    await admin.request('DELETE', `/api/rules/${rule.body.rule.id}`)
+    await setup.api.request('DELETE', `/api/rules/${rule.body.rule.id}`)
   }
 })

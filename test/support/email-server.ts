@@ -1,11 +1,10 @@
-// A helpdesk server with its SMTP listener on: the real server process, a free loopback port for mail
+// A helpdesk server with its SMTP listener on: a real server (see test-server.ts), a free loopback port for mail
 // (SMTP_PORT=0 turns the listener off, so the port is found first), the admin signed in, and helpers
 // to send mail to it as a mail server would.
 import { createServer } from 'node:net'
 import nodemailer, { type SendMailOptions } from 'nodemailer'
 import type SMTPTransport from 'nodemailer/lib/smtp-transport'
 import { ApiClient } from './api-client.ts'
-import { eventually } from './eventually.ts'
 import { startTestServer, type TestServer } from './test-server.ts'
 
 export interface EmailSetup {
@@ -21,21 +20,13 @@ export interface EmailSetup {
 export async function startEmailServer(extraEnv: Record<string, string> = {}): Promise<EmailSetup> {
   for (let attempt = 1; ; attempt++) {
     const smtpPort = await freePort()
-    const server = await startTestServer({ SMTP_PORT: String(smtpPort), ...extraEnv })
-    try {
-      await eventually(
-        async () => {
-          if (server.output().includes('cannot listen for mail')) throw new Error('port taken')
-          if (!/smtp listening .*"port":(\d+)/.test(server.output())) throw new Error('not yet')
-        },
-        { timeoutMs: 10_000 },
-      )
-    } catch (error) {
-      await server.kill()
+    // The server is listening for mail once it answers (it fails to start when the port was taken).
+    const server = await startTestServer({ SMTP_PORT: String(smtpPort), ...extraEnv }).catch((error: Error) => {
       // Another process took the port between finding it and listening on it: try another.
-      if (attempt < 3 && server.output().includes('cannot listen for mail')) continue
+      if (attempt < 3 && error.message.includes('cannot listen for mail')) return null
       throw error
-    }
+    })
+    if (!server) continue
     const api = await new ApiClient(server.url).login()
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true })
     return {
