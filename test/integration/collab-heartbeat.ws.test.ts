@@ -31,8 +31,13 @@ afterAll(async () => {
 })
 
 /** A raw socket that never answers pings (ws answers them by itself unless told not to). */
-async function silentSocket(path: string): Promise<{ socket: WebSocket; pings: () => number; closed: Promise<number> }> {
-  const socket = new WebSocket(`${setup.server.url.replace(/^http/, 'ws')}${path}`, { autoPong: false })
+const silentSocket = (path: string) => rawSocket(path, { answerPings: false })
+
+async function rawSocket(
+  path: string,
+  options: { answerPings: boolean },
+): Promise<{ socket: WebSocket; pings: () => number; closed: Promise<number> }> {
+  const socket = new WebSocket(`${setup.server.url.replace(/^http/, 'ws')}${path}`, { autoPong: options.answerPings })
   let pings = 0
   socket.on('ping', () => pings++)
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)))
@@ -89,10 +94,14 @@ test('a collaboration socket that stops answering pings is closed, and its agent
     { timeoutMs: 2_000 },
   )
 
-  // The watcher answers its pings and stays through several of them.
-  await new Promise((resolve) => setTimeout(resolve, 2_500))
+  // The watcher answers its pings and stays through several of them: a socket that answers too counts them.
+  const answering = await rawSocket(`/collab/${ticketId}?token=${token}`, { answerPings: true })
+  await eventually(async () => expect(answering.pings()).toBeGreaterThanOrEqual(3), { timeoutMs: 15_000 })
+  expect(answering.socket.readyState).toBe(WebSocket.OPEN)
+  answering.socket.close()
+  await answering.closed
   expect(watcher.provider.wsconnected).toBe(true)
-  expect((await presenceOf(ticketId)).map((agent) => agent.id)).toEqual([watcherId])
+  await eventually(async () => expect((await presenceOf(ticketId)).map((agent) => agent.id)).toEqual([watcherId]))
 })
 
 test('a chat socket that stops answering pings is closed too', async () => {

@@ -1,10 +1,12 @@
 // The collaboration socket under bad input and bad networks: a huge update, a document grown past its
 // limit, an awareness flood, another socket's awareness spoofed, an offline client coming back, and a
 // document of many updates across restarts. The document and the other clients are unaffected.
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { ApiClient } from '../support/api-client.ts'
 import { type CollabClient, openCollab } from '../support/collab-client.ts'
@@ -35,8 +37,27 @@ async function rawSocket(ticketId: string): Promise<{ socket: WebSocket; closed:
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   )
-  await new Promise((resolve) => socket.on('open', resolve))
+  // The server speaks first (sync step 1) once the socket has joined the document.
+  await new Promise((resolve) => socket.once('message', resolve))
   return { socket, closed }
+}
+
+/** Resolves once the server has handled every frame this socket sent before: it answers a sync step 1 in order. */
+async function roundTrip(socket: WebSocket): Promise<void> {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  syncProtocol.writeSyncStep1(encoder, new Y.Doc())
+  const answered = new Promise<void>((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data))
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return
+      socket.off('message', onMessage)
+      resolve()
+    }
+    socket.on('message', onMessage)
+  })
+  socket.send(encoding.toUint8Array(encoder))
+  await answered
 }
 
 /** A y-websocket message: its type (0 sync, 1 awareness), for sync the sync step (2 = update), then the payload. */
@@ -113,14 +134,13 @@ test('an awareness flood is dropped and then cut off; another socket’s presenc
 
   // A forged state for Aiko's client id, as another socket.
   const { socket, closed } = await rawSocket(ticketId)
-  await new Promise((resolve) => setTimeout(resolve, 200))
   const forger = new awarenessProtocol.Awareness(new Y.Doc())
   forger.clientID = victim
   forger.setLocalState({ user: { id: 'x', name: 'Mallory', color: '#fff' }, typing: true })
   ;(forger.meta.get(victim) as { clock: number }).clock = 1_000
   const forged = awarenessProtocol.encodeAwarenessUpdate(forger, [victim])
   socket.send(awarenessFrame(forged))
-  await new Promise((resolve) => setTimeout(resolve, 200))
+  await roundTrip(socket)
   const seen = (await admin.get('/api/presence')).body.tickets.find((t: { ticketId: string }) => t.ticketId === ticketId)
   expect(seen.agents.every((agent: { typing: boolean }) => !agent.typing)).toBe(true)
 
