@@ -6,6 +6,7 @@ import type { Server } from 'node:http'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { sql } from 'drizzle-orm'
+import type { Hono } from 'hono'
 import { createAfterCommit } from './after-commit.ts'
 import { createAgentActivity } from './agents/agent-activity.ts'
 import { applyShifts } from './agents/apply-shifts.ts'
@@ -42,8 +43,8 @@ export interface HelpdeskServer {
   readonly log: Logger
   /** The admin this start created (with the generated password, if any); null when agents existed. */
   readonly firstAdmin: FirstAdmin | null
-  /** The HTTP side: the REST API, the webhooks, the app and the widget. */
-  fetch(request: Request): Response | Promise<Response>
+  /** The HTTP side: the REST API, the webhooks, the app and the widget (`app.request()` works without listening). */
+  readonly app: Hono
   /** The websocket upgrades: collaboration and live chat. */
   readonly upgrade: UpgradeHandler
   /**
@@ -238,7 +239,7 @@ export async function createServer(
     database,
     log,
     firstAdmin,
-    fetch: app.fetch,
+    app,
     upgrade,
     listen,
     close: () => {

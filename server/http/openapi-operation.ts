@@ -6,8 +6,12 @@ export interface Operation {
   path: string
   summary: string
   body?: z.ZodType
+  /** The body's media type when it is not JSON (a raw mail). */
+  bodyType?: string
   query?: z.ZodObject
   response: z.ZodType
+  /** The answer's media type when it is not JSON (a file's bytes, a plain-text challenge). */
+  responseType?: string
   status?: number
   public?: boolean
 }

@@ -40,6 +40,7 @@ import {
 } from '../../shared/schema/ticket.ts'
 import { agentTypingResponseSchema, agentTypingSchema } from '../../shared/schema/typing.ts'
 import { appOperations } from './openapi-app.ts'
+import { edgeOperations } from './openapi-edge.ts'
 import type { Operation } from './openapi-operation.ts'
 import { routingOperations } from './openapi-routing.ts'
 
@@ -211,7 +212,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 export function buildOpenApi(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
-  for (const op of [...operations, ...routingOperations, ...appOperations]) {
+  for (const op of [...operations, ...routingOperations, ...appOperations, ...edgeOperations]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
@@ -232,12 +233,12 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
       security: op.public ? [] : undefined,
       parameters: [...pathParams, ...queryParams],
       requestBody: op.body
-        ? { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } }
+        ? { required: true, content: { [op.bodyType ?? 'application/json']: { schema: jsonSchema(op.body, 'input') } } }
         : undefined,
       responses: {
         [String(op.status ?? 200)]: {
           description: 'Success',
-          content: { 'application/json': { schema: jsonSchema(op.response, 'output') } },
+          content: { [op.responseType ?? 'application/json']: { schema: jsonSchema(op.response, 'output') } },
         },
         default: { description: 'Error', content: { 'application/json': { schema: jsonSchema(errorBodySchema, 'output') } } },
       },

@@ -203,4 +203,5 @@ test('a document of many small updates is whole after restarts (compacted when l
     })
     for (const client of open.splice(0)) client.close()
   }
-})
+  // Two server processes killed and started again: on a busy machine each start takes seconds.
+}, 120_000)
