@@ -11,8 +11,10 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Each file starts its own server processes; two cores run two files at once.
+          // Each file starts its own servers; two cores run two files at once.
           maxWorkers: 2,
+          // The server's modules are loaded once per worker, not once per file (it keeps no module state).
+          isolate: false,
           // Projects with different maxWorkers must run in separate groups: unit first, then this.
           sequence: { groupOrder: 1 },
         },
