@@ -14,28 +14,37 @@ export interface Heartbeat {
 }
 
 export function createHeartbeat(intervalMs = defaultHeartbeatMs): Heartbeat {
-  /** Each watched socket, and whether it answered since the last ping. */
-  const answered = new Map<WebSocket, boolean>()
-  const timer = setInterval(() => {
-    for (const [socket, alive] of answered) {
-      if (!alive) {
-        answered.delete(socket)
-        socket.terminate()
-        continue
+  /** Each watched socket: whether it answered since the last ping, and when it is pinged next. */
+  const watched = new Map<WebSocket, { answered: boolean; dueAt: number }>()
+  // Each socket is pinged an interval after it was last pinged, so pings spread over the interval by
+  // connection time instead of a burst to every socket at once; a finer tick finds the ones due.
+  const timer = setInterval(
+    () => {
+      const now = Date.now()
+      for (const [socket, state] of watched) {
+        if (state.dueAt > now) continue
+        if (!state.answered) {
+          watched.delete(socket)
+          socket.terminate()
+          continue
+        }
+        state.answered = false
+        state.dueAt = now + intervalMs
+        socket.ping()
       }
-      answered.set(socket, false)
-      socket.ping()
-    }
-  }, intervalMs)
+    },
+    Math.max(25, Math.floor(intervalMs / 8)),
+  )
   timer.unref()
 
   return {
     watch(socket) {
-      answered.set(socket, true)
+      watched.set(socket, { answered: true, dueAt: Date.now() + intervalMs })
       socket.on('pong', () => {
-        if (answered.has(socket)) answered.set(socket, true)
+        const state = watched.get(socket)
+        if (state) state.answered = true
       })
-      socket.on('close', () => answered.delete(socket))
+      socket.on('close', () => watched.delete(socket))
     },
     stop: () => clearInterval(timer),
   }
