@@ -63,7 +63,9 @@ test('a Messenger photo and text become one ticket, and the reply goes out as a 
   const sent = await sentMessage(ticket.id, reply.body.message.id)
   const call = setup.graph.requests.find((r) => r.path.endsWith('/messages'))!
   expect(call.path).toBe('/v21.0/me/messages')
-  expect(call.query.access_token).toBe('EAAG-page')
+  // The page token goes in the Authorization header, never in the URL.
+  expect(call.headers.authorization).toBe('Bearer EAAG-page')
+  expect(call.query.access_token).toBeUndefined()
   expect(call.body).toEqual({
     recipient: { id: psid },
     messaging_type: 'RESPONSE',

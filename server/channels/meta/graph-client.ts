@@ -21,9 +21,7 @@ export function createGraphClient(options: { baseUrl: string; log: Logger; timeo
     async send(call) {
       const url = new URL(baseUrl + call.path)
       for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value)
-      const headers: Record<string, string> = { 'content-type': 'application/json' }
-      if (call.token.in === 'query') url.searchParams.set('access_token', call.token.value)
-      else headers.authorization = `Bearer ${call.token.value}`
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${call.token}` }
       let response: Response
       try {
         response = await fetch(url, {

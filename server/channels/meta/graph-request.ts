@@ -4,8 +4,8 @@ import type { OutboundRequest } from '../outbound-request.ts'
 
 export interface GraphCall {
   path: string
-  /** Messenger and Instagram take the token as access_token; WhatsApp as a Bearer header. */
-  token: { in: 'query' | 'bearer'; value: string }
+  /** Sent as `Authorization: Bearer`, never in the URL, where proxies and access logs would keep it. */
+  token: string
   json?: Record<string, unknown>
   query?: Record<string, string>
 }
@@ -17,12 +17,11 @@ export interface MetaChannelSecrets {
 }
 
 export function graphCallFor(request: OutboundRequest, channel: MetaChannelSecrets, version: string): GraphCall {
-  const query = { in: 'query' as const, value: channel.token }
   switch (request.type) {
     case 'dm':
       return {
         path: `/${version}/me/messages`,
-        token: query,
+        token: channel.token,
         json: {
           recipient: { id: request.recipientId },
           ...(request.mode === 'response'
@@ -35,14 +34,14 @@ export function graphCallFor(request: OutboundRequest, channel: MetaChannelSecre
     case 'private_reply':
       return {
         path: `/${version}/me/messages`,
-        token: query,
+        token: channel.token,
         json: { recipient: { comment_id: request.commentId }, message: { text: request.text } },
       }
     case 'comment_reply':
       // Instagram answers under a comment with /replies; a Facebook Page comment with /comments.
       return {
         path: `/${version}/${encodeURIComponent(request.commentId)}/${channel.kind === 'instagram' ? 'replies' : 'comments'}`,
-        token: query,
+        token: channel.token,
         json: { message: request.text },
       }
     case 'email':
@@ -51,7 +50,7 @@ export function graphCallFor(request: OutboundRequest, channel: MetaChannelSecre
     case 'whatsapp':
       return {
         path: `/${version}/${encodeURIComponent(String(channel.config.phoneNumberId))}/messages`,
-        token: { in: 'bearer', value: channel.token },
+        token: channel.token,
         json: whatsappBody(request),
       }
   }
