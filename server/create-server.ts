@@ -12,6 +12,7 @@ import { createAgentActivity } from './agents/agent-activity.ts'
 import { applyShifts } from './agents/apply-shifts.ts'
 import { createLoginThrottle } from './auth/login-throttle.ts'
 import { ensureFirstAdmin, ensureWorkspace, type FirstAdmin } from './bootstrap.ts'
+import type { ChannelEvent } from './channels/channel-event.ts'
 import { chatSocketPath, createChatHub } from './channels/chat/chat-hub.ts'
 import { findEmailChannelByAddress } from './channels/email/email-channels.ts'
 import { createEmailSender } from './channels/email/email-sender.ts'
@@ -98,7 +99,9 @@ export async function createServer(
     unloadAfterMs: config.DOCUMENT_UNLOAD_SECONDS * 1000,
     heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000,
   })
-  const submit = (event: Parameters<typeof ingest.submit>[0]) => ingest.submit(event)
+  // The one reference forward: visitors' and mail's messages go to the ingest made below, which needs the
+  // outbox, which sends through this chat hub. Nothing is submitted before listen(), when all exist.
+  const submit = (event: ChannelEvent) => ingest.submit(event)
   const chat = createChatHub({ database, submit, log, clock, heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000 })
   const outbox = createOutboxDispatcher({
     database,
