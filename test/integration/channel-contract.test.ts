@@ -12,12 +12,15 @@
 //   by email, a mail with no thread hint is a new conversation. The reply is looked for at the SMTP sink.
 // - chat: the reply goes to the visitor's open socket, so it is looked for there.
 // - messenger, instagram, whatsapp: the reply is looked for among the fake Graph API's requests.
+import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { channelAdapters } from '../../server/channels/registry.ts'
 import type { ChannelKind } from '../../shared/schema/common.ts'
 import { instagramDm, messengerText, postSignedWebhook, whatsappText } from '../fakes/meta-webhooks.ts'
 import { type SmtpSink, startSmtpSink } from '../fakes/smtp-sink.ts'
 import { ChatVisitor } from '../support/chat-visitor.ts'
+import { type CollabClient, openCollab, writeNote } from '../support/collab-client.ts'
 import { eventually } from '../support/eventually.ts'
 import { appSecret, type MetaSetup, startMetaServer } from '../support/meta-server.ts'
 
@@ -32,6 +35,8 @@ interface Driver {
 
 let setup: MetaSetup
 let sink: SmtpSink
+let apiToken: string
+let adminId: string
 const channelIds = new Map<string, string>()
 let nextCustomer = 41000000
 /** Live-chat customers: one visitor socket each, kept open to receive replies. */
@@ -138,6 +143,8 @@ beforeAll(async () => {
     const created = await setup.api.post('/api/channels', { kind: driver.kind, name: driver.kind, config: driver.config })
     channelIds.set(driver.kind, created.body.channel.id)
   }
+  apiToken = (await setup.api.post('/api/tokens', { name: 'contract notes' })).body.token
+  adminId = (await setup.api.get('/api/me')).body.agent.id
 })
 afterAll(async () => {
   await Promise.all([...visitors.values()].map((visitor) => visitor.leave()))
@@ -145,6 +152,38 @@ afterAll(async () => {
   await setup?.graph.close()
   await sink?.close()
 })
+
+/** Everything a customer of any channel could have received: Graph API calls, mail, chat frames. */
+const customerSide = (): string[] => [
+  ...setup.graph.requests.map((request) => JSON.stringify(request)),
+  ...sink.mails.map((mail) => [mail.raw.toString('utf8'), mail.parsed.subject, mail.parsed.text, mail.parsed.html].join('\n')),
+  ...[...visitors.values()].flatMap((visitor) => visitor.received),
+]
+
+/** Adds a note in the ticket's shared document, as the browser app does, and waits until it is stored. */
+async function noteInDocument(ticketId: string, body: string): Promise<void> {
+  const client: CollabClient = openCollab(setup.server.url, ticketId, apiToken)
+  try {
+    await client.synced
+    writeNote(client.doc, randomUUID(), adminId, body)
+    await eventually(async () => {
+      const { messages } = (await setup.api.get(`/api/tickets/${ticketId}`)).body
+      expect(messages.some((m: { kind: string; body: string }) => m.kind === 'note' && m.body === body)).toBe(true)
+    })
+  } finally {
+    client.close()
+  }
+}
+
+/** Sends a reply and waits until the channel took it. */
+async function replied(ticketId: string, body: string): Promise<void> {
+  const reply = await setup.api.post(`/api/tickets/${ticketId}/replies`, { body })
+  expect(reply.status).toBe(202)
+  await eventually(async () => {
+    const { messages } = (await setup.api.get(`/api/tickets/${ticketId}`)).body
+    expect(messages.find((m: { id: string }) => m.id === reply.body.message.id).status).toBe('sent')
+  })
+}
 
 const ticketsOf = async (kind: string, text: string) =>
   (await setup.api.get(`/api/tickets?channel=${kind}&q=${encodeURIComponent(text)}`)).body.items
@@ -181,15 +220,32 @@ describe.each(driven)('the $kind channel', (driver) => {
     const customer = nextCustomer++
     await driver.deliver(customer, `contract reply ${customer}`, `ext-${customer}-1`)
     const [ticket] = await ticketsOf(driver.kind, `reply ${customer}`)
-    const reply = await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: `answer ${customer}` })
-    expect(reply.status).toBe(202)
-    await eventually(async () => {
-      const message = (await setup.api.get(`/api/tickets/${ticket.id}`)).body.messages.find(
-        (m: { id: string }) => m.id === reply.body.message.id,
-      )
-      expect(message.status).toBe('sent')
-    })
+    await replied(ticket.id, `answer ${customer}`)
     await driver.received(customer, `answer ${customer}`)
+  })
+
+  // Whatever a note says (markup, quotes, any script), and whether it was written over REST or in the
+  // ticket's shared document, no byte of it leaves through the channel with the reply that follows it.
+  test('never lets an internal note reach the customer (property)', async () => {
+    const noteText = fc.string({ unit: 'grapheme', maxLength: 30 })
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(noteText, fc.boolean()), { minLength: 1, maxLength: 3 }), async (notes) => {
+        const customer = nextCustomer++
+        await driver.deliver(customer, `contract notes ${customer}`, `ext-${customer}-1`)
+        const [ticket] = await ticketsOf(driver.kind, `notes ${customer}`)
+        const markers = notes.map((_, i) => `notesecret${customer}n${i}`)
+        for (const [i, [text, inDocument]] of notes.entries()) {
+          const body = `${text} ${markers[i]} ${text}`
+          if (inDocument) await noteInDocument(ticket.id, body)
+          else expect((await setup.api.post(`/api/tickets/${ticket.id}/notes`, { body })).status).toBe(201)
+        }
+        await replied(ticket.id, `after notes ${customer}`)
+        await driver.received(customer, `after notes ${customer}`)
+        const sent = customerSide()
+        for (const marker of markers) expect(sent.filter((text) => text.includes(marker))).toEqual([])
+      }),
+      { numRuns: 3 },
+    )
   })
 })
 

@@ -10,11 +10,14 @@ export interface Closed {
 
 export class ChatVisitor {
   readonly frames: any[] = []
+  /** Every frame as it came, kept even when a test has taken it from `frames`. */
+  readonly received: string[] = []
   readonly closed: Promise<Closed>
   private waiters: { test: (frame: any) => boolean; resolve: (frame: any) => void }[] = []
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
+      this.received.push(String(data))
       const frame = JSON.parse(String(data))
       this.frames.push(frame)
       for (const waiter of [...this.waiters]) {
