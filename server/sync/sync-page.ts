@@ -11,7 +11,7 @@ import { contactColumns, toContact } from '../identity/contact-view.ts'
 import { withBreaches } from '../sla/ticket-breaches.ts'
 import { messageColumns, toMessage } from '../tickets/message-view.ts'
 import { ticketColumns, toTicket } from '../tickets/ticket-view.ts'
-import { visibleTickets } from '../tickets/ticket-visibility.ts'
+import { visibleTickets } from '../access/ticket-visibility.ts'
 import { decodeSyncCursor, encodeSyncCursor, type SyncPosition, syncStart } from './sync-cursor.ts'
 
 /**
