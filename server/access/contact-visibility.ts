@@ -4,7 +4,6 @@
 // caller must see every ticket of every contact the change touches. A contact that fails either test is
 // answered as not found, as a hidden ticket is, so its existence is not revealed.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm'
-import { AppError } from '../../shared/errors.ts'
 import type { Db } from '../db/create-db.ts'
 import { contacts } from '../db/schema/contacts.ts'
 import { tickets } from '../db/schema/tickets.ts'
@@ -19,14 +18,14 @@ export function visibleContacts(viewer: Viewer): SQL {
   )!
 }
 
-/** Refuses with 404 unless the viewer may see every ticket of each contact (run it in the change's transaction). */
-export async function assertMayChangeContacts(db: Db, viewer: Viewer, contactIds: readonly string[]): Promise<void> {
-  if (viewer.role !== 'agent' || !contactIds.length) return
-  const hidden = await db
-    .selectDistinct({ contactId: tickets.contactId })
+/** Whether the viewer may see every ticket of each contact (ask it in the change's transaction). */
+export async function mayChangeContacts(db: Db, viewer: Viewer, contactIds: readonly string[]): Promise<boolean> {
+  if (viewer.role !== 'agent' || !contactIds.length) return true
+  const [hidden] = await db
+    .select({ id: tickets.id })
     .from(tickets)
     // `is not true`: the predicate is null, not false, for a ticket with no assignee in another team.
     .where(and(inArray(tickets.contactId, [...contactIds]), sql`(${visibleTickets(viewer)}) is not true`))
-  const first = hidden[0]
-  if (first) throw new AppError('not_found', `No contact ${first.contactId}.`)
+    .limit(1)
+  return !hidden
 }

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Identity } from '../../shared/schema/contact.ts'
-import { assertMayChangeContacts, visibleContacts } from '../access/contact-visibility.ts'
+import { mayChangeContacts, visibleContacts } from '../access/contact-visibility.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
@@ -25,7 +25,7 @@ export async function addIdentity(db: Db, actor: Actor, contactId: string, input
     const contact = await findContact(tx, actor, contactId)
     // Mail from the identity will land on this profile and a reply may go to it: the caller must see
     // every ticket it affects.
-    await assertMayChangeContacts(tx, actor, [contact.id])
+    if (!(await mayChangeContacts(tx, actor, [contact.id]))) throw new AppError('not_found', `No contact ${contactId}.`)
     const [owner] = await tx
       .select({ contactId: contactIdentities.contactId })
       .from(contactIdentities)

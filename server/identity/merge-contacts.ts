@@ -4,7 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Contact } from '../../shared/schema/contact.ts'
-import { assertMayChangeContacts } from '../access/contact-visibility.ts'
+import { mayChangeContacts } from '../access/contact-visibility.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
@@ -23,7 +23,7 @@ export async function mergeContacts(db: Db, actor: Actor, targetId: string, sour
     const target = await findContact(tx, actor, targetId)
     const source = await findContact(tx, actor, sourceId)
     // Both profiles' tickets change hands (and where their replies may go): the caller must see them all.
-    await assertMayChangeContacts(tx, actor, [target.id, source.id])
+    if (!(await mayChangeContacts(tx, actor, [target.id, source.id]))) throw new AppError('not_found', `No contact ${targetId}.`)
     const movedIdentities = await tx
       .update(contactIdentities)
       .set({ contactId: target.id })

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
 import type { Contact } from '../../shared/schema/contact.ts'
-import { assertMayChangeContacts, visibleContacts } from '../access/contact-visibility.ts'
+import { mayChangeContacts, visibleContacts } from '../access/contact-visibility.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
@@ -34,8 +34,8 @@ export async function unmergeContact(db: Db, actor: Actor, sourceId: string, now
       .select({ id: contacts.id })
       .from(contacts)
       .where(and(eq(contacts.id, source.mergedIntoId), visibleContacts(actor)))
-    if (!into) throw new AppError('not_found', `No merged contact ${sourceId}.`)
-    await assertMayChangeContacts(tx, actor, [into.id])
+    if (!into || !(await mayChangeContacts(tx, actor, [into.id])))
+      throw new AppError('not_found', `No merged contact ${sourceId}.`)
     const [entry] = await tx
       .select({ data: auditLog.data })
       .from(auditLog)
