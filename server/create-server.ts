@@ -48,6 +48,8 @@ export interface HelpdeskServer {
   readonly app: Hono
   /** The websocket upgrades: collaboration and live chat. */
   readonly upgrade: UpgradeHandler
+  /** The path prefix of every websocket `upgrade` takes (the authorization tests walk them all). */
+  readonly socketPaths: readonly string[]
   /**
    * Listens for HTTP on HOST:PORT and, unless SMTP_PORT is 0, for mail on SMTP_HOST:SMTP_PORT. With
    * PORT=0 the bound port becomes the public URL's. Rejects with a sentence saying what to change
@@ -175,7 +177,8 @@ export async function createServer(
     activity: createAgentActivity(database.db, (error) => log.warn('could not record agent activity', { error })),
     log,
   })
-  const upgrade = createUpgradeRouter({ [chatSocketPath]: chat.handleUpgrade, [collabPath]: collab.handleUpgrade })
+  const sockets = { [chatSocketPath]: chat.handleUpgrade, [collabPath]: collab.handleUpgrade }
+  const upgrade = createUpgradeRouter(sockets)
   const smtp =
     config.SMTP_PORT === 0
       ? null
@@ -244,6 +247,7 @@ export async function createServer(
     firstAdmin,
     app,
     upgrade,
+    socketPaths: Object.keys(sockets),
     listen,
     close: () => {
       closing ??= close()

@@ -1,4 +1,4 @@
-// Calendars of a workspace: created by admins and supervisors, read by everyone.
+// Calendars of a workspace: created by admins, read by everyone.
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Calendar, CreateCalendar } from '../../shared/schema/calendar.ts'

@@ -38,7 +38,8 @@ export const appOperations: Operation[] = [
   {
     method: 'post',
     path: '/api/tickets/{id}/mentions',
-    summary: 'Notify colleagues an internal note @mentions (notification kind `mention`)',
+    summary:
+      'Notify colleagues an internal note @mentions (notification kind `mention`); 400 naming any who may not see the ticket, and nobody is told',
     body: createMentionSchema,
     response: z.object({ notified: z.array(z.string()) }),
     status: 201,

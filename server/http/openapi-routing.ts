@@ -41,7 +41,7 @@ export const routingOperations: Operation[] = [
   {
     method: 'post',
     path: '/api/calendars',
-    summary: 'Create a business-hours calendar (admin, supervisor)',
+    summary: 'Create a business-hours calendar (admin)',
     body: createCalendarSchema,
     response: calendarResponseSchema,
     status: 201,
@@ -50,7 +50,7 @@ export const routingOperations: Operation[] = [
   {
     method: 'post',
     path: '/api/sla-policies',
-    summary: 'Create an SLA policy; the first matching one (creation order) applies (admin, supervisor)',
+    summary: 'Create an SLA policy; the first matching one (creation order) applies (admin)',
     body: createSlaPolicySchema,
     response: slaPolicyResponseSchema,
     status: 201,

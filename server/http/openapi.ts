@@ -75,7 +75,7 @@ const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/teams',
-    summary: 'Create a team (admin, supervisor)',
+    summary: 'Create a team (admin)',
     body: createTeamSchema,
     response: teamResponseSchema,
     status: 201,

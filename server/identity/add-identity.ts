@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Identity } from '../../shared/schema/contact.ts'
+import { mayChangeContacts, visibleContacts } from '../access/contact-visibility.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
@@ -21,7 +22,10 @@ export async function addIdentity(db: Db, actor: Actor, contactId: string, input
     )
   }
   return db.transaction(async (tx) => {
-    const contact = await findContact(tx, actor.workspaceId, contactId)
+    const contact = await findContact(tx, actor, contactId)
+    // Mail from the identity will land on this profile and a reply may go to it: the caller must see
+    // every ticket it affects.
+    if (!(await mayChangeContacts(tx, actor, [contact.id]))) throw new AppError('not_found', `No contact ${contactId}.`)
     const [owner] = await tx
       .select({ contactId: contactIdentities.contactId })
       .from(contactIdentities)
@@ -33,10 +37,18 @@ export async function addIdentity(db: Db, actor: Actor, contactId: string, input
         ),
       )
     if (owner?.contactId === contact.id) return identity
-    if (owner)
-      throw new AppError('conflict', 'Another contact has this identity; merge the two profiles instead.', {
-        contactId: owner.contactId,
-      })
+    if (owner) {
+      const [shown] = await tx
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.id, owner.contactId), visibleContacts(actor)))
+      // The other profile is named only to a caller who may see it.
+      throw new AppError(
+        'conflict',
+        'Another contact has this identity; merge the two profiles instead.',
+        shown ? { contactId: shown.id } : undefined,
+      )
+    }
     await tx.insert(contactIdentities).values({ id: newId(), workspaceId: actor.workspaceId, contactId: contact.id, ...identity })
     if (identity.kind === 'email' && !contact.email)
       await tx.update(contacts).set({ email: identity.value }).where(eq(contacts.id, contact.id))

@@ -1,7 +1,10 @@
-// The contact list: newest first, searchable by name or email (any language), phone, paged by cursor.
-import { and, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm'
+// The contacts the viewer may see: newest first, searchable by name or email (any language) and phone,
+// paged by cursor.
+import { and, desc, ilike, isNull, or, type SQL, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Contact } from '../../shared/schema/contact.ts'
+import { visibleContacts } from '../access/contact-visibility.ts'
+import type { Viewer } from '../access/ticket-visibility.ts'
 import type { Db } from '../db/create-db.ts'
 import { contacts } from '../db/schema/contacts.ts'
 import { segmentForQuery } from '../search/segment.ts'
@@ -9,10 +12,10 @@ import { contactColumns, toContact } from './contact-view.ts'
 
 export async function listContacts(
   db: Db,
-  workspaceId: string,
+  viewer: Viewer,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ items: Contact[]; nextCursor: string | null }> {
-  const conditions: (SQL | undefined)[] = [eq(contacts.workspaceId, workspaceId), isNull(contacts.mergedIntoId)]
+  const conditions: (SQL | undefined)[] = [visibleContacts(viewer), isNull(contacts.mergedIntoId)]
   if (query.q) {
     const text = segmentForQuery(query.q).trim()
     const byWords = text ? sql`${contacts.search} @@ plainto_tsquery('simple', ${text})` : undefined

@@ -4,6 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Contact } from '../../shared/schema/contact.ts'
+import { mayChangeContacts } from '../access/contact-visibility.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
@@ -19,8 +20,10 @@ export async function mergeContacts(db: Db, actor: Actor, targetId: string, sour
       { path: 'sourceId', message: 'Same as the target' },
     ])
   return db.transaction(async (tx) => {
-    const target = await findContact(tx, actor.workspaceId, targetId)
-    const source = await findContact(tx, actor.workspaceId, sourceId)
+    const target = await findContact(tx, actor, targetId)
+    const source = await findContact(tx, actor, sourceId)
+    // Both profiles' tickets change hands (and where their replies may go): the caller must see them all.
+    if (!(await mayChangeContacts(tx, actor, [target.id, source.id]))) throw new AppError('not_found', `No contact ${targetId}.`)
     const movedIdentities = await tx
       .update(contactIdentities)
       .set({ contactId: target.id })

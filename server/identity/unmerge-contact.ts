@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
 import type { Contact } from '../../shared/schema/contact.ts'
+import { mayChangeContacts, visibleContacts } from '../access/contact-visibility.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
@@ -26,7 +27,15 @@ export async function unmergeContact(db: Db, actor: Actor, sourceId: string, now
           .from(contacts)
           .where(and(eq(contacts.id, sourceId), eq(contacts.workspaceId, actor.workspaceId), isNotNull(contacts.mergedIntoId)))
       : []
-    if (!source) throw new AppError('not_found', `No merged contact ${sourceId}.`)
+    if (!source?.mergedIntoId) throw new AppError('not_found', `No merged contact ${sourceId}.`)
+    // Tickets move back from the profile it was merged into: the caller must see that profile and every
+    // ticket on it (a merged-away contact has none of its own).
+    const [into] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.id, source.mergedIntoId), visibleContacts(actor)))
+    if (!into || !(await mayChangeContacts(tx, actor, [into.id])))
+      throw new AppError('not_found', `No merged contact ${sourceId}.`)
     const [entry] = await tx
       .select({ data: auditLog.data })
       .from(auditLog)

@@ -2,6 +2,7 @@
 // first, each with all its messages and its contact, so the browser's local database can upsert them whole.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { SyncPage, SyncQuery } from '../../shared/schema/sync.ts'
+import { visibleTickets } from '../access/ticket-visibility.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { contacts } from '../db/schema/contacts.ts'
@@ -11,8 +12,8 @@ import { contactColumns, toContact } from '../identity/contact-view.ts'
 import { withBreaches } from '../sla/ticket-breaches.ts'
 import { messageColumns, toMessage } from '../tickets/message-view.ts'
 import { ticketColumns, toTicket } from '../tickets/ticket-view.ts'
-import { visibleTickets } from '../tickets/ticket-visibility.ts'
 import { decodeSyncCursor, encodeSyncCursor, type SyncPosition, syncStart } from './sync-cursor.ts'
+import { recordSightings, sightedBefore } from './ticket-sightings.ts'
 
 /**
  * A transaction stamps changed_at when it runs but becomes visible when it commits, so a change can
@@ -29,7 +30,7 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now: Date
     // page would sort after its own cursor and come again.
     .select({
       ...ticketColumns,
-      // Changed tickets the asker may no longer see are read too, to tell the browser to drop them.
+      // Changed tickets the asker may no longer see are read too, to tell their devices to drop them.
       visible: sql<boolean>`${visibleTickets(actor)}`,
       changedAt: sql<string>`to_char(${tickets.changedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -47,6 +48,15 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now: Date
   const page = scanned.filter((t) => t.visible)
   const ids = page.map((t) => t.id)
   const contactIds = [...new Set(page.map((t) => t.contactId))]
+  const [removedTicketIds] = await Promise.all([
+    sightedBefore(
+      db,
+      actor,
+      scanned.filter((t) => !t.visible).map((t) => t.id),
+      query.cursor ? after.changedAt : null,
+    ),
+    recordSightings(db, actor, ids),
+  ])
   const [pageMessages, pageContacts] = await Promise.all([
     ids.length
       ? db.select(messageColumns).from(messages).where(inArray(messages.ticketId, ids)).orderBy(asc(messages.createdAt))
@@ -63,7 +73,7 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now: Date
     ),
     messages: pageMessages.map(toMessage),
     contacts: pageContacts.map(toContact),
-    removedTicketIds: scanned.filter((t) => !t.visible).map((t) => t.id),
+    removedTicketIds,
     cursor: encodeSyncCursor(next),
     more,
   }

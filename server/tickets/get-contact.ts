@@ -1,5 +1,6 @@
 // One contact with every identity and every ticket of theirs the actor may see, on any channel.
 import { and, asc, desc, eq } from 'drizzle-orm'
+import { visibleTickets } from '../access/ticket-visibility.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { contactIdentities } from '../db/schema/contacts.ts'
@@ -7,10 +8,9 @@ import { tickets } from '../db/schema/tickets.ts'
 import { toContact } from '../identity/contact-view.ts'
 import { findContact } from '../identity/find-contact.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
-import { visibleTickets } from './ticket-visibility.ts'
 
 export async function getContact(db: Db, actor: Actor, contactId: string) {
-  const contact = await findContact(db, actor.workspaceId, contactId)
+  const contact = await findContact(db, actor, contactId)
   const identities = await db
     .select({ kind: contactIdentities.kind, value: contactIdentities.value })
     .from(contactIdentities)

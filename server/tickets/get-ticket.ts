@@ -2,6 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
+import { visibleTickets } from '../access/ticket-visibility.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { contacts } from '../db/schema/contacts.ts'
@@ -11,7 +12,6 @@ import { contactColumns, toContact } from '../identity/contact-view.ts'
 import { ticketBreaches } from '../sla/ticket-breaches.ts'
 import { messageColumns, toMessage } from './message-view.ts'
 import { type TicketRow, ticketColumns, toTicket } from './ticket-view.ts'
-import { visibleTickets } from './ticket-visibility.ts'
 
 /** The ticket row if the actor may see it; 404 otherwise (never revealing that it exists). */
 export async function findVisibleTicket(db: Db, actor: Actor, ticketId: string): Promise<TicketRow> {

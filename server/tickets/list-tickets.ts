@@ -1,6 +1,7 @@
 // The inbox: tickets the actor may see, newest activity first, filtered, searched and paged by cursor.
 import { and, arrayContains, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Ticket, TicketListQuery } from '../../shared/schema/ticket.ts'
+import { visibleTickets } from '../access/ticket-visibility.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { tickets } from '../db/schema/tickets.ts'
@@ -10,7 +11,6 @@ import { decodePriorityCursor, encodePriorityCursor } from './priority-cursor.ts
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
 import { ticketViewCondition } from './ticket-views.ts'
-import { visibleTickets } from './ticket-visibility.ts'
 
 /**
  * Newest activity first. NULLS LAST as the inbox indexes are built (tickets_inbox_idx, ...): both columns

@@ -109,6 +109,24 @@ test('a web-form customer is answered by email, and their answer by mail joins t
   expect(answered.id).toBe(ticket.id)
 })
 
+test('a web-form ticket is answered at the address given on it, even once merged into a profile with another', async () => {
+  const formId = await createFormChannel(setup.api)
+  const given = `kim.${randomUUID().slice(0, 8)}@example.org`
+  await submitForm(setup.server.url, formId, { name: 'Kim', email: given, message: 'Where is parcel 42?' })
+  const [ticket] = await ticketsMatching('parcel 42')
+  const other = `someone.${randomUUID().slice(0, 8)}@example.net`
+  await setup.send({ from: other, to: mailbox, subject: 'Hello', text: 'A different person writes about parcel 43' })
+  const [profile] = await ticketsMatching('parcel 43')
+  const merged = await setup.api.post(`/api/contacts/${profile.contactId}/merge`, { sourceId: ticket.contactId })
+  expect(merged.status).toBe(200)
+  expect(merged.body.contact.email).toBe(other)
+  sink.reset()
+  const reply = await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: 'It left the warehouse today.' })
+  await sentStatus(ticket.id, reply.body.message.id)
+  const [mail] = await sink.waitFor(1)
+  expect(mail!.envelope.to).toEqual([given])
+})
+
 test('a temporary refusal is retried; a permanent one fails the reply with the server’s words', async () => {
   const customer = `max.${randomUUID().slice(0, 8)}@example.org`
   await setup.send({ from: customer, to: mailbox, subject: 'Size', text: 'Which size fits a 180 cm person?' })

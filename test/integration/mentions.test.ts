@@ -47,3 +47,25 @@ test('refuses agents of no workspace and tickets the mentioner may not see', asy
     (await new ApiClient(setup.server.url).post(`/api/tickets/${ticketId}/mentions`, { agentIds: [], body: 'x' })).status,
   ).toBe(401)
 })
+
+test('refuses to mention a colleague who may not see the ticket, naming them, and tells nobody', async () => {
+  const outsider = await signedInAgent(setup.api, 'agent', 'Olaf Outsider')
+  const insider = await signedInAgent(setup.api, 'agent', 'Ines Insider')
+  const team = await setup.api.post('/api/teams', { name: `Private ${uniqueEmail('team')}`, agentIds: [insider.agent.id] })
+  expect((await setup.api.patch(`/api/tickets/${ticketId}`, { teamId: team.body.team.id })).status).toBe(200)
+  const secret = `the refund code is ${uniqueEmail('secret')}`
+  const told = await setup.api.post(`/api/tickets/${ticketId}/mentions`, {
+    agentIds: [insider.agent.id, outsider.agent.id],
+    body: `@Ines @Olaf ${secret}`,
+  })
+  expect(told.status).toBe(400)
+  expect(told.body.error.code).toBe('invalid_input')
+  expect(told.body.error.message).toContain('Olaf Outsider')
+  expect(told.body.error.details).toEqual({ cannotSee: [outsider.agent.id] })
+  for (const agent of [outsider, insider]) {
+    expect(JSON.stringify((await agent.client.get('/api/notifications')).body)).not.toContain(secret)
+  }
+  const insiderOnly = await setup.api.post(`/api/tickets/${ticketId}/mentions`, { agentIds: [insider.agent.id], body: secret })
+  expect(insiderOnly.status).toBe(201)
+  expect(insiderOnly.body.notified).toEqual([insider.agent.id])
+})

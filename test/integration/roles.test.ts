@@ -42,14 +42,35 @@ test('refuses to create agents or channels with 403 when the caller has the agen
   expect((await setup.api.get('/api/channels')).body.items.map((c: any) => c.name)).not.toContain('Sneaky')
 })
 
-test('creates a team with members when a supervisor asks, but refuses them a channel', async () => {
+test('refuses teams, calendars and SLA policies to a supervisor with 403: settings are for admins', async () => {
   const { client } = await signedInAgent(setup.api, 'supervisor')
   const member = await signedInAgent(setup.api, 'agent')
-  const team = await client.post('/api/teams', { name: 'Billing', agentIds: [member.agent.id] })
-  expect(team.status).toBe(201)
-  expect(team.body.team).toMatchObject({ name: 'Billing', agentIds: [member.agent.id] })
-  expect((await member.client.get('/api/me')).body.agent.teamIds).toEqual([team.body.team.id])
+  const name = `Billing ${uniqueEmail('team')}`
+  const team = await client.post('/api/teams', { name, agentIds: [member.agent.id] })
+  expect(team.status).toBe(403)
+  expect(team.body.error.code).toBe('forbidden')
+  expect((await member.client.get('/api/me')).body.agent.teamIds).toEqual([])
+  expect((await setup.api.get('/api/teams')).body.items.map((t: any) => t.name)).not.toContain(name)
+  const calendar = await client.post('/api/calendars', {
+    name: 'Sneaky hours',
+    timeZone: 'Europe/Paris',
+    weekly: [{ day: 1, open: '09:00', close: '17:00' }],
+    holidays: [],
+  })
+  expect(calendar.status).toBe(403)
+  const policy = await client.post('/api/sla-policies', {
+    name: 'Sneaky SLA',
+    targets: { firstReplyMinutes: 5 },
+  })
+  expect(policy.status).toBe(403)
+  expect((await setup.api.get('/api/calendars')).body.items.map((c: any) => c.name)).not.toContain('Sneaky hours')
+  expect((await setup.api.get('/api/sla-policies')).body.items.map((p: any) => p.name)).not.toContain('Sneaky SLA')
   expect((await client.post('/api/channels', { kind: 'form', name: 'No', config: {} })).status).toBe(403)
+  // Reading them stays open to everyone.
+  for (const path of ['/api/teams', '/api/calendars', '/api/sla-policies']) expect((await client.get(path)).status).toBe(200)
+  const admin = await setup.api.post('/api/teams', { name, agentIds: [member.agent.id] })
+  expect(admin.status).toBe(201)
+  expect((await member.client.get('/api/me')).body.agent.teamIds).toEqual([admin.body.team.id])
 })
 
 test('refuses a team naming an unknown agent with 400', async () => {
@@ -105,10 +126,10 @@ describe('ticket visibility', () => {
     expect((await agent.client.get(`/api/tickets/${tickets.myTeam.id}`)).status).toBe(200)
   })
 
-  test('hides another team’s tickets from an agent in a contact’s profile', async () => {
+  test('hides from an agent the profile of a customer whose only ticket is another team’s', async () => {
     const profile = await agent.client.get(`/api/contacts/${tickets.otherTeam.contactId}`)
-    expect(profile.status).toBe(200)
-    expect(profile.body.tickets).toEqual([])
+    expect(profile.status).toBe(404)
+    expect(JSON.stringify(profile.body)).not.toContain(tickets.otherTeam.id)
     const adminProfile = await setup.api.get(`/api/contacts/${tickets.otherTeam.contactId}`)
     expect(adminProfile.body.tickets.map((t: any) => t.id)).toEqual([tickets.otherTeam.id])
   })

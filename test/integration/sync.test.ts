@@ -141,3 +141,58 @@ test('a ticket moved out of an agent’s sight is named for removal, with nothin
   }
   expect(removed).toContain(ticket.id)
 })
+
+/** Every removedTicketIds of a pull from the cursor to the end, and the last cursor. */
+async function removedSince(client: ApiClient, cursor: string) {
+  const removed: string[] = []
+  let next = cursor
+  for (let page = 0; page < 50; page++) {
+    const body = (await client.get(`/api/sync?limit=2&cursor=${encodeURIComponent(next)}`)).body
+    removed.push(...body.removedTicketIds)
+    next = body.cursor
+    if (!body.more) break
+  }
+  return { removed, cursor: next }
+}
+
+test('another team’s tickets a device never held are never named to it, however they change', async () => {
+  const { client } = await signedInAgent(setup.api, 'agent')
+  const team = await setup.api.post('/api/teams', { name: `Theirs ${uniqueEmail('t')}`, agentIds: [] })
+  const before = await pullAll(client)
+  const sent = await submitForm(setup.server.url, channelId, {
+    name: 'Never Mine',
+    email: uniqueEmail('never'),
+    message: 'other team only',
+  })
+  expect(sent.status).toBe(201)
+  const ticket = await eventually(async () => {
+    const found = (await setup.api.get(`/api/tickets?q=${encodeURIComponent('other team only')}`)).body.items[0]
+    expect(found).toBeDefined()
+    return found
+  })
+  expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { teamId: team.body.team.id })).status).toBe(200)
+  expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { priority: 'high' })).status).toBe(200)
+  const first = await removedSince(client, before.cursor)
+  expect(first.removed).not.toContain(ticket.id)
+  // A device starting afresh holds nothing: nothing is named to it at all.
+  expect((await client.get('/api/sync?limit=500')).body.removedTicketIds).toEqual([])
+})
+
+test('a ticket that left an agent’s sight is named to each of their devices that held it', async () => {
+  const { client } = await signedInAgent(setup.api, 'agent')
+  await submitForm(setup.server.url, channelId, { name: 'Once', email: uniqueEmail('once'), message: 'named only once' })
+  const ticket = await eventually(async () => {
+    const found = (await setup.api.get(`/api/tickets?q=${encodeURIComponent('named only once')}`)).body.items[0]
+    expect(found).toBeDefined()
+    return found
+  })
+  const deviceOne = await pullAll(client)
+  const deviceTwo = await pullAll(client)
+  expect(deviceOne.tickets.has(ticket.id)).toBe(true)
+  const team = await setup.api.post('/api/teams', { name: `Away ${uniqueEmail('t')}`, agentIds: [] })
+  expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { teamId: team.body.team.id })).status).toBe(200)
+  const one = await removedSince(client, deviceOne.cursor)
+  expect(one.removed).toContain(ticket.id)
+  const two = await removedSince(client, deviceTwo.cursor)
+  expect(two.removed).toContain(ticket.id)
+})

@@ -17,6 +17,8 @@ export interface TestServer {
   url: string
   env: Record<string, string>
   output: () => string
+  /** The websocket paths the server routes (an in-process server only). */
+  socketPaths?: readonly string[]
   /** SIGKILL: no shutdown handler runs (a child process only). */
   kill(): Promise<void>
   /** A clean stop: queued work is done, the database closed. */
@@ -72,6 +74,7 @@ async function launchInProcess(env: Record<string, string>): Promise<TestServer>
     url,
     env,
     output: () => output,
+    socketPaths: helpdesk.socketPaths,
     kill: () => Promise.reject(new Error('An in-process server cannot be killed: start it with { process: true }.')),
     stop: () => helpdesk.close(),
     restart: () => launchInProcess({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? '' }),

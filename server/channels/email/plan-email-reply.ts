@@ -1,17 +1,17 @@
 // Replies by email: on an email ticket, to the address the customer wrote from, threaded so their mail
 // client files it with the conversation (In-Reply-To the mail we answer, References the chain, and the
 // ticket number in the subject); on another channel's ticket (a web form, a live chat whose visitor has
-// left), to the contact's address, through the workspace's email channel.
+// left), to the address the customer gave on it, through the workspace's email channel.
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors.ts'
 import type { Db } from '../../db/create-db.ts'
 import { channels } from '../../db/schema/channels.ts'
-import { contacts } from '../../db/schema/contacts.ts'
 import { inboundEvents } from '../../db/schema/inbound-events.ts'
 import { messages } from '../../db/schema/messages.ts'
 import type { ChannelRow } from '../channel-directory.ts'
 import type { OutboundRequest } from '../outbound-request.ts'
 import type { PlannedReply, ReplyTicket, ReplyToPlan } from '../reply-plan.ts'
+import { customerEmail } from './customer-email.ts'
 
 export interface PlannedEmail {
   request: Extract<OutboundRequest, { type: 'email' }>
@@ -31,7 +31,7 @@ export async function planEmailReply(
   const sender = channel.kind === 'email' ? channel : await workspaceMailbox(db, channel.workspaceId)
   const address = String(sender.config.address)
   const answering = channel.kind === 'email' ? await lastInboundMail(db, ticket.id, channel.id) : null
-  const to = answering?.from ?? (await contactEmail(db, ticket.contactId))
+  const to = await customerEmail(db, ticket, channel.id)
   if (!to) throw new AppError('channel_rule', 'This customer has no email address to answer.')
   const references = answering ? referencesHeader(answering.references, answering.messageId) : []
   return {
@@ -84,7 +84,7 @@ async function workspaceMailbox(db: Db, workspaceId: string): Promise<ChannelRow
   return mailbox
 }
 
-/** The latest mail of the customer on the ticket: its Message-ID, References and sender. */
+/** The latest mail of the customer on the ticket: its Message-ID and References. */
 async function lastInboundMail(db: Db, ticketId: string, channelId: string) {
   const [last] = await db
     .select({ messageId: messages.externalId, payload: inboundEvents.payload })
@@ -101,21 +101,8 @@ async function lastInboundMail(db: Db, ticketId: string, channelId: string) {
     .orderBy(desc(messages.createdAt))
     .limit(1)
   if (!last?.messageId) return null
-  const message = (
-    last.payload as {
-      message?: { contact?: { identities?: { kind: string; value: string }[] }; emailThread?: { references?: string[] } }
-    } | null
-  )?.message
-  return {
-    messageId: last.messageId,
-    from: message?.contact?.identities?.find((i) => i.kind === 'email')?.value ?? null,
-    references: message?.emailThread?.references ?? [],
-  }
-}
-
-async function contactEmail(db: Db, contactId: string): Promise<string | null> {
-  const [contact] = await db.select({ email: contacts.email }).from(contacts).where(eq(contacts.id, contactId))
-  return contact?.email ?? null
+  const message = (last.payload as { message?: { emailThread?: { references?: string[] } } } | null)?.message
+  return { messageId: last.messageId, references: message?.emailThread?.references ?? [] }
 }
 
 /** The plan of a channel answered by mail (email itself, the web form). */

@@ -5,11 +5,11 @@ import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
 import { uuidPattern } from '../../../shared/schema/common.ts'
+import { visibleTickets } from '../../access/ticket-visibility.ts'
 import type { AppEnv } from '../../auth/actor.ts'
 import { attachments } from '../../db/schema/attachments.ts'
 import { messages } from '../../db/schema/messages.ts'
 import { tickets } from '../../db/schema/tickets.ts'
-import { visibleTickets } from '../../tickets/ticket-visibility.ts'
 import type { AppDeps } from '../app-deps.ts'
 
 const inlineTypes = /^(image\/(png|jpeg|gif|webp)|audio\/|video\/|application\/pdf$)/

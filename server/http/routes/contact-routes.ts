@@ -14,7 +14,7 @@ export function contactRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
   const app = new Hono<AppEnv>()
 
-  app.get('/', async (c) => c.json(await listContacts(db, c.get('actor').workspaceId, readQuery(c, contactListQuerySchema))))
+  app.get('/', async (c) => c.json(await listContacts(db, c.get('actor'), readQuery(c, contactListQuerySchema))))
   app.get('/:id', async (c) => c.json(await getContact(db, c.get('actor'), c.req.param('id'))))
   app.post('/:id/merge', async (c) => {
     const { sourceId } = await readJson(c, mergeContactSchema)

@@ -26,7 +26,8 @@ export function directoryRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/teams', async (c) => {
     const actor = c.get('actor')
-    requireRole(actor, 'admin', 'supervisor')
+    // Teams decide which tickets agents see: a setting, for admins.
+    requireRole(actor, 'admin')
     return c.json({ team: await createTeam(db, actor, await readJson(c, createTeamSchema), deps.clock.now()) }, 201)
   })
   app.get('/teams', async (c) => c.json({ items: await listTeams(db, c.get('actor').workspaceId) }))

@@ -1,5 +1,4 @@
-// Business-hours calendars and SLA policies: admins and
-// supervisors define them; every agent may read them.
+// Business-hours calendars and SLA policies: settings, so admins define them; every agent may read them.
 import { Hono } from 'hono'
 import { createCalendarSchema } from '../../../shared/schema/calendar.ts'
 import { createSlaPolicySchema } from '../../../shared/schema/sla-policy.ts'
@@ -16,7 +15,7 @@ export function routingRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/calendars', async (c) => {
     const actor = c.get('actor')
-    requireRole(actor, 'admin', 'supervisor')
+    requireRole(actor, 'admin')
     const calendar = await createCalendar(db, actor.workspaceId, await readJson(c, createCalendarSchema))
     deps.afterCommit.automationChanged(actor.workspaceId)
     return c.json({ calendar }, 201)
@@ -25,7 +24,7 @@ export function routingRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/sla-policies', async (c) => {
     const actor = c.get('actor')
-    requireRole(actor, 'admin', 'supervisor')
+    requireRole(actor, 'admin')
     const policy = await createSlaPolicy(db, actor.workspaceId, await readJson(c, createSlaPolicySchema))
     deps.afterCommit.automationChanged(actor.workspaceId)
     return c.json({ policy }, 201)

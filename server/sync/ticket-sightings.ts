@@ -1,0 +1,60 @@
+// Which of the tickets that left an agent's sight their devices may hold. The sync records every ticket
+// it sends to an agent; a ticket that then changes out of their sight is reported (removedTicketIds) only
+// if it was sent to them, so a device never learns the ids, count or activity of other teams' tickets.
+// Once reported it is marked, and reported again only to a device whose cursor is older than the mark:
+// each device hears of it once (again within the sync's few seconds of commit lag), not of its later activity. Admins and supervisors see every
+// ticket, so nothing leaves their sight and nothing is recorded for them.
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import type { Viewer } from '../access/ticket-visibility.ts'
+import type { Db } from '../db/create-db.ts'
+import { ticketSightings } from '../db/schema/ticket-sightings.ts'
+
+/** Records that these tickets were sent to the agent (back in sight, a ticket is no longer marked removed). */
+export async function recordSightings(db: Db, viewer: Viewer, ticketIds: readonly string[]): Promise<void> {
+  if (viewer.role !== 'agent' || !ticketIds.length) return
+  await db
+    .insert(ticketSightings)
+    .values(ticketIds.map((ticketId) => ({ agentId: viewer.agentId, ticketId })))
+    .onConflictDoUpdate({
+      target: [ticketSightings.agentId, ticketSightings.ticketId],
+      set: { removedAt: null },
+      setWhere: sql`${ticketSightings.removedAt} is not null`,
+    })
+}
+
+/**
+ * Of the tickets now hidden from the agent, those a device at `since` (a sync cursor's time) may hold;
+ * none for a device that holds nothing yet (no cursor).
+ */
+export async function sightedBefore(
+  db: Db,
+  viewer: Viewer,
+  hiddenIds: readonly string[],
+  since: string | null,
+): Promise<string[]> {
+  if (viewer.role !== 'agent' || !hiddenIds.length || since === null) return []
+  const held = await db
+    .select({ ticketId: ticketSightings.ticketId })
+    .from(ticketSightings)
+    .where(
+      and(
+        eq(ticketSightings.agentId, viewer.agentId),
+        inArray(ticketSightings.ticketId, [...hiddenIds]),
+        or(isNull(ticketSightings.removedAt), sql`${ticketSightings.removedAt} > ${since}::timestamptz`),
+      ),
+    )
+  const ids = held.map((row) => row.ticketId)
+  if (ids.length) {
+    await db
+      .update(ticketSightings)
+      .set({ removedAt: sql`now()` })
+      .where(
+        and(
+          eq(ticketSightings.agentId, viewer.agentId),
+          inArray(ticketSightings.ticketId, ids),
+          isNull(ticketSightings.removedAt),
+        ),
+      )
+  }
+  return ids
+}
