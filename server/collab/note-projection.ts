@@ -14,6 +14,7 @@ import { newId } from '../db/new-id.ts'
 import { agents } from '../db/schema/agents.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
+import { storable } from '../db/storable-text.ts'
 import type { Logger } from '../log.ts'
 import { segmentForIndex } from '../search/segment.ts'
 import type { CollabRoom } from './collab-room.ts'
@@ -148,7 +149,10 @@ function readNotes(doc: Y.Doc): DocNote[] {
     const { id, body, authorId } = noteFields(item)
     if (typeof id !== 'string' || !noteIdPattern.test(id) || seen.has(id)) continue
     seen.add(id)
-    notes.push({ id, body: body instanceof Y.Text ? body.toString() : typeof body === 'string' ? body : '', authorId })
+    // Any client can write any text into the document: what the database cannot hold is cleaned here, or
+    // one note's NUL would fail the write of every later note of the ticket.
+    const text = body instanceof Y.Text ? body.toString() : typeof body === 'string' ? body : ''
+    notes.push({ id, body: storable(text), authorId })
   }
   return notes
 }

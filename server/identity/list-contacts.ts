@@ -1,11 +1,11 @@
 // The contacts the viewer may see: newest first, searchable by name or email (any language) and phone,
 // paged by cursor.
 import { and, desc, ilike, isNull, or, type SQL, sql } from 'drizzle-orm'
-import { AppError } from '../../shared/errors.ts'
 import type { Contact } from '../../shared/schema/contact.ts'
 import { visibleContacts } from '../access/contact-visibility.ts'
 import type { Viewer } from '../access/ticket-visibility.ts'
 import type { Db } from '../db/create-db.ts'
+import { decodeCursor, encodeCursor } from '../db/keyset-cursor.ts'
 import { contacts } from '../db/schema/contacts.ts'
 import { segmentForQuery } from '../search/segment.ts'
 import { contactColumns, toContact } from './contact-view.ts'
@@ -24,7 +24,7 @@ export async function listContacts(
     conditions.push(or(byWords, byPhone) ?? sql`false`)
   }
   if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor)
+    const [at, id] = decodeCursor(query.cursor, ['time', 'id'])
     conditions.push(sql`(${contacts.createdAt}, ${contacts.id}) < (${at}::timestamptz, ${id}::uuid)`)
   }
   const found = await db
@@ -35,23 +35,6 @@ export async function listContacts(
     .limit(query.limit + 1)
   const page = found.slice(0, query.limit)
   const last = page.at(-1)
-  const nextCursor =
-    found.length > query.limit && last
-      ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url')
-      : null
+  const nextCursor = found.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null
   return { items: page.map(toContact), nextCursor }
-}
-
-function decodeCursor(text: string): [string, string] {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as string[]
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-      throw new Error()
-    }
-    return [at, id]
-  } catch {
-    throw new AppError('invalid_input', 'The cursor is not one this server gave out.', [
-      { path: 'cursor', message: 'Invalid cursor' },
-    ])
-  }
 }

@@ -9,6 +9,7 @@ import type { Clock } from '../clock/clock.ts'
 import type { Database } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { inboundEvents } from '../db/schema/inbound-events.ts'
+import { storable } from '../db/storable-text.ts'
 import type { Logger } from '../log.ts'
 import { eventKey, eventTarget } from './event-key.ts'
 import { type BatchOutcome, type IngestSettings, ingestBatch } from './ingest-batch.ts'
@@ -144,7 +145,8 @@ export function createIngestQueue(deps: {
     submit(event) {
       if (closed) return Promise.reject(new Error('The ingest queue is closed'))
       return new Promise<IngestResult>((resolve, reject) => {
-        waiting.push({ event, resolve, reject })
+        // Every channel's events pass here: text PostgreSQL cannot hold is cleaned once, before the journal.
+        waiting.push({ event: storable(event), resolve, reject })
         if (waiting.length === 1) queueMicrotask(pump)
         else if (waiting.length >= maxBatch) pump()
       })
@@ -152,7 +154,7 @@ export function createIngestQueue(deps: {
     async ingestNow(events) {
       for (let i = 0; i < events.length; i += maxBatch) {
         const batch = events.slice(i, i + maxBatch).map((event) => ({
-          event,
+          event: storable(event),
           resolve: () => {},
           reject: (error: unknown) => log.error('replay failed', { key: eventKey(event), error }),
         }))

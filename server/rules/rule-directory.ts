@@ -2,6 +2,7 @@
 // team and agent a rule names must exist, so a rule cannot be saved that would assign to nobody.
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
+import { uuidPattern } from '../../shared/schema/common.ts'
 import { type CreateRule, createRuleSchema, type Rule, type RuleAction, type UpdateRule } from '../../shared/schema/rule.ts'
 import { validate } from '../../shared/validate.ts'
 import { recordAudit } from '../audit/audit-entry.ts'
@@ -44,6 +45,7 @@ export async function createRule(db: Db, actor: Actor, input: CreateRule, now: D
 }
 
 export async function updateRule(db: Db, actor: Actor, ruleId: string, patch: UpdateRule, now: Date): Promise<Rule> {
+  if (!uuidPattern.test(ruleId)) throw new AppError('not_found', `No rule ${ruleId}.`)
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -62,6 +64,8 @@ export async function updateRule(db: Db, actor: Actor, ruleId: string, patch: Up
 }
 
 export async function deleteRule(db: Db, actor: Actor, ruleId: string, now: Date): Promise<void> {
+  // An id that is not a UUID names no rule (and would be an error in SQL).
+  if (!uuidPattern.test(ruleId)) throw new AppError('not_found', `No rule ${ruleId}.`)
   await db.transaction(async (tx) => {
     const deleted = await tx
       .delete(rules)

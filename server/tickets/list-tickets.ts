@@ -42,9 +42,7 @@ export async function listTickets(
     conditions.push(sql`(${tickets.priorityScore}, ${tickets.id}) < (${cursor.priorityScore}::real, ${cursor.id}::uuid)`)
   } else if (query.cursor) {
     const cursor = decodeTicketCursor(query.cursor)
-    conditions.push(
-      sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${cursor.lastMessageAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
-    )
+    conditions.push(sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${cursor.lastMessageAt}::timestamptz, ${cursor.id}::uuid)`)
   }
   if (query.view) conditions.push(ticketViewCondition(query.view, now, query.stalledHours))
   if (query.q) {

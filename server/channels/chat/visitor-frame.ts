@@ -1,6 +1,8 @@
-// Parse at the edge: a socket frame to a typed visitor frame, or the error frame that answers it. Pure.
+// Parse at the edge: a socket frame to a typed visitor frame (its text storable), or the error frame that
+// answers it. Pure.
 import { maxChatTextLength, type VisitorFrame, visitorFrameSchema } from '../../../shared/protocol/chat.ts'
 import type { ChatErrorCode } from '../../../shared/protocol/chat-version.ts'
+import { storable } from '../../db/storable-text.ts'
 
 export type ParsedFrame =
   | { ok: true; frame: VisitorFrame }
@@ -14,7 +16,8 @@ export function parseVisitorFrame(data: string): ParsedFrame {
     return { ok: false, code: 'invalid_message', message: 'A frame must be one JSON object.' }
   }
   const parsed = visitorFrameSchema.safeParse(value)
-  if (parsed.success) return { ok: true, frame: parsed.data }
+  // The frame's text goes to the database (a name, an email, a message): cleaned of what it cannot hold.
+  if (parsed.success) return { ok: true, frame: storable(parsed.data) }
   const clientId = clientIdOf(value)
   if (parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path[0] === 'text')) {
     return { ok: false, code: 'too_large', message: `A message holds at most ${maxChatTextLength} characters.`, clientId }

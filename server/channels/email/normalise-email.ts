@@ -11,7 +11,6 @@ import { emailFiles } from './email-files.ts'
 import { emailHtml, roughText } from './email-html.ts'
 import { normaliseMessageId } from './message-id.ts'
 import { readBounce } from './read-bounce.ts'
-import { storable } from './storable-text.ts'
 import { threadHints } from './thread-hints.ts'
 
 export interface EmailChannel {
@@ -45,10 +44,9 @@ export function normaliseEmail(received: ReceivedEmail, channel: EmailChannel): 
   if (report) {
     const at = receivedAt.toISOString()
     const externalId = report.originalMessageId
-    if (report.outcome === 'failed')
-      return { event: storable({ type: 'bounce', ...target, externalId, at, reason: report.reason }) }
+    if (report.outcome === 'failed') return { event: { type: 'bounce', ...target, externalId, at, reason: report.reason } }
     const status = report.outcome === 'delivered' ? 'delivered' : 'sent'
-    return { event: storable({ type: 'status', ...target, externalId, status, at, error: null }) }
+    return { event: { type: 'status', ...target, externalId, status, at, error: null } }
   }
 
   const sender = mail.from?.value.find((v) => v.address && canonicalAddress(v.address))
@@ -93,7 +91,7 @@ export function normaliseEmail(received: ReceivedEmail, channel: EmailChannel): 
       headers: keptHeaders(mail),
     },
   }
-  return { event: { type: 'message', message: storable(message) } }
+  return { event: { type: 'message', message } }
 }
 
 /** The Message-ID; without one (or an absurd one), a hash of the bytes, so a redelivery is still one message. */

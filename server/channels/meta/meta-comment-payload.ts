@@ -18,7 +18,7 @@ export const facebookCommentSchema = z.looseObject({
   /** Meta may leave the author out (privacy); a comment added without one cannot be attributed. */
   from: z.looseObject({ id: metaIdSchema, name: z.string().optional() }).optional(),
   message: z.string().optional(),
-  created_time: metaTimeSchema.optional(),
+  created_time: metaTimeSchema.optional().catch(undefined),
   photo: z.string().optional(),
   video: z.string().optional(),
 })

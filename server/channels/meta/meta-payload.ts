@@ -3,6 +3,7 @@
 // may hold many items, ids and times come as numbers or strings. The envelope leaves its items unknown so
 // each is parsed alone: one malformed item is a problem beside the others, never instead of them.
 import { z } from 'zod'
+import { isStorableTime } from '../../db/timestamp.ts'
 
 /** Ids are strings on the wire, but test tools send numbers and "0". */
 export const metaIdSchema = z.union([z.string().min(1), z.number()]).transform(String)
@@ -10,17 +11,18 @@ export const metaIdSchema = z.union([z.string().min(1), z.number()]).transform(S
 /**
  * A time as epoch milliseconds. Messenger and Instagram send epoch ms; WhatsApp sends epoch seconds as a
  * string; change-style entries send seconds. Anything below 1e11 is read as seconds (1e11 ms is 1973,
- * 1e11 s is the year 5138); a non-numeric string is read as an ISO-8601 time.
+ * 1e11 s is the year 5138); a non-numeric string is read as an ISO-8601 time. A time the database
+ * cannot store (past the year 9999) is not a time.
  */
 export const metaTimeSchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const numeric = typeof value === 'number' || /^\s*\d+(\.\d+)?\s*$/.test(value)
   const n = numeric ? Number(value) : Date.parse(value)
-  const ms = numeric && n < 1e11 ? n * 1000 : n
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
+  const ms = Math.round(numeric && n < 1e11 ? n * 1000 : n)
+  if (!isStorableTime(ms)) {
     ctx.addIssue({ code: 'custom', message: `Not a time: ${String(value)}` })
     return z.NEVER
   }
-  return Math.round(ms)
+  return ms
 })
 
 export const metaDeliverySchema = z.looseObject({ object: z.string(), entry: z.array(z.unknown()) })
@@ -70,7 +72,8 @@ export type MetaMessage = z.infer<typeof metaMessageSchema>
 export const metaMessagingEventSchema = z.looseObject({
   sender: participantSchema,
   recipient: participantSchema,
-  timestamp: metaTimeSchema.optional(),
+  /** A strange time never costs the message: it takes the entry's time instead. */
+  timestamp: metaTimeSchema.optional().catch(undefined),
   message: metaMessageSchema.optional(),
   delivery: z.looseObject({ watermark: metaTimeSchema, mids: z.array(z.string()).optional() }).optional(),
   /** Messenger: a watermark. Instagram: one message's mid. */

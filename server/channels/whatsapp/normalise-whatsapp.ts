@@ -74,7 +74,7 @@ function messageEvent(message: WhatsappMessage, profiles: WhatsappContact[], ctx
   ]
   const { body, attachments } = whatsappContent(message)
   const quoted = message.type === 'reaction' && message.reaction ? message.reaction.message_id : message.context?.id
-  return metaMessageEvent(ctx, 'whatsapp', message.timestamp, {
+  return metaMessageEvent(ctx, 'whatsapp', message.timestamp ?? ctx.fallbackMs, {
     externalId: message.id,
     contact: { name: profile?.profile?.name ?? null, identities },
     replyToExternalId: quoted ?? null,
@@ -91,7 +91,7 @@ function statusEvent(status: WhatsappStatus, known: KnownStatus, ctx: MetaContex
     channelId: ctx.channel.id,
     externalId: status.id,
     status: known,
-    at: new Date(status.timestamp).toISOString(),
+    at: new Date(status.timestamp ?? ctx.fallbackMs).toISOString(),
     error: known === 'failed' ? (status.errors ?? []).map(describeError).join('; ') || null : null,
   }
 }

@@ -46,7 +46,8 @@ export type WhatsappContactCard = z.infer<typeof contactCardSchema>
 export const whatsappMessageSchema = z.looseObject({
   from: z.string().min(1),
   id: z.string().min(1),
-  timestamp: metaTimeSchema,
+  /** A strange time never costs the message: it takes the delivery's time instead. */
+  timestamp: metaTimeSchema.optional().catch(undefined),
   type: z.string(),
   /** The message quoted, or the one whose button was tapped. */
   context: z.looseObject({ id: z.string().optional(), from: z.string().optional() }).optional(),
@@ -82,7 +83,7 @@ export type WhatsappMessage = z.infer<typeof whatsappMessageSchema>
 export const whatsappStatusSchema = z.looseObject({
   id: z.string().min(1),
   status: z.string(),
-  timestamp: metaTimeSchema,
+  timestamp: metaTimeSchema.optional().catch(undefined),
   recipient_id: z.string().optional(),
   errors: z.array(whatsappErrorSchema).optional(),
 })

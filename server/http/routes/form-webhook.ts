@@ -10,7 +10,7 @@ import { validate } from '../../../shared/validate.ts'
 import { findChannel } from '../../channels/channel-directory.ts'
 import { formAdapter } from '../../channels/form/form-adapter.ts'
 import type { AppDeps } from '../app-deps.ts'
-import { readJson } from '../read-input.ts'
+import { readFormFields, readJson } from '../read-input.ts'
 
 export function formWebhook(deps: AppDeps): Hono {
   const app = new Hono()
@@ -40,9 +40,7 @@ export function formWebhook(deps: AppDeps): Hono {
 async function readFields(c: Context): Promise<{ fields: Record<string, unknown>; htmlForm: boolean }> {
   const type = c.req.header('content-type') ?? ''
   if (/^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(type)) {
-    const body = await c.req.parseBody()
-    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'))
-    return { fields, htmlForm: true }
+    return { fields: await readFormFields(c), htmlForm: true }
   }
   return { fields: await readJson(c, z.record(z.string(), z.unknown())), htmlForm: false }
 }

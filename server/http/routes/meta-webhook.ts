@@ -7,6 +7,7 @@ import { createMetaRoutes, type MetaRoutes } from '../../channels/meta/meta-rout
 import { normaliseMetaDelivery } from '../../channels/meta/normalise-meta-delivery.ts'
 import { verifyMetaSignature, verifyTokenMatches } from '../../channels/meta/verify-signature.ts'
 import type { AppDeps } from '../app-deps.ts'
+import { cutDeepJson, maxJsonDepth } from '../json-depth.ts'
 import { limitBody } from '../limit-body.ts'
 
 /** Meta's deliveries hold up to 1000 updates, up to 3 MB. */
@@ -36,9 +37,13 @@ export function metaWebhook(deps: AppDeps): Hono {
       log.warn('meta webhook refused: bad or missing signature', { bytes: raw.length })
       throw new AppError('invalid_signature', 'X-Hub-Signature-256 is missing or does not match the body.')
     }
+    // Signed, so it is Meta's: parts nested deeper than any real delivery are dropped (and logged), the
+    // rest of the delivery is kept.
+    const { text, cut } = cutDeepJson(new TextDecoder().decode(raw))
+    if (cut) log.warn(`meta webhook: ${cut} values nested deeper than ${maxJsonDepth} levels dropped`, { bytes: raw.length })
     let body: unknown
     try {
-      body = JSON.parse(new TextDecoder().decode(raw))
+      body = JSON.parse(text)
     } catch {
       log.warn('meta webhook refused: not JSON', { bytes: raw.length })
       throw new AppError('malformed_json', 'The delivery is not valid JSON.')

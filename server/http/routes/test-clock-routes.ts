@@ -5,11 +5,14 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../auth/actor.ts'
 import type { SettableClock } from '../../clock/clock.ts'
+import { isStorableTime } from '../../db/timestamp.ts'
 import type { Scheduler } from '../../scheduler/scheduler.ts'
 import { requireRole } from '../authenticate.ts'
 import { readJson } from '../read-input.ts'
 
-const setClockSchema = z.object({ now: z.iso.datetime() }).strict()
+const setClockSchema = z
+  .object({ now: z.iso.datetime().refine((now) => isStorableTime(Date.parse(now)), 'A time from the year 1 to 9999') })
+  .strict()
 
 export function testClockRoutes(clock: SettableClock, scheduler: Scheduler): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
