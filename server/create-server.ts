@@ -25,6 +25,7 @@ import type { Config } from './config.ts'
 import { createDb, type Database } from './db/create-db.ts'
 import { createApp } from './http/create-app.ts'
 import { createUpgradeRouter, type UpgradeHandler } from './http/upgrade-router.ts'
+import { createInboundRetry } from './inbound/inbound-retry.ts'
 import { createIngestQueue } from './inbound/ingest-queue.ts'
 import { type Journal, openJournal, syncFilesystem } from './inbound/journal.ts'
 import { createLogger, type Logger } from './log.ts'
@@ -134,6 +135,7 @@ export async function createServer(
     clock,
     onCommitted: (outcome) => afterCommit.ingested(outcome),
   })
+  const inboundRetry = createInboundRetry({ database, ingest, log })
   const scheduler = createScheduler({
     clock,
     everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
@@ -156,6 +158,7 @@ export async function createServer(
     await journal.reset()
   }
   await outbox.recoverInterrupted()
+  inboundRetry.start()
   scheduler.start()
   await media.recover()
 
@@ -227,6 +230,7 @@ export async function createServer(
     await smtp?.stop()
     await chat.close()
     await collab.close()
+    await inboundRetry.stop()
     await ingest.close()
     await scheduler.stop()
     await outbox.stop()
