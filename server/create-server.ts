@@ -65,7 +65,7 @@ export async function createServer(
   options: { log?: Logger; database?: Database } = {},
 ): Promise<HelpdeskServer> {
   const log = options.log ?? createLogger(config.LOG_LEVEL)
-  const database = options.database ?? (await createDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL }))
+  const database = options.database ?? (await createDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, log }))
   const secretKey = loadSecretKey(config.SECRET_KEY, config.DATA_DIR)
   // Every time the server records or decides on is read from this clock; tests may move it (TEST_CLOCK=1).
   const testClock = config.TEST_CLOCK === '1' ? createSettableClock() : null

@@ -41,7 +41,12 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/*', async (c, next) => (c.req.path.endsWith('/replies') ? next() : limitBody(maxBodyBytes)(c, next)))
   app.use('/webhooks/form/*', limitBody(maxBodyBytes))
 
-  app.get('/health', (c) => c.json({ ok: true, db: deps.database.kind }))
+  app.get('/health', async (c) => {
+    await deps.database.ping().catch(() => {
+      throw new AppError('service_unavailable', 'The database does not answer.')
+    })
+    return c.json({ ok: true, db: deps.database.kind })
+  })
   app.route('/', appRoutes())
   let openApi = { url: '', doc: {} }
   app.get('/api/openapi.json', (c) => {

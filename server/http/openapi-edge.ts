@@ -9,7 +9,8 @@ export const edgeOperations: Operation[] = [
   {
     method: 'get',
     path: '/health',
-    summary: 'Whether the server is up, and its kind of database',
+    summary:
+      'Whether the server is up and its database answers (503 service_unavailable when it does not), and its kind of database',
     response: z.object({ ok: z.literal(true), db: z.enum(['pglite', 'postgres']) }),
     public: true,
   },
