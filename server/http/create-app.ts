@@ -16,6 +16,7 @@ import { contactRoutes } from './routes/contact-routes.ts'
 import { directoryRoutes } from './routes/directory-routes.ts'
 import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
+import { inboundEventRoutes } from './routes/inbound-event-routes.ts'
 import { mentionRoutes } from './routes/mention-routes.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
 import { notificationRoutes } from './routes/notification-routes.ts'
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/presence', presenceRoutes(deps))
   api.route('/sync', syncRoutes(deps))
   api.route('/sample-data', sampleDataRoutes(deps))
+  api.route('/inbound-events', inboundEventRoutes(deps))
   api.route('/tickets', mentionRoutes(deps))
   app.route('/api', api)
 

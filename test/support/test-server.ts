@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { readConfig } from '../../server/config.ts'
 import { createServer } from '../../server/create-server.ts'
+import type { Database } from '../../server/db/create-db.ts'
 import { createLogger } from '../../server/log.ts'
 import { ApiClient } from './api-client.ts'
 import { freshDatabaseEnv } from './test-database.ts'
@@ -17,6 +18,8 @@ export interface TestServer {
   url: string
   env: Record<string, string>
   output: () => string
+  /** In-process only: the server's own database handle, for tests that make the database fail. */
+  database?: Database
   /** SIGKILL: no shutdown handler runs (a child process only). */
   kill(): Promise<void>
   /** A clean stop: queued work is done, the database closed. */
@@ -72,6 +75,7 @@ async function launchInProcess(env: Record<string, string>): Promise<TestServer>
     url,
     env,
     output: () => output,
+    database: helpdesk.database,
     kill: () => Promise.reject(new Error('An in-process server cannot be killed: start it with { process: true }.')),
     stop: () => helpdesk.close(),
     restart: () => launchInProcess({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? '' }),

@@ -4,10 +4,9 @@
 // pending or failed event is ingested, never answered as a duplicate.
 import { sql } from 'drizzle-orm'
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { inboundEventStatuses } from '../../../shared/schema/inbound-event.ts'
 import { channels } from './channels.ts'
 import { createdAt, id, time, workspaceId } from './columns.ts'
-
-export const inboundEventStatuses = ['processed', 'pending', 'failed'] as const
 
 export const inboundEvents = pgTable(
   'inbound_events',
