@@ -25,6 +25,7 @@ import type { Config } from './config.ts'
 import { createDb, type Database } from './db/create-db.ts'
 import { createApp } from './http/create-app.ts'
 import { createUpgradeRouter, type UpgradeHandler } from './http/upgrade-router.ts'
+import { createInboundRetry } from './inbound/inbound-retry.ts'
 import { createIngestQueue } from './inbound/ingest-queue.ts'
 import { type Journal, openJournal, syncFilesystem } from './inbound/journal.ts'
 import { createLogger, type Logger } from './log.ts'
@@ -66,7 +67,7 @@ export async function createServer(
   options: { log?: Logger; database?: Database } = {},
 ): Promise<HelpdeskServer> {
   const log = options.log ?? createLogger(config.LOG_LEVEL)
-  const database = options.database ?? (await createDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL }))
+  const database = options.database ?? (await createDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, log }))
   const secretKey = loadSecretKey(config.SECRET_KEY, config.DATA_DIR)
   // Every time the server records or decides on is read from this clock; tests may move it (TEST_CLOCK=1).
   const testClock = config.TEST_CLOCK === '1' ? createSettableClock() : null
@@ -136,6 +137,7 @@ export async function createServer(
     clock,
     onCommitted: (outcome) => afterCommit.ingested(outcome),
   })
+  const inboundRetry = createInboundRetry({ database, ingest, log })
   const scheduler = createScheduler({
     clock,
     everyMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
@@ -158,6 +160,7 @@ export async function createServer(
     await journal.reset()
   }
   await outbox.recoverInterrupted()
+  inboundRetry.start()
   scheduler.start()
   await media.recover()
 
@@ -230,6 +233,7 @@ export async function createServer(
     await smtp?.stop()
     await chat.close()
     await collab.close()
+    await inboundRetry.stop()
     await ingest.close()
     await scheduler.stop()
     await outbox.stop()

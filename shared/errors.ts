@@ -18,6 +18,7 @@ export const errorStatus = {
   channel_rule: 422,
   rate_limited: 429,
   internal: 500,
+  service_unavailable: 503,
 } as const
 
 export type ErrorCode = keyof typeof errorStatus

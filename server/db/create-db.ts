@@ -2,12 +2,12 @@
 // Both are driven through drizzle's PgDatabase, so every query has one code path.
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
-import postgres from 'postgres'
+import type { Logger } from '../log.ts'
+import { openPostgres } from './open-postgres.ts'
 
 export type Db = PgDatabase<PgQueryResultHKT>
 export type DbKind = 'pglite' | 'postgres'
@@ -19,6 +19,10 @@ export interface Database {
   readonly concurrency: number
   /** PostgreSQL's LISTEN/NOTIFY, for server processes sharing one database; null on PGlite (one process). */
   readonly notifications: Notifications | null
+  /** Rejects when the database does not answer within a moment (the health check). */
+  ping(): Promise<void>
+  /** After a fault of the database driver: its connections are replaced as soon as the database answers. */
+  renewConnections(): void
   close(): Promise<void>
 }
 
@@ -30,31 +34,12 @@ export interface Notifications {
 
 const migrationsFolder = new URL('../../migrations', import.meta.url).pathname
 
-export async function createDb(options: { dataDir: string; databaseUrl?: string | undefined }): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl)
+export async function createDb(options: { dataDir: string; databaseUrl?: string | undefined; log?: Logger }): Promise<Database> {
+  if (options.databaseUrl) {
+    const postgres = await openPostgres(options.databaseUrl, migrationsFolder, options.log)
+    return { ...postgres, db: postgres.db as unknown as Db, kind: 'postgres' }
+  }
   return openPglite(options.dataDir)
-}
-
-async function openPostgres(url: string): Promise<Database> {
-  const max = 10
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'helpdesk' } })
-  const db = drizzlePostgres({ client })
-  await migratePostgres(db, { migrationsFolder })
-  const notifications: Notifications = {
-    listen: async (channel, onMessage, onListen) => {
-      await client.listen(channel, onMessage, onListen)
-    },
-    notify: async (channel, payload) => {
-      await client.notify(channel, payload)
-    },
-  }
-  return {
-    db: db as unknown as Db,
-    kind: 'postgres',
-    concurrency: max,
-    notifications,
-    close: () => client.end({ timeout: 5 }),
-  }
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -62,5 +47,15 @@ async function openPglite(dataDir: string): Promise<Database> {
   const client = await PGlite.create({ dataDir: `${dataDir}/pglite` })
   const db = drizzlePglite({ client })
   await migratePglite(db, { migrationsFolder })
-  return { db: db as unknown as Db, kind: 'pglite', concurrency: 1, notifications: null, close: () => client.close() }
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    concurrency: 1,
+    notifications: null,
+    ping: async () => {
+      await db.execute(sql`select 1`)
+    },
+    renewConnections: () => {},
+    close: () => client.close(),
+  }
 }

@@ -16,6 +16,7 @@ import { contactRoutes } from './routes/contact-routes.ts'
 import { directoryRoutes } from './routes/directory-routes.ts'
 import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
+import { inboundEventRoutes } from './routes/inbound-event-routes.ts'
 import { mentionRoutes } from './routes/mention-routes.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
 import { notificationRoutes } from './routes/notification-routes.ts'
@@ -41,7 +42,12 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/*', async (c, next) => (c.req.path.endsWith('/replies') ? next() : limitBody(maxBodyBytes)(c, next)))
   app.use('/webhooks/form/*', limitBody(maxBodyBytes))
 
-  app.get('/health', (c) => c.json({ ok: true, db: deps.database.kind }))
+  app.get('/health', async (c) => {
+    await deps.database.ping().catch(() => {
+      throw new AppError('service_unavailable', 'The database does not answer.')
+    })
+    return c.json({ ok: true, db: deps.database.kind })
+  })
   app.route('/', appRoutes())
   let openApi = { url: '', doc: {} }
   app.get('/api/openapi.json', (c) => {
@@ -66,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/presence', presenceRoutes(deps))
   api.route('/sync', syncRoutes(deps))
   api.route('/sample-data', sampleDataRoutes(deps))
+  api.route('/inbound-events', inboundEventRoutes(deps))
   api.route('/tickets', mentionRoutes(deps))
   app.route('/api', api)
 

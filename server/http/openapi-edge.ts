@@ -1,7 +1,12 @@
-// The OpenAPI operations at the edge of the REST API: the health check, attachment downloads, and the
+// The OpenAPI operations at the edge of the REST API: the health check, attachment downloads, the
 // webhooks Meta and mail providers post to (their bodies are the providers' formats, checked by signature
-// or shared secret rather than by a session).
+// or shared secret rather than by a session), and what arrived through them but is not ingested yet.
 import { z } from 'zod'
+import {
+  inboundEventListQuerySchema,
+  inboundEventListSchema,
+  inboundEventResponseSchema,
+} from '../../shared/schema/inbound-event.ts'
 import { metaDeliverySchema } from '../channels/meta/meta-payload.ts'
 import type { Operation } from './openapi-operation.ts'
 
@@ -9,7 +14,8 @@ export const edgeOperations: Operation[] = [
   {
     method: 'get',
     path: '/health',
-    summary: 'Whether the server is up, and its kind of database',
+    summary:
+      'Whether the server is up and its database answers (503 service_unavailable when it does not), and its kind of database',
     response: z.object({ ok: z.literal(true), db: z.enum(['pglite', 'postgres']) }),
     public: true,
   },
@@ -47,5 +53,19 @@ export const edgeOperations: Operation[] = [
     response: z.object({ ok: z.literal(true) }),
     status: 202,
     public: true,
+  },
+  {
+    method: 'get',
+    path: '/api/inbound-events',
+    summary:
+      'Inbound events stored but not ingested yet, newest first (admin): pending (retried with backoff) or failed (after its attempts, until retried or delivered again)',
+    query: inboundEventListQuerySchema,
+    response: inboundEventListSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/inbound-events/{id}/retry',
+    summary: 'Ingest a pending or failed inbound event now (admin); answers its state after the attempt',
+    response: inboundEventResponseSchema,
   },
 ]

@@ -1,6 +1,6 @@
 // A batch of channel events through the pipeline, inside the caller's transaction: every raw event is
-// stored first (deduplicated on channel and key, within the batch too), then the new messages are
-// ingested and the delivery updates applied, each set-based.
+// stored first (deduplicated on channel and key, within the batch too; one stored but not yet processed
+// is ingested now), then the new messages are ingested and the delivery updates applied, each set-based.
 import { sql } from 'drizzle-orm'
 import type { ChannelEvent } from '../channels/channel-event.ts'
 import type { InboundMessage, IngestResult } from '../channels/inbound-message.ts'
@@ -59,26 +59,46 @@ export async function ingestBatch(
   return { results, ingested: freshMessages.map((message, i) => ({ message, ingested: ingested[i]! })) }
 }
 
-/** Stores the raw events; true for each event seen for the first time (also within the batch). */
+/**
+ * Stores the raw events; true for each event to ingest now: seen for the first time (the first of its key
+ * within the batch), or stored before but not processed (a retry, or a redelivery of a failed event),
+ * which it takes over. Only the first of a key is written: one statement must not touch a row twice.
+ */
 async function storeRawEvents(db: Db, batch: readonly ChannelEvent[]): Promise<boolean[]> {
   const keyed = batch.map((event) => ({ ...eventTarget(event), key: eventKey(event) }))
+  const seen = new Set<string>()
+  const first = keyed.map((k) => {
+    const id = `${k.channelId}|${k.key}`
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
   const stored = await rows<{ channel_id: string; external_id: string }>(
     db,
     sql`${insertJsonRecords(
       'inbound_events',
-      batch.map((event, i) => ({
-        id: newId(),
-        workspaceId: keyed[i]!.workspaceId,
-        channelId: keyed[i]!.channelId,
-        externalId: keyed[i]!.key,
-        payload: withoutFileBytes(event),
-        status: 'processed',
-      })),
+      batch.flatMap((event, i) =>
+        first[i]
+          ? [
+              {
+                id: newId(),
+                workspaceId: keyed[i]!.workspaceId,
+                channelId: keyed[i]!.channelId,
+                externalId: keyed[i]!.key,
+                payload: withoutFileBytes(event),
+                status: 'processed',
+              },
+            ]
+          : [],
+      ),
       { id: 'uuid', workspaceId: 'uuid', channelId: 'uuid', externalId: 'text', payload: 'jsonb', status: 'text' },
-    )} on conflict do nothing returning channel_id, external_id`,
+    )} on conflict (channel_id, external_id) do update
+        set status = 'processed', payload = excluded.payload, error = null, next_attempt_at = null
+        where inbound_events.status <> 'processed'
+      returning channel_id, external_id`,
   )
-  const firstTime = new Set(stored.map((s) => `${s.channel_id}|${s.external_id}`))
-  return keyed.map((k) => firstTime.delete(`${k.channelId}|${k.key}`))
+  const toIngest = new Set(stored.map((s) => `${s.channel_id}|${s.external_id}`))
+  return keyed.map((k, i) => first[i]! && toIngest.has(`${k.channelId}|${k.key}`))
 }
 
 async function findEarlier(db: Db, duplicates: readonly InboundMessage[]): Promise<Map<string, IngestResult>> {
@@ -101,7 +121,7 @@ async function findEarlier(db: Db, duplicates: readonly InboundMessage[]): Promi
 
 /**
  * The raw event as stored: files' bytes are left out, since the same transaction stores them as
- * attachments (a failed event keeps them: see the queue's keepFailed).
+ * attachments (an event kept for a retry keeps them: see keep-for-retry.ts).
  */
 function withoutFileBytes(event: ChannelEvent): ChannelEvent {
   if (event.type !== 'message' || event.message.files.length === 0) return event

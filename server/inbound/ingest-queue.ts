@@ -2,27 +2,34 @@
 // every event waiting, journals them (PGlite), ingests them in ONE transaction and answers them all.
 // One commit per batch instead of per event is how ingest passes one connection's commit rate.
 // If the batch fails, each event is retried alone, so one bad event cannot sink the others; an event
-// that fails alone is kept as a failed raw event (nothing is dropped) and answered as accepted.
+// that fails alone is stored to be retried (keep-for-retry.ts) and answered as accepted: stored, and
+// certain to be processed. If even that cannot be stored (the database is away), the sender is told
+// 503 service_unavailable, and sends it again.
+
+import { AppError } from '../../shared/errors.ts'
 import type { ChannelEvent } from '../channels/channel-event.ts'
 import type { IngestResult } from '../channels/inbound-message.ts'
 import type { Clock } from '../clock/clock.ts'
 import type { Database } from '../db/create-db.ts'
-import { newId } from '../db/new-id.ts'
-import { inboundEvents } from '../db/schema/inbound-events.ts'
 import { storable } from '../db/storable-text.ts'
 import type { Logger } from '../log.ts'
-import { eventKey, eventTarget } from './event-key.ts'
+import { eventKey } from './event-key.ts'
 import { type BatchOutcome, type IngestSettings, ingestBatch } from './ingest-batch.ts'
 import type { Journal } from './journal.ts'
+import { keepForRetry } from './keep-for-retry.ts'
 
 interface Waiting {
   event: ChannelEvent
+  /** Already durable (journaled at start-up, or stored as a raw event to retry): not journaled again. */
+  durable: boolean
   resolve(result: IngestResult): void
   reject(error: unknown): void
 }
 
 export interface IngestQueue {
   submit(event: ChannelEvent): Promise<IngestResult>
+  /** Ingests an event stored earlier as a raw event to retry (not journaled again). */
+  retry(event: ChannelEvent): Promise<IngestResult>
   /** Ingests events that are already journaled (start-up replay), in batches. */
   ingestNow(events: readonly ChannelEvent[]): Promise<void>
   /** Waits for what is queued, then refuses more. */
@@ -70,11 +77,13 @@ export function createIngestQueue(deps: {
     }
   }
 
-  async function runBatch(batch: Waiting[], journaled = false): Promise<void> {
+  async function runBatch(batch: Waiting[]): Promise<void> {
+    const fresh = batch.filter((w) => !w.durable)
     try {
-      if (journal && !journaled) await journal.append(batch.map((w) => w.event))
+      if (journal && fresh.length) await journal.append(fresh.map((w) => w.event))
     } catch (error) {
-      for (const w of batch) w.reject(error)
+      log.error('could not journal inbound events', { error })
+      for (const w of batch) w.reject(notStored())
       return
     }
     let outcome: BatchOutcome
@@ -102,12 +111,16 @@ export function createIngestQueue(deps: {
     try {
       outcome = await database.db.transaction((tx) => ingestBatch(tx, [w.event], settings, deps.clock.now()))
     } catch (error) {
-      log.error('ingest failed; keeping the raw event as failed', { key: eventKey(w.event), error })
+      log.error('ingest failed; keeping the raw event to retry', { key: eventKey(w.event), error })
       try {
-        await keepFailed(w.event, error)
+        await keepForRetry(database.db, w.event, error)
         w.resolve(accepted)
       } catch (storeError) {
-        w.reject(storeError)
+        log.error('could not keep the raw event; the sender is asked to send it again', {
+          key: eventKey(w.event),
+          error: storeError,
+        })
+        w.reject(notStored())
       }
       return
     }
@@ -127,38 +140,28 @@ export function createIngestQueue(deps: {
     afterCommitChain = work
   }
 
-  async function keepFailed(event: ChannelEvent, error: unknown): Promise<void> {
-    await database.db
-      .insert(inboundEvents)
-      .values({
-        id: newId(),
-        ...eventTarget(event),
-        externalId: eventKey(event),
-        payload: event,
-        status: 'failed',
-        error: error instanceof Error ? error.message : String(error),
-      })
-      .onConflictDoNothing()
+  function enqueue(event: ChannelEvent, durable: boolean): Promise<IngestResult> {
+    if (closed) return Promise.reject(new Error('The ingest queue is closed'))
+    return new Promise<IngestResult>((resolve, reject) => {
+      // Every channel's events pass here: text PostgreSQL cannot hold is cleaned once, before the journal.
+      waiting.push({ event: storable(event), durable, resolve, reject })
+      if (waiting.length === 1) queueMicrotask(pump)
+      else if (waiting.length >= maxBatch) pump()
+    })
   }
 
   return {
-    submit(event) {
-      if (closed) return Promise.reject(new Error('The ingest queue is closed'))
-      return new Promise<IngestResult>((resolve, reject) => {
-        // Every channel's events pass here: text PostgreSQL cannot hold is cleaned once, before the journal.
-        waiting.push({ event: storable(event), resolve, reject })
-        if (waiting.length === 1) queueMicrotask(pump)
-        else if (waiting.length >= maxBatch) pump()
-      })
-    },
+    submit: (event) => enqueue(event, false),
+    retry: (event) => enqueue(event, true),
     async ingestNow(events) {
       for (let i = 0; i < events.length; i += maxBatch) {
         const batch = events.slice(i, i + maxBatch).map((event) => ({
           event: storable(event),
+          durable: true,
           resolve: () => {},
           reject: (error: unknown) => log.error('replay failed', { key: eventKey(event), error }),
         }))
-        await runBatch(batch, true)
+        await runBatch(batch)
       }
     },
     async close() {
@@ -171,4 +174,8 @@ export function createIngestQueue(deps: {
       await Promise.all(pendingAfterCommit)
     },
   }
+}
+
+function notStored(): AppError {
+  return new AppError('service_unavailable', 'The message could not be stored right now; send it again in a few seconds.')
 }

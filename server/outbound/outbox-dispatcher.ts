@@ -13,6 +13,7 @@ import { inboundEvents } from '../db/schema/inbound-events.ts'
 import { messages } from '../db/schema/messages.ts'
 import { outbox } from '../db/schema/outbox.ts'
 import type { Logger } from '../log.ts'
+import { backoffMs } from '../scheduler/backoff.ts'
 
 export interface OutboxDispatcher {
   /** Look for due rows now (after a commit that queued one). */
@@ -25,11 +26,6 @@ export interface OutboxDispatcher {
 const claimSize = 20
 const maxAttempts = 8
 const idlePollMs = 1_000
-
-/** 2 s, 4 s, 8 s … capped at 5 minutes, with jitter so retries of many rows spread out. */
-export function backoffMs(attempt: number, random = Math.random): number {
-  return Math.min(300_000, 1_000 * 2 ** attempt) * (0.75 + random() / 2)
-}
 
 export function createOutboxDispatcher(deps: { database: Database; send: OutboundSender; log: Logger }): OutboxDispatcher {
   const { db } = deps.database

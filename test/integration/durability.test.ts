@@ -74,3 +74,52 @@ test('serves and accepts new submissions after a restart from a crash', async ()
   const ticket = await ticketFromForm(admin, channelId, { name: 'After', email: uniqueEmail(), message: 'After the crash' })
   expect(ticket.status).toBe('open')
 })
+
+test('killed in the middle of a burst: every acknowledged submission is kept, and sending all again doubles none', {
+  timeout: 120_000,
+}, async () => {
+  const channel = await createFormChannel(admin, 'Killed mid-burst')
+  const total = 200
+  const submission = (i: number) => ({ name: `Mid ${i}`, email: uniqueEmail(`mid${i}`), message: `Mid-burst message ${i}` })
+  const submissions = Array.from({ length: total }, (_, i) => submission(i))
+  const send = (i: number) => submitForm(server.url, channel, submissions[i]!, { 'idempotency-key': `mid-burst-${channel}-${i}` })
+  let answered = 0
+  let killed: Promise<void> | null = null
+  const outcomes = await Promise.all(
+    submissions.map((_, i) =>
+      send(i).then(
+        (answer) => {
+          answered++
+          if (answered === 20) killed = server.kill()
+          return answer.status
+        },
+        () => 'no answer' as const,
+      ),
+    ),
+  )
+  await killed
+  const acknowledged = outcomes.flatMap((status, i) => (status === 201 ? [i] : []))
+  expect(outcomes.filter((status) => status !== 201 && status !== 'no answer')).toEqual([])
+  expect(acknowledged.length).toBeGreaterThanOrEqual(20)
+  expect(acknowledged.length).toBeLessThan(total)
+
+  server = await server.restart()
+  admin = await new ApiClient(server.url).login()
+  const stored = async () => {
+    const counts = new Map<string, number>()
+    for (const ticket of await allTickets(admin, `channelId=${channel}`))
+      counts.set(ticket.lastMessagePreview, (counts.get(ticket.lastMessagePreview) ?? 0) + 1)
+    return counts
+  }
+  const afterCrash = await stored()
+  expect(acknowledged.filter((i) => afterCrash.get(submissions[i]!.message) !== 1)).toEqual([])
+
+  // The senders deliver everything again, as a sender that never heard back (or is unsure) does.
+  for (let i = 0; i < total; i += 25) {
+    const again = await Promise.all(Array.from({ length: Math.min(25, total - i) }, (_, j) => send(i + j)))
+    expect(again.map((a) => a.status)).toEqual(again.map(() => 201))
+  }
+  const afterRedelivery = await stored()
+  expect(afterRedelivery.size).toBe(total)
+  expect(submissions.filter((s) => afterRedelivery.get(s.message) !== 1)).toEqual([])
+})

@@ -7,6 +7,7 @@ import { inboundMessage } from '../../server/channels/inbound-message.ts'
 import { newId } from '../../server/db/new-id.ts'
 import { rows } from '../../server/db/rows.ts'
 import { ingestBatch } from '../../server/inbound/ingest-batch.ts'
+import { keepForRetry, maxIngestAttempts } from '../../server/inbound/keep-for-retry.ts'
 import { useTestDatabase } from '../support/test-db.ts'
 
 const setup = useTestDatabase()
@@ -85,4 +86,45 @@ test('a hundred customers in one batch get a hundred tickets with distinct numbe
   const numbers = new Set(outcome.results.map((r) => r.ticketNumber))
   expect(tickets.size).toBe(100)
   expect(numbers.size).toBe(100)
+})
+
+test('an event kept to retry is ingested by its redelivery, and kept again with backoff while it fails', async () => {
+  const ids = await workspaceWithChannel()
+  const event = message(ids, '819000000004', 'wamid.e1', 'kept for a retry')
+  const stored = () =>
+    rows<{ status: string; attempts: number; due: boolean; error: string | null }>(
+      setup.database.db,
+      sql`select status, attempts, next_attempt_at > now() as due, error from inbound_events
+          where channel_id = ${ids.channelId} and external_id = 'wamid.e1'`,
+    )
+  await keepForRetry(setup.database.db, event, new Error('first failure'))
+  await keepForRetry(setup.database.db, event, new Error('second failure'))
+  expect(await stored()).toEqual([{ status: 'pending', attempts: 2, due: true, error: 'second failure' }])
+
+  // A redelivery (or the retry) in one batch with a copy of itself: ingested once.
+  const outcome = await ingest([event, event])
+  expect(outcome.results[0]).toMatchObject({ duplicate: false })
+  expect(outcome.results[0]!.ticketNumber).not.toBeNull()
+  expect(outcome.results[1]).toMatchObject({ duplicate: true, messageId: outcome.results[0]!.messageId })
+  expect(outcome.ingested).toHaveLength(1)
+  expect(await stored()).toMatchObject([{ status: 'processed', attempts: 2, error: null }])
+
+  // Processed: a late failure report of the same event changes nothing.
+  await keepForRetry(setup.database.db, event, new Error('late'))
+  expect(await stored()).toMatchObject([{ status: 'processed', attempts: 2 }])
+  expect((await ingest([event])).results[0]).toMatchObject({ duplicate: true, messageId: outcome.results[0]!.messageId })
+})
+
+test('an event whose attempts ran out stays failed, and is still ingested when it is delivered again', async () => {
+  const ids = await workspaceWithChannel()
+  const event = message(ids, '819000000005', 'wamid.f1', 'failed for good')
+  for (let i = 0; i < maxIngestAttempts; i++) await keepForRetry(setup.database.db, event, new Error(`failure ${i}`))
+  const [row] = await rows<{ status: string; attempts: number; next_attempt_at: unknown }>(
+    setup.database.db,
+    sql`select status, attempts, next_attempt_at from inbound_events where channel_id = ${ids.channelId}`,
+  )
+  expect(row).toEqual({ status: 'failed', attempts: maxIngestAttempts, next_attempt_at: null })
+  const outcome = await ingest([event])
+  expect(outcome.results[0]).toMatchObject({ duplicate: false })
+  expect(outcome.ingested).toHaveLength(1)
 })

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { readConfig } from '../../server/config.ts'
 import { createServer } from '../../server/create-server.ts'
+import type { Database } from '../../server/db/create-db.ts'
 import { createLogger } from '../../server/log.ts'
 import { ApiClient } from './api-client.ts'
 import { freshDatabaseEnv } from './test-database.ts'
@@ -19,6 +20,8 @@ export interface TestServer {
   output: () => string
   /** The websocket paths the server routes (an in-process server only). */
   socketPaths?: readonly string[]
+  /** In-process only: the server's own database handle, for tests that make the database fail. */
+  database?: Database
   /** SIGKILL: no shutdown handler runs (a child process only). */
   kill(): Promise<void>
   /** A clean stop: queued work is done, the database closed. */
@@ -75,6 +78,7 @@ async function launchInProcess(env: Record<string, string>): Promise<TestServer>
     env,
     output: () => output,
     socketPaths: helpdesk.socketPaths,
+    database: helpdesk.database,
     kill: () => Promise.reject(new Error('An in-process server cannot be killed: start it with { process: true }.')),
     stop: () => helpdesk.close(),
     restart: () => launchInProcess({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? '' }),
