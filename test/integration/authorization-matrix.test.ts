@@ -4,8 +4,10 @@
 // the hidden ticket carries anything of it or of its customer. Routes and sockets are read from the server
 // itself, so a new one without a rule here fails the test instead of going unchecked.
 import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import { beforeAll, expect, test } from 'vitest'
 import WebSocket from 'ws'
+import { rows } from '../../server/db/rows.ts'
 import { type SignedInAgent, signedInAgent } from '../support/agents.ts'
 import { ApiClient } from '../support/api-client.ts'
 import { ChatVisitor } from '../support/chat-visitor.ts'
@@ -61,6 +63,12 @@ async function teamCustomer(): Promise<string> {
   })
   expect((await setup.api.patch(`/api/tickets/${ticket.id}`, { teamId: fx.teamId })).status).toBe(200)
   return ticket.contactId
+}
+
+/** A stored inbound event (the hidden ticket's form post is one); retrying a processed one changes nothing. */
+async function anInboundEventId(): Promise<string> {
+  const [event] = await rows<{ id: string }>(setup.server.database!.db, sql`select id from inbound_events limit 1`)
+  return event!.id
 }
 
 const rules: Record<string, Rule> = {
@@ -135,6 +143,11 @@ const rules: Record<string, Rule> = {
   'POST /api/notifications/read': { access: 'signed-in' },
   'GET /api/sync': { access: 'signed-in' },
   'GET /api/sync/stream': { access: 'signed-in' },
+  'GET /api/inbound-events': { access: 'admin' },
+  'POST /api/inbound-events/{id}/retry': {
+    access: 'admin',
+    request: async () => ({ path: `/api/inbound-events/${await anInboundEventId()}/retry` }),
+  },
   'POST /api/sample-data': { access: 'admin' },
   'DELETE /api/sample-data': { access: 'admin' },
   'POST /api/tickets/{id}/mentions': {
