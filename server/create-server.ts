@@ -102,7 +102,14 @@ export async function createServer(
   // The one reference forward: visitors' and mail's messages go to the ingest made below, which needs the
   // outbox, which sends through this chat hub. Nothing is submitted before listen(), when all exist.
   const submit = (event: ChannelEvent) => ingest.submit(event)
-  const chat = createChatHub({ database, submit, log, clock, heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000 })
+  const chat = createChatHub({
+    database,
+    submit,
+    log,
+    clock,
+    heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000,
+    publicUrl: () => config.publicUrl,
+  })
   const outbox = createOutboxDispatcher({
     database,
     send: createChannelSender({
@@ -175,7 +182,10 @@ export async function createServer(
     activity: createAgentActivity(database.db, (error) => log.warn('could not record agent activity', { error })),
     log,
   })
-  const upgrade = createUpgradeRouter({ [chatSocketPath]: chat.handleUpgrade, [collabPath]: collab.handleUpgrade })
+  const upgrade = createUpgradeRouter(
+    { [chatSocketPath]: chat.handleUpgrade, [collabPath]: collab.handleUpgrade },
+    { publicUrl: () => config.publicUrl, openToOtherSites: [chatSocketPath] },
+  )
   const smtp =
     config.SMTP_PORT === 0
       ? null
