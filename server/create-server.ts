@@ -172,7 +172,7 @@ export async function createServer(
     secretKey,
     box,
     ingest,
-    loginThrottle: createLoginThrottle(),
+    loginThrottle: createLoginThrottle(database.db, config.SIGN_IN_LIMITS),
     chat,
     collab,
     afterCommit,
