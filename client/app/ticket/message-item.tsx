@@ -58,7 +58,7 @@ export function MessageItem(props: { message: Message; agents: Agent[]; customer
                 const label = a.name ?? a.type
                 return (
                   <li>
-                    <Show when={url} fallback={<span>{label}</span>}>
+                    <Show when={url} fallback={<span>{a.type === 'location' && a.url ? `${label} (${a.url})` : label}</span>}>
                       {(href) => (
                         <a href={href()} target="_blank" rel="noopener noreferrer">
                           <Show when={a.type === 'image'} fallback={label}>
