@@ -1,6 +1,22 @@
 // Reads the server's configuration from the environment (the table in README.md's configuration section).
 import { z } from 'zod'
+import { signInLimitsSchema } from './auth/login-throttle.ts'
 import { priorityWeightsSchema } from './priority/priority-score.ts'
+
+/** A variable holding JSON that must match `schema`. */
+function json<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(schema)
+}
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,18 +49,9 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
     .optional(),
   /** Weights of the priority score's factors, as JSON (server/priority/priority-score.ts). */
-  PRIORITY_WEIGHTS: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not JSON' })
-        return z.NEVER
-      }
-    })
-    .pipe(priorityWeightsSchema)
-    .default(priorityWeightsSchema.parse({})),
+  PRIORITY_WEIGHTS: json(priorityWeightsSchema).default(priorityWeightsSchema.parse({})),
+  /** How many failed sign-ins each limit allows in its window (server/auth/login-throttle.ts), as JSON. */
+  SIGN_IN_LIMITS: json(signInLimitsSchema).default(signInLimitsSchema.parse({})),
   /** How often SLA warnings, breaches and time-based rules are looked for. */
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   /** Tests only: the server's clock can be moved (POST /api/test/clock). Refused with NODE_ENV=production. */
@@ -55,6 +62,11 @@ const configSchema = z.object({
   DOCUMENT_UNLOAD_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   /** How often the chat and collaboration sockets are pinged; a socket that missed the last ping is closed. */
   SOCKET_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For (0: none, the connection's address
+   * is the client's). Read only when set: otherwise any client could name itself anyone.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

@@ -105,7 +105,14 @@ export async function createServer(
   // The one reference forward: visitors' and mail's messages go to the ingest made below, which needs the
   // outbox, which sends through this chat hub. Nothing is submitted before listen(), when all exist.
   const submit = (event: ChannelEvent) => ingest.submit(event)
-  const chat = createChatHub({ database, submit, log, clock, heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000 })
+  const chat = createChatHub({
+    database,
+    submit,
+    log,
+    clock,
+    heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000,
+    publicUrl: () => config.publicUrl,
+  })
   const outbox = createOutboxDispatcher({
     database,
     send: createChannelSender({
@@ -170,7 +177,7 @@ export async function createServer(
     secretKey,
     box,
     ingest,
-    loginThrottle: createLoginThrottle(),
+    loginThrottle: createLoginThrottle(database.db, config.SIGN_IN_LIMITS),
     chat,
     collab,
     afterCommit,
@@ -181,7 +188,7 @@ export async function createServer(
     log,
   })
   const sockets = { [chatSocketPath]: chat.handleUpgrade, [collabPath]: collab.handleUpgrade }
-  const upgrade = createUpgradeRouter(sockets)
+  const upgrade = createUpgradeRouter(sockets, { publicUrl: () => config.publicUrl, openToOtherSites: [chatSocketPath] })
   const smtp =
     config.SMTP_PORT === 0
       ? null

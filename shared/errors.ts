@@ -10,6 +10,7 @@ export const errorStatus = {
   invalid_credentials: 401,
   invalid_signature: 401,
   forbidden: 403,
+  foreign_origin: 403,
   not_found: 404,
   conflict: 409,
   reply_conflict: 409,

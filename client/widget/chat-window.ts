@@ -36,8 +36,7 @@ export function mountChatWindow(
   profile: { name: string | null; email: string | null },
 ): ChatWindow {
   const root = host.attachShadow({ mode: 'open' })
-  const style = h('style')
-  style.textContent = widgetStyles
+  const style = styleSheetOf(root)
 
   const badge = h('span', { class: 'badge', hidden: '' })
   const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false' })
@@ -164,4 +163,20 @@ function bubbleItem(bubble: Bubble): HTMLElement {
   item.append(bubble.text)
   if (bubble.problem) item.append(h('span', { class: 'problem' }, bubble.problem))
   return item
+}
+
+/**
+ * The styles as a constructed style sheet, which a host page's Content-Security-Policy does not govern (a
+ * <style> element needs 'unsafe-inline' or a hash there); the element only where sheets cannot be adopted.
+ */
+function styleSheetOf(root: ShadowRoot): HTMLElement | string {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(widgetStyles)
+    root.adoptedStyleSheets = [sheet]
+    return ''
+  }
+  const style = h('style')
+  style.textContent = widgetStyles
+  return style
 }

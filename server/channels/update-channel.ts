@@ -1,4 +1,4 @@
-// PATCH of a channel: its name, welcome and away messages and business-hours calendar. What routes
+// PATCH of a channel: its name, welcome and away messages, business-hours calendar and (chat) websites. What routes
 // deliveries to it (page, number, address) and its secrets stay: a different account is a new channel.
 import { and, eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
@@ -31,8 +31,13 @@ export async function updateChannel(
       : []
     if (!row) throw new AppError('not_found', `No channel ${channelId}.`)
     if (patch.calendarId) await requireCalendar(tx, actor.workspaceId, patch.calendarId, 'calendarId')
+    if (patch.allowedOrigins !== undefined && row.kind !== 'chat') {
+      throw new AppError('invalid_input', 'Only a chat channel has allowedOrigins.', [
+        { path: 'allowedOrigins', message: 'Only a chat channel has allowedOrigins.' },
+      ])
+    }
     const config: Record<string, unknown> = { ...row.config }
-    for (const key of ['welcomeMessage', 'awayMessage', 'calendarId'] as const) {
+    for (const key of ['welcomeMessage', 'awayMessage', 'calendarId', 'allowedOrigins'] as const) {
       if (patch[key] === undefined) continue
       if (patch[key] === null || patch[key] === '') delete config[key]
       else config[key] = patch[key]

@@ -5,6 +5,7 @@ import { maxReplyBytes } from '../../shared/schema/reply.ts'
 import type { AppEnv } from '../auth/actor.ts'
 import type { AppDeps } from './app-deps.ts'
 import { authenticate } from './authenticate.ts'
+import { checkOrigin } from './check-origin.ts'
 import { errorResponse } from './error-response.ts'
 import { limitBody } from './limit-body.ts'
 import { buildOpenApi } from './openapi.ts'
@@ -30,6 +31,7 @@ import { testClockRoutes } from './routes/test-clock-routes.ts'
 import { ticketRoutes } from './routes/ticket-routes.ts'
 import { typingRoutes } from './routes/typing-routes.ts'
 import { widgetRoutes } from './routes/widget-routes.ts'
+import { securityHeaders } from './security-headers.ts'
 
 const maxBodyBytes = 1024 * 1024
 
@@ -37,6 +39,11 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.onError((error, c) => errorResponse(c, error, deps.log))
   app.notFound((c) => errorResponse(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}.`), deps.log))
+  app.use('*', securityHeaders())
+  app.use(
+    '*',
+    checkOrigin(() => deps.config.publicUrl),
+  )
   // Replies may carry files; every other API request stays small.
   app.use('/api/tickets/:id/replies', limitBody(maxReplyBytes))
   app.use('/api/*', async (c, next) => (c.req.path.endsWith('/replies') ? next() : limitBody(maxBodyBytes)(c, next)))

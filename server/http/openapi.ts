@@ -48,7 +48,8 @@ const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/auth/login',
-    summary: 'Sign in; sets the session cookie',
+    summary:
+      'Sign in; sets the session cookie. Failed sign-ins are limited per client and per account: 429 rate_limited with Retry-After',
     body: loginSchema,
     response: agentResponseSchema,
     public: true,

@@ -11,6 +11,20 @@ const commonConfig = {
 
 const secret = z.string().min(1).max(4096)
 
+/**
+ * The websites a chat channel's widget may run on, as origins (`https://shop.example`, no path). Unset:
+ * any site (the widget carries no cookie, and a visitor's token stays in their own site's storage).
+ */
+export const allowedOriginsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'an origin: http(s)://host[:port], no path'),
+  )
+  .max(100)
+
 export const channelConfigSchemas = {
   messenger: z.object({ ...commonConfig, pageId: z.string().min(1).max(64), pageAccessToken: secret }),
   instagram: z.object({
@@ -33,7 +47,7 @@ export const channelConfigSchemas = {
     /** Bearer secret for POST /webhooks/email/:channelId (mail forwarded over HTTP by a provider). */
     inboundSecret: z.string().min(16).max(200).optional(),
   }),
-  chat: z.object(commonConfig),
+  chat: z.object({ ...commonConfig, allowedOrigins: allowedOriginsSchema.optional() }),
   form: z.object(commonConfig),
 } as const
 
@@ -57,6 +71,8 @@ export const updateChannelSchema = z
     welcomeMessage: z.string().max(2000).nullable().optional(),
     awayMessage: z.string().max(2000).nullable().optional(),
     calendarId: idSchema.nullable().optional(),
+    /** Chat channels only: the websites the widget may run on (null: any site). */
+    allowedOrigins: allowedOriginsSchema.nullable().optional(),
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Give at least one field to change.')

@@ -14,6 +14,14 @@ export const attachmentSchema = z.object({
 })
 export type Attachment = z.infer<typeof attachmentSchema>
 
+/**
+ * Whether an attachment's URL may be a link or an image source: a web address (http, https) or a file this
+ * server stores. Anything else (`javascript:`, `data:`, `geo:`, a provider's own scheme) is shown as text.
+ */
+export function isLinkableUrl(url: string): boolean {
+  return /^https?:\/\/[^\s]/i.test(url) || /^\/api\/attachments\/[\w-]+$/.test(url)
+}
+
 export const messageSchema = z.object({
   id: idSchema,
   ticketId: idSchema,

@@ -105,3 +105,19 @@ test('a reply written offline is sent once when the network returns', async () =
   await new Promise((resolve) => setTimeout(resolve, 2_000))
   expect(sentTexts().filter((t) => t.includes('It ships tomorrow morning.'))).toHaveLength(1)
 })
+
+test('the app runs under its Content-Security-Policy without a single violation', async () => {
+  const page = await admin.page.request.get(setup.server.url)
+  expect(page.headers()['content-security-policy']).toContain("script-src 'self'")
+  // Everything above (sign-in, the live inbox, the shared draft, notes, offline and back) ran under it.
+  expect(admin.cspViolations).toEqual([])
+  // And a script the policy does not allow is refused: the policy is enforced, not only sent.
+  const ran = await admin.page.evaluate(() => {
+    const script = document.createElement('script')
+    script.textContent = 'window.__inlineRan = true'
+    document.head.append(script)
+    return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true
+  })
+  expect(ran).toBe(false)
+  await expect.poll(() => admin.cspViolations.length).toBeGreaterThan(0)
+})

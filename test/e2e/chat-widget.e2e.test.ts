@@ -2,6 +2,7 @@
 // message is a ticket; the agent's reply and "is typing" appear in the widget at once.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { watchCsp } from '../support/agent-app.ts'
 import { ApiClient } from '../support/api-client.ts'
 import { launchBrowser } from '../support/browser.ts'
 import { eventually } from '../support/eventually.ts'
@@ -23,7 +24,10 @@ afterAll(async () => {
 })
 
 test('a visitor chats from a web page and sees the agent typing and replying', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  // The demo page's policy is as strict as a careful website's: the widget must work under it.
+  const cspViolations = watchCsp(context)
+  const page = await context.newPage()
   await page.goto(`${server.url}/chat-demo?channel=${channelId}`)
   await page.getByRole('button', { name: 'Open chat' }).click()
   await page.getByLabel('Message').fill('Hello from the website, is my order on its way?')
@@ -40,5 +44,9 @@ test('a visitor chats from a web page and sees the agent typing and replying', a
   const reply = await api.post(`/api/tickets/${ticket.id}/replies`, { body: 'Yes! It ships today.' })
   expect(reply.status).toBe(202)
   await expect.poll(() => page.getByText('Yes! It ships today.').count(), { timeout: 5_000 }).toBe(1)
-  await page.close()
+  // Styled by its own sheet, not by the page's loud styles (a refused sheet would leave them).
+  const sendColour = await page.getByRole('button', { name: 'Send' }).evaluate((b) => getComputedStyle(b).backgroundColor)
+  expect(sendColour).not.toBe('rgb(255, 255, 0)')
+  expect(cspViolations).toEqual([])
+  await context.close()
 })

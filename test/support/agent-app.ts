@@ -5,17 +5,29 @@ import { adminEmail, adminPassword } from './test-server.ts'
 export interface AppTab {
   context: BrowserContext
   page: Page
+  /** What the browser's console said about the Content-Security-Policy (refused scripts, styles, connections). */
+  cspViolations: string[]
+}
+
+/** Collects the console's Content-Security-Policy reports of every page of the context. */
+export function watchCsp(context: BrowserContext): string[] {
+  const violations: string[] = []
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+  })
+  return violations
 }
 
 export async function openSignedIn(browser: Browser, url: string, email = adminEmail, password = adminPassword): Promise<AppTab> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const cspViolations = watchCsp(context)
   const page = await context.newPage()
   await page.goto(url)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 })
-  return { context, page }
+  return { context, page, cspViolations }
 }
 
 /** Opens a ticket from the inbox by a text its row shows. */

@@ -2,7 +2,7 @@
 // in yellow and marked, events as a line; attachments and images shown; delivery status with a retry.
 import { For, Show } from 'solid-js'
 import type { Agent } from '../../../shared/schema/agent.ts'
-import type { Message } from '../../../shared/schema/message.ts'
+import { isLinkableUrl, type Message } from '../../../shared/schema/message.ts'
 import { clockText } from '../ui/time-text.ts'
 
 const statusText: Record<Message['status'], string> = {
@@ -51,15 +51,25 @@ export function MessageItem(props: { message: Message; agents: Agent[]; customer
         <Show when={m().attachments.length}>
           <ul class="attachments">
             <For each={m().attachments}>
-              {(a) => (
-                <li>
-                  <Show when={a.type === 'image' && a.url} fallback={<a href={a.url ?? undefined}>{a.name ?? a.type}</a>}>
-                    <a href={a.url ?? undefined} target="_blank" rel="noreferrer">
-                      <img src={a.url ?? undefined} alt={a.name ?? 'Image'} loading="lazy" width="240" height="180" />
-                    </a>
-                  </Show>
-                </li>
-              )}
+              {(a) => {
+                // Only web addresses and our own files become links, opened in a new tab that cannot reach
+                // back into the app; any other scheme (javascript:, data:) is shown as its name only.
+                const url = a.url && isLinkableUrl(a.url) ? a.url : null
+                const label = a.name ?? a.type
+                return (
+                  <li>
+                    <Show when={url} fallback={<span>{a.type === 'location' && a.url ? `${label} (${a.url})` : label}</span>}>
+                      {(href) => (
+                        <a href={href()} target="_blank" rel="noopener noreferrer">
+                          <Show when={a.type === 'image'} fallback={label}>
+                            <img src={href()} alt={a.name ?? 'Image'} loading="lazy" width="240" height="180" />
+                          </Show>
+                        </a>
+                      )}
+                    </Show>
+                  </li>
+                )
+              }}
             </For>
           </ul>
         </Show>

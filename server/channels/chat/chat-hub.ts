@@ -14,8 +14,10 @@ import type { Clock } from '../../clock/clock.ts'
 import type { Database } from '../../db/create-db.ts'
 import type { Logger } from '../../log.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from '../../security/rate-limiter.ts'
+import { isAllowedOrigin, originHeadersOf } from '../../security/request-origin.ts'
+import { refuseUpgrade } from '../../sockets/refuse-upgrade.ts'
 import { createSocketEndpoint } from '../../sockets/socket-endpoint.ts'
-import { findChannel } from '../channel-directory.ts'
+import { type ChannelRow, findChannel } from '../channel-directory.ts'
 import type { ChannelEvent } from '../channel-event.ts'
 import type { ChannelRef, IngestResult } from '../inbound-message.ts'
 import { visitorHistory, visitorOfTicket } from './chat-history.ts'
@@ -43,7 +45,7 @@ export interface ChatHub {
 
 interface Session {
   ws: WebSocket
-  channel: Promise<ChannelRef | null>
+  channel: ChannelRef | null
   visitorId: string | null
   profile: { name: string | null; email: string | null }
   /** Live messages that came while the welcome was being made; sent right after it. */
@@ -63,6 +65,8 @@ export function createChatHub(deps: {
   rateLimit?: RateLimit
   /** How often each socket is pinged; one that missed the last ping is cut off (see server/sockets/heartbeat.ts). */
   heartbeatMs?: number
+  /** The helpdesk's own origin: its /chat-demo page may open a socket to any of its channels. */
+  publicUrl: () => string
 }): ChatHub {
   const { db } = deps.database
   const { log } = deps
@@ -92,7 +96,7 @@ export function createChatHub(deps: {
     return delivered
   }
 
-  async function chatChannel(channelId: string): Promise<ChannelRef | null> {
+  async function chatChannel(channelId: string): Promise<ChannelRow | null> {
     try {
       const channel = await findChannel(db, channelId)
       return channel.kind === 'chat' ? channel : null
@@ -102,10 +106,10 @@ export function createChatHub(deps: {
     }
   }
 
-  function open(ws: WebSocket, channelId: string): void {
+  function open(ws: WebSocket, channelId: string, channel: ChannelRef | null): void {
     const session: Session = {
       ws,
-      channel: chatChannel(channelId),
+      channel,
       visitorId: null,
       profile: { name: null, email: null },
       held: null,
@@ -116,17 +120,9 @@ export function createChatHub(deps: {
     sessions.add(session)
     ws.on('message', (data, isBinary) => receive(session, data, isBinary))
     ws.on('close', () => forget(session))
-    session.work = session.channel.then(
-      (channel) => {
-        if (channel) return
-        send(session, { type: 'error', code: 'unknown_channel', message: `No chat channel ${channelId}.` })
-        ws.close(chatCloseCodes.policy, 'unknown channel')
-      },
-      (error: unknown) => {
-        log.error('chat channel lookup failed', { channelId, error })
-        ws.close(1011, 'server error')
-      },
-    )
+    if (channel) return
+    send(session, { type: 'error', code: 'unknown_channel', message: `No chat channel ${channelId}.` })
+    ws.close(chatCloseCodes.policy, 'unknown channel')
   }
 
   function forget(session: Session): void {
@@ -162,7 +158,7 @@ export function createChatHub(deps: {
   }
 
   async function answer(session: Session, frame: VisitorFrame): Promise<void> {
-    const channel = await session.channel
+    const channel = session.channel
     if (!channel) return
     // A message let through is stored even when the socket closed behind it (a flood cut off); the rest
     // only matters to an open socket.
@@ -259,7 +255,18 @@ export function createChatHub(deps: {
         return
       }
       const channelId = url.searchParams.get('channel') ?? ''
-      endpoint.accept(req, socket, head, (ws) => open(ws, channelId))
+      chatChannel(channelId).then(
+        (channel) => {
+          // A channel that names its websites takes visitors from those only (and from our demo page).
+          const sites = Array.isArray(channel?.config.allowedOrigins) ? (channel.config.allowedOrigins as string[]) : 'any'
+          if (!isAllowedOrigin(originHeadersOf(req), deps.publicUrl(), sites)) return refuseUpgrade(socket, '403 Forbidden')
+          endpoint.accept(req, socket, head, (ws) => open(ws, channelId, channel))
+        },
+        (error: unknown) => {
+          log.error('chat channel lookup failed', { channelId, error })
+          refuseUpgrade(socket, '500 Internal Server Error')
+        },
+      )
     },
     deliver,
     async agentTyping(ticketId, name, typing) {

@@ -2,7 +2,7 @@
 // `feed` changes of a Page, Instagram comments as `comments` / `live_comments` changes. Lenient like
 // meta-payload.ts: unknown keys pass, ids may be numbers.
 import { z } from 'zod'
-import { metaIdSchema, metaTimeSchema } from './meta-payload.ts'
+import { metaIdSchema, metaTimeSchema, metaUrlSchema } from './meta-payload.ts'
 
 /** Any `feed` change: posts, likes, reactions and comments share the field; only comments matter here. */
 export const facebookFeedChangeSchema = z.looseObject({ item: z.string().optional(), verb: z.string().optional() })
@@ -19,8 +19,8 @@ export const facebookCommentSchema = z.looseObject({
   from: z.looseObject({ id: metaIdSchema, name: z.string().optional() }).optional(),
   message: z.string().optional(),
   created_time: metaTimeSchema.optional().catch(undefined),
-  photo: z.string().optional(),
-  video: z.string().optional(),
+  photo: metaUrlSchema,
+  video: metaUrlSchema,
 })
 export type FacebookComment = z.infer<typeof facebookCommentSchema>
 

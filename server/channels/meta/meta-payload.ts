@@ -25,6 +25,24 @@ export const metaTimeSchema = z.union([z.number(), z.string()]).transform((value
   return ms
 })
 
+/**
+ * A link Meta sends (an attachment's, a shared post's, a story's): kept only when it is a web address, so
+ * a `javascript:` or `data:` URL in a fallback or share never reaches the app; anything else becomes null.
+ */
+export const metaUrlSchema = z
+  .string()
+  .nullish()
+  .transform((value) => (value && isWebUrl(value) ? value : null))
+
+function isWebUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
 export const metaDeliverySchema = z.looseObject({ object: z.string(), entry: z.array(z.unknown()) })
 
 export const metaEntrySchema = z.looseObject({
@@ -47,7 +65,7 @@ const participantSchema = z.looseObject({ id: metaIdSchema })
 
 export const metaAttachmentSchema = z.looseObject({
   type: z.string(),
-  payload: z.looseObject({ url: z.string().nullish(), title: z.string().nullish() }).nullish(),
+  payload: z.looseObject({ url: metaUrlSchema, title: z.string().nullish() }).nullish(),
 })
 export type MetaAttachment = z.infer<typeof metaAttachmentSchema>
 
@@ -61,7 +79,7 @@ export const metaMessageSchema = z.looseObject({
   reply_to: z
     .looseObject({
       mid: z.string().optional(),
-      story: z.looseObject({ id: metaIdSchema.optional(), url: z.string().optional() }).optional(),
+      story: z.looseObject({ id: metaIdSchema.optional(), url: metaUrlSchema }).optional(),
     })
     .optional(),
   attachments: z.array(metaAttachmentSchema).nullish(),

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { Hono } from 'hono'
 import { getMimeType } from 'hono/utils/mime'
+import { appPagePolicy } from '../security-headers.ts'
 
 export const builtApp = new URL('../../../dist/client/', import.meta.url)
 
@@ -21,12 +22,18 @@ export function appRoutes(root: URL = builtApp): Hono {
   app.get('/', async (c) => {
     const page = await read('index.html')
     c.header('Cache-Control', 'no-cache')
-    return page ? c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8' }) : c.html(notBuilt, 503)
+    if (!page) return c.html(notBuilt, 503)
+    return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': appPagePolicy })
   })
   app.get('/sw.js', async (c) => {
     const script = await read('sw.js')
     if (!script) return c.notFound()
-    return c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' })
+    // A service worker runs under the policy its script was served with.
+    return c.body(script, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': appPagePolicy,
+    })
   })
   app.get('/assets/:name', async (c) => {
     const name = c.req.param('name')

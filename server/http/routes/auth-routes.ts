@@ -13,6 +13,7 @@ import { unknownAgentHash, verifyPassword } from '../../security/password.ts'
 import type { AppDeps } from '../app-deps.ts'
 import { authenticate, requireRole } from '../authenticate.ts'
 import { readJson } from '../read-input.ts'
+import { requestClient } from '../request-client.ts'
 
 export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
@@ -21,8 +22,13 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/auth/login', async (c) => {
     const input = await readJson(c, loginSchema)
-    if (deps.loginThrottle.isBlocked(input.email)) {
-      throw new AppError('rate_limited', 'Too many failed sign-ins for this email; try again in 15 minutes.')
+    const client = requestClient(c, deps.config.TRUST_PROXY_HOPS)
+    const wait = await deps.loginThrottle.retryAfter(input.email, client)
+    if (wait > 0) {
+      c.header('Retry-After', String(wait))
+      throw new AppError('rate_limited', `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minutes.`, {
+        retryAfterSeconds: wait,
+      })
     }
     const [agent] = await db
       .select()
@@ -30,10 +36,10 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       .where(eq(sql`lower(${agents.email})`, input.email))
     const ok = await verifyPassword(input.password, agent?.passwordHash ?? unknownAgentHash)
     if (!agent || !ok) {
-      deps.loginThrottle.recordFailure(input.email)
+      await deps.loginThrottle.failed(input.email, client)
       throw new AppError('invalid_credentials', 'The email or password is wrong.')
     }
-    deps.loginThrottle.reset(input.email)
+    await deps.loginThrottle.succeeded(input.email, client)
     deps.activity.seen(agent.id)
     const secret = await createSession(db, agent)
     await setSignedCookie(c, sessionCookie, secret, deps.secretKey, {

@@ -1,5 +1,6 @@
 // GET /widget.js, the live-chat widget built by vite (npm run build, run before npm start), and
 // GET /chat-demo?channel=<id>, a page that embeds it for people trying the product.
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
@@ -27,9 +28,35 @@ export function widgetRoutes(deps: Pick<AppDeps, 'config' | 'database'>, widgetF
     const channelId = c.req.query('channel') ?? ''
     const channel = uuidPattern.test(channelId) ? await findChannel(deps.database.db, channelId) : null
     if (channel?.kind !== 'chat') throw new AppError('not_found', 'Name a chat channel: /chat-demo?channel=<id>.')
+    c.header('Content-Security-Policy', demoPagePolicy(deps.config.publicUrl))
     return c.html(demoPage(widgetSnippet(deps.config.publicUrl, channel.id)))
   })
   return app
+}
+
+const demoStyles = `
+  body { font: 18px/1.6 Georgia, serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #222 }
+  button, input, textarea { font-size: 30px; color: red; background: yellow }
+  code { background: #eee; padding: .1rem .3rem }
+`
+const demoStylesHash = createHash('sha256').update(demoStyles).digest('base64')
+
+/**
+ * As strict as a careful customer's site: the widget's script and socket from the helpdesk, the page's
+ * own style block by its hash, nothing inline or from anywhere else. The widget must work under it.
+ */
+function demoPagePolicy(publicUrl: string): string {
+  const helpdesk = new URL(publicUrl)
+  const socket = `${helpdesk.protocol === 'https:' ? 'wss:' : 'ws:'}//${helpdesk.host}`
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${helpdesk.origin}`,
+    `style-src 'sha256-${demoStylesHash}'`,
+    `connect-src 'self' ${helpdesk.origin} ${socket}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
 }
 
 /** A plain page with loud styles of its own: the widget must look the same on it. */
@@ -39,11 +66,7 @@ function demoPage(snippet: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Live chat demo</title>
-<style>
-  body { font: 18px/1.6 Georgia, serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #222 }
-  button, input, textarea { font-size: 30px; color: red; background: yellow }
-  code { background: #eee; padding: .1rem .3rem }
-</style>
+<style>${demoStyles}</style>
 <h1>Live chat demo</h1>
 <p>This page stands for your website. The chat button in the corner opens the widget; what you write there
 becomes a ticket in the helpdesk, and an agent's reply appears here at once.</p>
