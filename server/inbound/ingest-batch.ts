@@ -31,10 +31,13 @@ export async function ingestBatch(
   const fresh = await storeRawEvents(db, batch)
   const freshMessages = batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [e.message] : []))
   const ingested = freshMessages.length ? await ingestMessages(db, freshMessages, settings, now) : []
-  await applyDeliveryUpdates(
+  const unmatched = await applyDeliveryUpdates(
     db,
     batch.filter((e, i) => fresh[i] && e.type !== 'message'),
   )
+  // A delivery report about no mail we sent is kept as a message of its own: nothing accepted vanishes.
+  const reports = unmatched.flatMap((bounce) => (bounce.report ? [bounce.report] : []))
+  const reported = reports.length ? await ingestMessages(db, reports, settings, now) : []
 
   const earlier = await findEarlier(
     db,
@@ -56,7 +59,13 @@ export async function ingestBatch(
     const done = ingested[next++]!
     return { duplicate: false, ticketId: done.ticketId, ticketNumber: done.ticketNumber, messageId: done.messageId }
   })
-  return { results, ingested: freshMessages.map((message, i) => ({ message, ingested: ingested[i]! })) }
+  return {
+    results,
+    ingested: [
+      ...freshMessages.map((message, i) => ({ message, ingested: ingested[i]! })),
+      ...reports.map((message, i) => ({ message, ingested: reported[i]! })),
+    ],
+  }
 }
 
 /** Stores the raw events; true for each event seen for the first time (also within the batch). */
@@ -104,7 +113,12 @@ async function findEarlier(db: Db, duplicates: readonly InboundMessage[]): Promi
  * attachments (a failed event keeps them: see the queue's keepFailed).
  */
 function withoutFileBytes(event: ChannelEvent): ChannelEvent {
-  if (event.type !== 'message' || event.message.files.length === 0) return event
-  const files = event.message.files.map((file) => ({ ...file, base64: '' }))
-  return { ...event, message: { ...event.message, files } }
+  if (event.type === 'bounce' && event.report) return { ...event, report: messageWithoutFileBytes(event.report) }
+  if (event.type !== 'message') return event
+  return { ...event, message: messageWithoutFileBytes(event.message) }
+}
+
+function messageWithoutFileBytes(message: InboundMessage): InboundMessage {
+  if (message.files.length === 0) return message
+  return { ...message, files: message.files.map((file) => ({ ...file, base64: '' })) }
 }

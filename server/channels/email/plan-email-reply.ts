@@ -2,7 +2,7 @@
 // client files it with the conversation (In-Reply-To the mail we answer, References the chain, and the
 // ticket number in the subject); on another channel's ticket (a web form, a live chat whose visitor has
 // left), to the contact's address, through the workspace's email channel.
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNotNull, like, or, sql } from 'drizzle-orm'
 import { AppError } from '../../../shared/errors.ts'
 import type { Db } from '../../db/create-db.ts'
 import { channels } from '../../db/schema/channels.ts'
@@ -87,9 +87,8 @@ async function workspaceMailbox(db: Db, workspaceId: string): Promise<ChannelRow
 /** The latest mail of the customer on the ticket: its Message-ID, References and sender. */
 async function lastInboundMail(db: Db, ticketId: string, channelId: string) {
   const [last] = await db
-    .select({ messageId: messages.externalId, payload: inboundEvents.payload })
+    .select({ messageId: messages.externalId })
     .from(messages)
-    .leftJoin(inboundEvents, and(eq(inboundEvents.channelId, channelId), eq(inboundEvents.externalId, messages.externalId)))
     .where(
       and(
         eq(messages.ticketId, ticketId),
@@ -101,8 +100,21 @@ async function lastInboundMail(db: Db, ticketId: string, channelId: string) {
     .orderBy(desc(messages.createdAt))
     .limit(1)
   if (!last?.messageId) return null
+  // Stored under the Message-ID and the mail's digest (delivery-key.ts), or, before that, the id alone.
+  const prefix = `${last.messageId.replace(/[\\%_]/g, '\\$&')} %`
+  const [event] = await db
+    .select({ payload: inboundEvents.payload })
+    .from(inboundEvents)
+    .where(
+      and(
+        eq(inboundEvents.channelId, channelId),
+        or(eq(inboundEvents.externalId, last.messageId), like(inboundEvents.externalId, prefix)),
+      ),
+    )
+    .orderBy(desc(inboundEvents.receivedAt))
+    .limit(1)
   const message = (
-    last.payload as {
+    event?.payload as {
       message?: { contact?: { identities?: { kind: string; value: string }[] }; emailThread?: { references?: string[] } }
     } | null
   )?.message
