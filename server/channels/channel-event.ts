@@ -29,7 +29,19 @@ export const channelEventSchema = z.discriminatedUnion('type', [
   }),
   /** The customer unsent a message (Instagram): it is marked deleted, never dropped. */
   z.object({ type: z.literal('deleted'), ...target, externalId: z.string(), at: z.string() }),
-  /** A mail server's delivery status notification: our outbound mail with this Message-ID failed. */
-  z.object({ type: z.literal('bounce'), ...target, externalId: z.string(), at: z.string(), reason: z.string() }),
+  /**
+   * A mail server's delivery status notification about our outbound mail with this Message-ID: it
+   * failed (a bounce), is delayed, or was delivered. `report` is the notification itself, stored as a
+   * message of its own when it names no mail we sent, so that nothing accepted disappears.
+   */
+  z.object({
+    type: z.literal('bounce'),
+    ...target,
+    externalId: z.string(),
+    at: z.string(),
+    reason: z.string(),
+    outcome: z.enum(['failed', 'delayed', 'delivered']).default('failed'),
+    report: inboundMessageSchema.optional(),
+  }),
 ])
 export type ChannelEvent = z.infer<typeof channelEventSchema>

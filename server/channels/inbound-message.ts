@@ -18,6 +18,11 @@ export const inboundMessageSchema = z.object({
   channelKind: channelKindSchema,
   /** Unique within the channel; a second delivery with the same id is stored once. */
   externalId: z.string().min(1).max(512),
+  /**
+   * What makes two deliveries the same delivery, when the id alone does not: email's Message-ID is
+   * reused by some senders and tools, so a mail is keyed by its id and a digest of its content.
+   */
+  deliveryKey: z.string().min(1).max(600).optional(),
   /** When the customer sent it, as the channel timestamps it (ISO-8601). */
   sentAt: z.string(),
   contact: z.object({
@@ -58,6 +63,8 @@ export const inboundMessageSchema = z.object({
     .default([]),
   /** Sent by a machine (an out-of-office, a list, a bounce): it never triggers an automatic message. */
   autoSubmitted: z.boolean().default(false),
+  /** Tags the message puts on its ticket (a delivery report naming no mail we sent: `delivery-report`). */
+  ticketTags: z.array(z.string().min(1).max(50)).max(10).optional(),
   body: z.string(),
   html: z.string().nullable(),
   attachments: z.array(attachmentSchema),

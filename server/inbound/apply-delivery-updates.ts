@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm'
 import type { ChannelEvent } from '../channels/channel-event.ts'
 import type { Db } from '../db/create-db.ts'
 import { jsonRecords } from '../db/json-records.ts'
+import { rows } from '../db/rows.ts'
 import { contactIdentities } from '../db/schema/contacts.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
@@ -17,7 +18,8 @@ type Bounce = Extract<ChannelEvent, { type: 'bounce' }>
 /** Rank of a status; an update applies only when it ranks higher. Failure can only follow queued or sent. */
 const rank = (column: string) =>
   sql.raw(`(case ${column} when 'queued' then 0 when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 else 4 end)`)
-export async function applyDeliveryUpdates(db: Db, events: readonly ChannelEvent[]): Promise<void> {
+/** Applies the updates; answers the delivery reports that name no message we sent (stored apart). */
+export async function applyDeliveryUpdates(db: Db, events: readonly ChannelEvent[]): Promise<Bounce[]> {
   const statuses = events.filter((e): e is Status => e.type === 'status')
   const watermarks = events.filter((e): e is Watermark => e.type === 'watermark')
   const deletions = events.filter((e): e is Deleted => e.type === 'deleted')
@@ -25,11 +27,28 @@ export async function applyDeliveryUpdates(db: Db, events: readonly ChannelEvent
   if (watermarks.length) await applyWatermarks(db, watermarks)
   if (deletions.length) await applyDeletions(db, deletions)
   const bounces = events.filter((e): e is Bounce => e.type === 'bounce')
-  if (bounces.length)
-    await applyStatuses(
-      db,
-      bounces.map((b) => ({ ...b, type: 'status', status: 'failed', error: b.reason })),
-    )
+  if (!bounces.length) return []
+  await applyStatuses(db, bounces.map(bounceStatus))
+  const known = await sentMessageIds(db, bounces)
+  return bounces.filter((b) => !known.has(`${b.workspaceId}|${b.externalId}`))
+}
+
+/** A delivery report as the status it gives our message: failed, delivered, or (delayed) still sent. */
+function bounceStatus(bounce: Bounce): Status {
+  const { workspaceId, channelId, externalId, at } = bounce
+  const outcome = bounce.outcome ?? 'failed'
+  const status = outcome === 'delayed' ? 'sent' : outcome
+  return { type: 'status', workspaceId, channelId, externalId, at, status, error: outcome === 'failed' ? bounce.reason : null }
+}
+
+async function sentMessageIds(db: Db, bounces: Bounce[]): Promise<Set<string>> {
+  const records = bounces.map((b) => ({ w: b.workspaceId, x: b.externalId }))
+  const found = await rows<{ w: string; x: string }>(
+    db,
+    sql`select distinct v.w, v.x from ${jsonRecords(records, 'w uuid, x text')}
+        join ${messages} m on m.workspace_id = v.w and m.external_id = v.x and m.direction = 'outbound'`,
+  )
+  return new Set(found.map((f) => `${f.w}|${f.x}`))
 }
 
 async function applyStatuses(db: Db, statuses: Status[]): Promise<void> {

@@ -1,11 +1,11 @@
 // The key a channel event is stored and deduplicated under in inbound_events, unique per channel:
-// a message by its own id; a status by the message it reports on and the status (each counts once).
+// a message by its own id (or its delivery key, where the id alone may be reused); a status by the message it reports on and the status (each counts once).
 import type { ChannelEvent } from '../channels/channel-event.ts'
 
 export function eventKey(event: ChannelEvent): string {
   switch (event.type) {
     case 'message':
-      return event.message.externalId
+      return event.message.deliveryKey ?? event.message.externalId
     case 'status':
       return `status:${event.status}:${event.externalId}`
     case 'watermark':
@@ -13,7 +13,10 @@ export function eventKey(event: ChannelEvent): string {
     case 'deleted':
       return `deleted:${event.externalId}`
     case 'bounce':
-      return `bounce:${event.externalId}`
+      // Each report counts once: another report on the same mail (a delay, then the failure) is news.
+      return event.report
+        ? `bounce:${event.externalId}|${event.report.deliveryKey ?? event.report.externalId}`
+        : `bounce:${event.externalId}`
   }
 }
 

@@ -31,10 +31,18 @@ export async function ingestBatch(
   const fresh = await storeRawEvents(db, batch)
   const freshMessages = batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [e.message] : []))
   const ingested = freshMessages.length ? await ingestMessages(db, freshMessages, settings, now) : []
-  await applyDeliveryUpdates(
+  await linkToMessages(
+    db,
+    batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [{ channelId: e.message.channelId, key: eventKey(e) }] : [])),
+    ingested,
+  )
+  const unmatched = await applyDeliveryUpdates(
     db,
     batch.filter((e, i) => fresh[i] && e.type !== 'message'),
   )
+  // A delivery report about no mail we sent is kept as a message of its own: nothing accepted vanishes.
+  const reports = unmatched.flatMap((bounce) => (bounce.report ? [bounce.report] : []))
+  const reported = reports.length ? await ingestMessages(db, reports, settings, now) : []
 
   const earlier = await findEarlier(
     db,
@@ -56,7 +64,13 @@ export async function ingestBatch(
     const done = ingested[next++]!
     return { duplicate: false, ticketId: done.ticketId, ticketNumber: done.ticketNumber, messageId: done.messageId }
   })
-  return { results, ingested: freshMessages.map((message, i) => ({ message, ingested: ingested[i]! })) }
+  return {
+    results,
+    ingested: [
+      ...freshMessages.map((message, i) => ({ message, ingested: ingested[i]! })),
+      ...reports.map((message, i) => ({ message, ingested: reported[i]! })),
+    ],
+  }
 }
 
 /**
@@ -101,6 +115,24 @@ async function storeRawEvents(db: Db, batch: readonly ChannelEvent[]): Promise<b
   return keyed.map((k, i) => first[i]! && toIngest.has(`${k.channelId}|${k.key}`))
 }
 
+/**
+ * Each stored delivery names the message it became: a mail's key is its Message-ID and a digest (ids
+ * are reused), so what that very mail said (its sender, its references) is found by the message.
+ */
+async function linkToMessages(
+  db: Db,
+  stored: readonly { channelId: string; key: string }[],
+  ingested: readonly IngestedMessage[],
+): Promise<void> {
+  if (!stored.length) return
+  const links = stored.map((s, i) => ({ ch: s.channelId, x: s.key, m: ingested[i]!.messageId, t: ingested[i]!.ticketId }))
+  await db.execute(
+    sql`update inbound_events e set message_id = v.m, ticket_id = v.t
+        from ${jsonRecords(links, 'ch uuid, x text, m uuid, t uuid')}
+        where e.channel_id = v.ch and e.external_id = v.x`,
+  )
+}
+
 async function findEarlier(db: Db, duplicates: readonly InboundMessage[]): Promise<Map<string, IngestResult>> {
   if (!duplicates.length) return new Map()
   const keys = duplicates.map((m) => ({ w: m.workspaceId, ch: m.channelId, x: m.externalId }))
@@ -124,7 +156,12 @@ async function findEarlier(db: Db, duplicates: readonly InboundMessage[]): Promi
  * attachments (an event kept for a retry keeps them: see keep-for-retry.ts).
  */
 function withoutFileBytes(event: ChannelEvent): ChannelEvent {
-  if (event.type !== 'message' || event.message.files.length === 0) return event
-  const files = event.message.files.map((file) => ({ ...file, base64: '' }))
-  return { ...event, message: { ...event.message, files } }
+  if (event.type === 'bounce' && event.report) return { ...event, report: messageWithoutFileBytes(event.report) }
+  if (event.type !== 'message') return event
+  return { ...event, message: messageWithoutFileBytes(event.message) }
+}
+
+function messageWithoutFileBytes(message: InboundMessage): InboundMessage {
+  if (message.files.length === 0) return message
+  return { ...message, files: message.files.map((file) => ({ ...file, base64: '' })) }
 }

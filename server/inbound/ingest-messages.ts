@@ -73,7 +73,7 @@ export async function ingestMessages(
       contactName: plan.contacts[i]!.name,
       subject: m.subject,
       // By email a new mail is a new conversation: unless it answers a ticket, it opens its own.
-      threadKey: m.emailThread ? `mail:${m.externalId}` : m.thread,
+      threadKey: m.emailThread ? `mail:${m.deliveryKey ?? m.externalId}` : m.thread,
       inbound: m.direction === 'inbound',
       pinned: pinned[i]!,
     })),
@@ -153,6 +153,7 @@ export async function ingestMessages(
       now,
     ),
     auditInsert([...contactAudit, ...ticketAudit], now),
+    ticketTagging(accepted.flatMap((m, i) => (m.ticketTags?.length ? [{ id: threads[i]!.ticketId, tags: m.ticketTags }] : []))),
   ])
   return accepted.map((_, i) => ({
     ticketId: threads[i]!.ticketId,
@@ -216,6 +217,15 @@ function ticketTouch(touched: Touch[], now: Date): SQL {
       last_message_at = ${now.toISOString()}::timestamptz, last_message_preview = v.preview,
       last_customer_message_at = greatest(t.last_customer_message_at, v."customerAt")
     from ${jsonRecords([...byTicket.values()], 'id uuid, preview text, "customerAt" timestamptz, inbound boolean')}
+    where t.id = v.id`
+}
+
+/** The tags messages put on their tickets, added to those the tickets have. */
+function ticketTagging(tagged: { id: string; tags: string[] }[]): SQL | null {
+  if (!tagged.length) return null
+  return sql`
+    update ${tickets} t set tags = array(select distinct unnest(t.tags || array(select jsonb_array_elements_text(v.tags))))
+    from ${jsonRecords(tagged, 'id uuid, tags jsonb')}
     where t.id = v.id`
 }
 

@@ -125,15 +125,21 @@ test('mail to an unknown address is refused with 550', async () => {
   expect(error.response).toContain('nobody@acme.example')
 })
 
-test('a mail without a From address is refused with 550 "no sender"', async () => {
-  const error = await setup
-    .sendRaw(
-      { from: uniqueEmail(), to: [mailbox] },
-      raw([`To: ${mailbox}`, 'Subject: anonymous', `Message-ID: ${messageId()}`], 'hi'),
-    )
-    .catch((e) => e)
-  expect(error.responseCode).toBe(550)
-  expect(error.response).toContain('no sender')
+test('a mail without a From address is kept: its sender from the envelope, or none at all', async () => {
+  const from = uniqueEmail('nofrom')
+  const info = await setup.sendRaw(
+    { from, to: [mailbox] },
+    raw([`To: ${mailbox}`, 'Subject: anonymous', `Message-ID: ${messageId()}`], 'heron3310 from the envelope'),
+  )
+  expect(info.response).toMatch(/^250 /)
+  expect((await ticketWith('heron3310')).contact.email).toBe(from)
+  // The null sender and no header naming anyone: a ticket without a reply address, and replies say why.
+  await setup.sendRaw({ from: '', to: [mailbox] }, raw([`To: ${mailbox}`, 'Subject: who?'], 'ibis8812 nobody'))
+  const { ticket, contact } = await ticketWith('ibis8812')
+  expect(contact.email).toBeNull()
+  const reply = await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: 'Hello?' })
+  expect(reply.status).toBe(422)
+  expect(reply.body.error.message).toContain('no email address')
 })
 
 test('bytes that are no mail at all are refused clearly', async () => {

@@ -4,6 +4,7 @@ import { For, Show } from 'solid-js'
 import type { Agent } from '../../../shared/schema/agent.ts'
 import { isLinkableUrl, type Message } from '../../../shared/schema/message.ts'
 import { clockText } from '../ui/time-text.ts'
+import { EmailBody } from './email-body.tsx'
 
 const statusText: Record<Message['status'], string> = {
   received: '',
@@ -47,7 +48,9 @@ export function MessageItem(props: { message: Message; agents: Agent[]; customer
         <Show when={m().deletedAt}>
           <em class="deleted">The customer unsent this message.</em>
         </Show>
-        <p class="message-body">{m().body}</p>
+        <Show when={m().html} fallback={<p class="message-body">{m().body}</p>}>
+          {(html) => <EmailBody html={html()} text={m().body} />}
+        </Show>
         <Show when={m().attachments.length}>
           <ul class="attachments">
             <For each={m().attachments}>

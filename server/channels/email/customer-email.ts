@@ -8,6 +8,7 @@ import type { Db } from '../../db/create-db.ts'
 import { contacts } from '../../db/schema/contacts.ts'
 import { inboundEvents } from '../../db/schema/inbound-events.ts'
 import { messages } from '../../db/schema/messages.ts'
+import { storedDeliveryOf } from './stored-delivery.ts'
 
 export async function customerEmail(
   db: Db,
@@ -21,7 +22,7 @@ export async function customerEmail(
   const [latest] = await db
     .select({ email: given })
     .from(messages)
-    .innerJoin(inboundEvents, and(eq(inboundEvents.channelId, channelId), eq(inboundEvents.externalId, messages.externalId)))
+    .innerJoin(inboundEvents, storedDeliveryOf(channelId))
     .where(and(eq(messages.ticketId, ticket.id), eq(messages.direction, 'inbound'), sql`${given} is not null`))
     .orderBy(desc(messages.createdAt))
     .limit(1)

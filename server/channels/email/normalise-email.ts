@@ -1,16 +1,17 @@
 // One received mail, parsed, to the channel event it is for one email channel: a delivery report about
 // a mail we sent (a bounce), or a customer message with its text, safe HTML, files, threading hints
 // and whether a machine sent it. Pure: the caller parses, refuses and submits.
-import { createHash } from 'node:crypto'
 import type { AddressObject, ParsedMail } from 'mailparser'
 import type { ChannelEvent } from '../channel-event.ts'
 import type { InboundMessage } from '../inbound-message.ts'
+import { deliveryDigest, deliveryKey } from './delivery-key.ts'
 import { detectAutomatic } from './detect-automatic.ts'
-import { canonicalAddress } from './email-address.ts'
 import { emailFiles } from './email-files.ts'
-import { emailHtml, roughText } from './email-html.ts'
+import { emailHtml } from './email-html.ts'
+import { emailText } from './email-text.ts'
+import { findSender } from './find-sender.ts'
 import { normaliseMessageId } from './message-id.ts'
-import { readBounce } from './read-bounce.ts'
+import { isDeliveryReport, readBounce } from './read-bounce.ts'
 import { threadHints } from './thread-hints.ts'
 
 export interface EmailChannel {
@@ -22,14 +23,15 @@ export interface EmailChannel {
 
 export interface ReceivedEmail {
   mail: ParsedMail
-  /** The message as received, for its size and, without a Message-ID, its identity. */
+  /** The message as received, for its size. */
   raw: Uint8Array
   /** The SMTP envelope (from '' is the null sender); null when the mail came over HTTP. */
   envelope: { from: string; to: string[] } | null
   receivedAt: Date
 }
 
-export type EmailReading = { event: ChannelEvent } | { refusal: 'no_sender' }
+/** The tag on the ticket of a delivery report that names no mail we sent: agents filter on it. */
+export const deliveryReportTag = 'delivery-report'
 
 const maxExternalId = 512
 const maxSubject = 998
@@ -37,37 +39,53 @@ const maxKeptHeaderChars = 64 * 1024
 /** A Date header further back than this is taken for a wrong clock, not for a slow delivery. */
 const maxDeliveryDelayMs = 30 * 24 * 3600 * 1000
 
-export function normaliseEmail(received: ReceivedEmail, channel: EmailChannel): EmailReading {
+export function normaliseEmail(received: ReceivedEmail, channel: EmailChannel): ChannelEvent {
   const { mail, envelope, receivedAt } = received
   const target = { workspaceId: channel.workspaceId, channelId: channel.id }
   const report = readBounce(mail, envelope?.from ?? null)
   if (report) {
-    const at = receivedAt.toISOString()
-    const externalId = report.originalMessageId
-    if (report.outcome === 'failed') return { event: { type: 'bounce', ...target, externalId, at, reason: report.reason } }
-    const status = report.outcome === 'delivered' ? 'delivered' : 'sent'
-    return { event: { type: 'status', ...target, externalId, status, at, error: null } }
+    return {
+      type: 'bounce',
+      ...target,
+      externalId: report.originalMessageId,
+      at: receivedAt.toISOString(),
+      reason: report.reason,
+      outcome: report.outcome,
+      report: customerMessage(received, channel, true),
+    }
   }
+  const isReport = isDeliveryReport(mail, envelope?.from ?? null)
+  return { type: 'message', message: customerMessage(received, channel, isReport) }
+}
 
-  const sender = mail.from?.value.find((v) => v.address && canonicalAddress(v.address))
-  const fromAddress = sender?.address ? canonicalAddress(sender.address) : null
-  if (!sender || !fromAddress) return { refusal: 'no_sender' }
+/** The mail as a message on a ticket; a delivery report is tagged as one and sent by a machine. */
+function customerMessage(received: ReceivedEmail, channel: EmailChannel, isReport: boolean): InboundMessage {
+  const { mail, envelope, receivedAt } = received
+  const sender = findSender(mail, envelope?.from ?? null)
   const automatic = detectAutomatic({
     headerLines: mail.headerLines,
     envelopeFrom: envelope?.from ?? null,
-    fromAddress,
+    fromAddress: sender.address,
     ownAddress: channel.address,
   })
   const { html, original } = emailHtml(mail.html)
   const { files, attachments } = emailFiles(mail.attachments, original)
-  const text = mail.text?.trim() ? mail.text : original ? roughText(original) : (mail.text ?? '')
+  const digest = deliveryDigest(mail, sender.address)
+  const messageId = mail.messageId ? normaliseMessageId(mail.messageId) : null
+  // Without a Message-ID (or with an absurd one), the content digest is the identity.
+  const externalId = messageId && messageId.length <= maxExternalId ? messageId : `sha256:${digest}`
   const inReplyTo = mail.inReplyTo ? normaliseMessageId(mail.inReplyTo) : null
-  const message: InboundMessage = {
-    ...target,
+  return {
+    workspaceId: channel.workspaceId,
+    channelId: channel.id,
     channelKind: 'email',
-    externalId: externalIdOf(mail, received.raw),
+    externalId,
+    deliveryKey: externalId === messageId ? deliveryKey(externalId, digest) : externalId,
     sentAt: sentAtOf(mail.date, receivedAt).toISOString(),
-    contact: { name: sender.name.trim() || null, identities: [{ kind: 'email', value: fromAddress }] },
+    contact: {
+      name: sender.name,
+      identities: sender.address ? [{ kind: 'email', value: sender.address }] : [],
+    },
     subject: mail.subject?.trim().slice(0, maxSubject) || null,
     thread: null,
     direction: 'inbound',
@@ -80,25 +98,19 @@ export function normaliseEmail(received: ReceivedEmail, channel: EmailChannel): 
       channelAddress: channel.address,
     }),
     files,
-    autoSubmitted: automatic !== null,
-    body: text,
+    autoSubmitted: isReport || automatic !== null,
+    ...(isReport ? { ticketTags: [deliveryReportTag] } : {}),
+    body: emailText(mail.text, html, original),
     html,
     attachments,
     raw: {
       size: received.raw.byteLength,
       envelope,
       automatic,
+      senderFrom: sender.source,
       headers: keptHeaders(mail),
     },
   }
-  return { event: { type: 'message', message } }
-}
-
-/** The Message-ID; without one (or an absurd one), a hash of the bytes, so a redelivery is still one message. */
-function externalIdOf(mail: ParsedMail, raw: Uint8Array): string {
-  const id = mail.messageId ? normaliseMessageId(mail.messageId) : null
-  if (id && id.length <= maxExternalId) return id
-  return `sha256:${createHash('sha256').update(raw).digest('hex')}`
 }
 
 /** The Date header when it is believable: not in the future, not from a clock a month behind. */

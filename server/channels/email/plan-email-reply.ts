@@ -12,6 +12,7 @@ import type { ChannelRow } from '../channel-directory.ts'
 import type { OutboundRequest } from '../outbound-request.ts'
 import type { PlannedReply, ReplyTicket, ReplyToPlan } from '../reply-plan.ts'
 import { customerEmail } from './customer-email.ts'
+import { storedDeliveryOf } from './stored-delivery.ts'
 
 export interface PlannedEmail {
   request: Extract<OutboundRequest, { type: 'email' }>
@@ -89,7 +90,7 @@ async function lastInboundMail(db: Db, ticketId: string, channelId: string) {
   const [last] = await db
     .select({ messageId: messages.externalId, payload: inboundEvents.payload })
     .from(messages)
-    .leftJoin(inboundEvents, and(eq(inboundEvents.channelId, channelId), eq(inboundEvents.externalId, messages.externalId)))
+    .leftJoin(inboundEvents, storedDeliveryOf(channelId))
     .where(
       and(
         eq(messages.ticketId, ticketId),

@@ -8,8 +8,8 @@ import { normaliseMessageId } from './message-id.ts'
 export interface DeliveryReport {
   /** The Message-ID of the mail we sent, angle brackets included. */
   originalMessageId: string
-  /** failed: permanently (a bounce); pending: delayed or handed on; delivered: the recipient has it. */
-  outcome: 'failed' | 'pending' | 'delivered'
+  /** failed: permanently (a bounce); delayed: delayed or handed on; delivered: the recipient has it. */
+  outcome: 'failed' | 'delayed' | 'delivered'
   /** For people: status, recipient and the server's own words. */
   reason: string
 }
@@ -29,13 +29,14 @@ export function readBounce(mail: ParsedMail, envelopeFrom: string | null): Deliv
   if (!recipient) return { originalMessageId, outcome: 'failed', reason: fallbackReason(mail) }
   const { action, status, diagnostic, finalRecipient } = recipient
   const outcome =
-    action === 'failed' || (!action && status.startsWith('5')) ? 'failed' : action === 'delivered' ? 'delivered' : 'pending'
+    action === 'failed' || (!action && status.startsWith('5')) ? 'failed' : action === 'delivered' ? 'delivered' : 'delayed'
   const words = [status, diagnostic].filter(Boolean).join(' ') || action || 'delivery failed'
   const reason = finalRecipient ? `${finalRecipient}: ${words}` : words
   return { originalMessageId, outcome, reason: reason.slice(0, maxReason) }
 }
 
-function isDeliveryReport(mail: ParsedMail, envelopeFrom: string | null): boolean {
+/** A delivery status notification, or a classic bounce from a mailer daemon or the null sender. */
+export function isDeliveryReport(mail: ParsedMail, envelopeFrom: string | null): boolean {
   const contentType = headerValue(mail.headerLines, 'content-type') ?? ''
   if (/^multipart\/report\b/i.test(contentType) && /report-type\s*=\s*"?delivery-status/i.test(contentType)) return true
   const from = mail.from?.value[0]?.address ?? mail.from?.text ?? ''

@@ -4,9 +4,10 @@ import { simpleParser } from 'mailparser'
 import type { ChannelEvent } from '../channel-event.ts'
 import { maxSanitisedHtmlChars } from './email-html.ts'
 import { type EmailChannel, normaliseEmail, type ReceivedEmail } from './normalise-email.ts'
+import { repairCharsets } from './repair-charsets.ts'
 
 export interface EmailRefusal {
-  reason: 'unparseable' | 'no_sender'
+  reason: 'unparseable'
   /** For the sending server's log, so a person reading the bounce knows what to fix. */
   message: string
 }
@@ -32,16 +33,16 @@ export async function readEmail(
 ): Promise<EmailOutcome> {
   let mail: ReceivedEmail['mail']
   try {
-    mail = await simpleParser(raw, mailParseOptions)
+    // A repair that fails (MIME too broken to walk) leaves the bytes to the parser as they came.
+    mail = await simpleParser(await repairCharsets(raw).catch(() => raw), mailParseOptions)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     return { refusal: { reason: 'unparseable', message: `The message could not be parsed as MIME (${detail}).` } }
   }
-  const events: ChannelEvent[] = []
-  for (const channel of channels) {
-    const reading = normaliseEmail({ mail, raw, envelope, receivedAt }, channel)
-    if ('refusal' in reading) return { refusal: { reason: 'no_sender', message: 'The message has no From address (no sender).' } }
-    events.push(reading.event)
+  // RFC 5322 field names: printable ASCII but the colon. Bytes with none are no mail, however lenient we are.
+  if (!mail.headerLines.some((line) => /^[!-9;-~]+$/.test(line.key))) {
+    return { refusal: { reason: 'unparseable', message: 'The message has no header fields: it is no RFC 5322 message.' } }
   }
-  return { events }
+  // A mail whose sender cannot be found is kept all the same, as a ticket without a reply address.
+  return { events: channels.map((channel) => normaliseEmail({ mail, raw, envelope, receivedAt }, channel)) }
 }

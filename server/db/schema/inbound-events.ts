@@ -30,6 +30,7 @@ export const inboundEvents = pgTable(
   (t) => [
     uniqueIndex('inbound_events_external_key').on(t.channelId, t.externalId),
     index('inbound_events_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('inbound_events_message_idx').on(t.messageId).where(sql`${t.messageId} is not null`),
     index('inbound_events_unprocessed_idx').on(t.workspaceId, t.receivedAt).where(sql`${t.status} <> 'processed'`),
   ],
 )

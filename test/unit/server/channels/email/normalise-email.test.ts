@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import iconv from 'iconv-lite'
 import { expect, test } from 'vitest'
 import type { ChannelEvent } from '../../../../../server/channels/channel-event.ts'
@@ -102,11 +101,23 @@ test('a mail with only HTML gets its text from the HTML', async () => {
   expect(message.html).toBe('<p>Hello <b>there</b></p>')
 })
 
-test('without a Message-ID the id is a hash of the bytes, so a redelivery is still one message', async () => {
+test('without a Message-ID the id is a digest of the mail, so a redelivery through another relay is still one message', async () => {
   const raw = mail(plain.filter((h) => !h.startsWith('Message-ID')))
   const first = await messageOf(raw)
-  expect(first.externalId).toBe(`sha256:${createHash('sha256').update(raw).digest('hex')}`)
-  expect((await messageOf(Buffer.from(raw))).externalId).toBe(first.externalId)
+  expect(first.externalId).toMatch(/^sha256:[0-9a-f]{40}$/)
+  const relayed = Buffer.concat([Buffer.from('Received: from relay2.example.org by mx.acme.example\r\n'), raw])
+  expect((await messageOf(relayed)).externalId).toBe(first.externalId)
+})
+
+test('a reused Message-ID keys a different mail apart; a redelivery keys the same', async () => {
+  const first = await messageOf(mail(plain))
+  const again = await messageOf(Buffer.concat([Buffer.from('Received: from relay2.example.org\r\n'), mail(plain)]))
+  const other = await messageOf(mail(plain, 'A different mail that reuses the id.'))
+  expect(first.externalId).toBe('<m1@example.org>')
+  expect(other.externalId).toBe('<m1@example.org>')
+  expect(again.deliveryKey).toBe(first.deliveryKey)
+  expect(other.deliveryKey).not.toBe(first.deliveryKey)
+  expect(first.deliveryKey).toMatch(/^<m1@example\.org> [0-9a-f]{40}$/)
 })
 
 test.each([
@@ -120,12 +131,21 @@ test.each([
   expect(message.sentAt).toBe(receivedAt.toISOString())
 })
 
-test('a mail without a usable From is refused as having no sender', async () => {
+test('a mail without a usable From is kept: its sender from Reply-To, Sender, Return-Path or the envelope, else none', async () => {
   const noFrom = plain.filter((h) => !h.startsWith('From:'))
+  const senderOf = async (headers: string[], envelopeFrom = '') => {
+    const message = await messageOf(mail(headers), { from: envelopeFrom, to: ['support@acme.example'] })
+    return [message.contact.name, message.contact.identities.map((i) => i.value)]
+  }
+  expect(await senderOf([...noFrom, 'From: Dana', 'Reply-To: <dana@example.org>'])).toEqual(['Dana', ['dana@example.org']])
+  expect(await senderOf([...noFrom, 'Sender: desk@example.org'])).toEqual([null, ['desk@example.org']])
+  expect(await senderOf([...noFrom, 'Return-Path: <rp@example.org>'])).toEqual([null, ['rp@example.org']])
+  expect(await senderOf(noFrom, 'bounce-to@example.org')).toEqual([null, ['bounce-to@example.org']])
+  expect(await senderOf([...noFrom, 'From: "john doe"@example.org'])).toEqual([null, ['"john doe"@example.org']])
   for (const headers of [noFrom, [...noFrom, 'From: Dana'], [...noFrom, 'From: undisclosed-recipients:;']]) {
-    expect(await read(mail(headers))).toEqual({
-      refusal: { reason: 'no_sender', message: 'The message has no From address (no sender).' },
-    })
+    const message = await messageOf(mail(headers), { from: '', to: ['support@acme.example'] })
+    expect(message.contact.identities).toEqual([])
+    expect(message.body).toContain('Hello')
   }
 })
 
@@ -136,26 +156,28 @@ test('an out-of-office answer is a message marked automatic', async () => {
   expect(message.emailThread?.references[0]).toBe('<conversation/6bdc3f4d/messages/987@acme.example>')
 })
 
-test('a bounce is a bounce event for our original message, not a customer message', async () => {
-  const outcome = await read(fixture('postfix-bounce.eml'), { envelope: { from: '', to: ['support@acme.example'] } })
-  expect(outcome).toEqual({
-    events: [
-      {
-        type: 'bounce',
-        workspaceId: 'w1',
-        channelId: 'c1',
-        externalId: '<conversation/6bdc3f4d/messages/987@acme.example>',
-        at: receivedAt.toISOString(),
-        reason: expect.stringContaining('5.1.1'),
-      },
-    ],
-  })
+test('a bounce is a bounce event for our original message, carrying the report for when it names nothing we sent', async () => {
+  const outcome = (await read(fixture('postfix-bounce.eml'), { envelope: { from: '', to: ['support@acme.example'] } })) as {
+    events: ChannelEvent[]
+  }
+  expect(outcome.events).toEqual([
+    {
+      type: 'bounce',
+      workspaceId: 'w1',
+      channelId: 'c1',
+      externalId: '<conversation/6bdc3f4d/messages/987@acme.example>',
+      at: receivedAt.toISOString(),
+      reason: expect.stringContaining('5.1.1'),
+      outcome: 'failed',
+      report: expect.objectContaining({ autoSubmitted: true, ticketTags: ['delivery-report'] }),
+    },
+  ])
 })
 
-test('a delay report is a sent status, never a failure', async () => {
+test('a delay report is a delayed bounce event, never a failure', async () => {
   const outcome = (await read(fixture('gmail-delayed.eml'))) as { events: ChannelEvent[] }
   expect(outcome.events).toEqual([
-    expect.objectContaining({ type: 'status', externalId: '<out-555@acme.example>', status: 'sent', error: null }),
+    expect.objectContaining({ type: 'bounce', externalId: '<out-555@acme.example>', outcome: 'delayed' }),
   ])
 })
 

@@ -14,7 +14,7 @@ test('a Postfix bounce names our message and why it failed', async () => {
 
 test('a delay is no failure, and the original can come from text/rfc822-headers', async () => {
   const report = readBounce(await parse(fixture('gmail-delayed.eml')), '')
-  expect(report).toMatchObject({ originalMessageId: '<out-555@acme.example>', outcome: 'pending' })
+  expect(report).toMatchObject({ originalMessageId: '<out-555@acme.example>', outcome: 'delayed' })
   expect(report?.reason).toContain('4.4.1')
 })
 

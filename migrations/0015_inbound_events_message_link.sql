@@ -1,0 +1,1 @@
+CREATE INDEX "inbound_events_message_idx" ON "inbound_events" USING btree ("message_id") WHERE "inbound_events"."message_id" is not null;
