@@ -14,6 +14,16 @@ export function eventKey(event: ChannelEvent): string {
       return `deleted:${event.externalId}`
     case 'bounce':
       return `bounce:${event.externalId}`
+    case 'edited':
+      return `edited:${event.at}:${event.externalId}`
+    case 'reaction':
+      return `reaction:${event.by}:${event.at}:${event.externalId}`
+    case 'identity_changed':
+      return `identity:${event.from.kind}:${event.from.value}:${event.to.value}`
+    case 'preference':
+      return `preference:${event.category}:${event.identity.kind}:${event.identity.value}:${event.at}`
+    case 'account_notice':
+      return `account:${event.key}`
   }
 }
 

@@ -1,6 +1,7 @@
 // A batch of channel events through the pipeline, inside the caller's transaction: every raw event is
 // stored first (deduplicated on channel and key, within the batch too), then the new messages are
-// ingested and the delivery updates applied, each set-based.
+// ingested and the updates applied (delivery statuses, changes to stored messages, to contacts, and
+// the channel accounts' notices), each set-based.
 import { sql } from 'drizzle-orm'
 import type { ChannelEvent } from '../channels/channel-event.ts'
 import type { InboundMessage, IngestResult } from '../channels/inbound-message.ts'
@@ -10,8 +11,12 @@ import { newId } from '../db/new-id.ts'
 import { rows } from '../db/rows.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
+import { applyAccountNotices } from './apply-account-notices.ts'
+import { applyContactChanges } from './apply-contact-changes.ts'
 import { applyDeliveryUpdates } from './apply-delivery-updates.ts'
+import { applyMessageChanges } from './apply-message-changes.ts'
 import { eventKey, eventTarget } from './event-key.ts'
+import { findReplyCustomers } from './find-reply-customers.ts'
 import { type IngestedMessage, type IngestSettings, ingestMessages } from './ingest-messages.ts'
 
 export type { IngestSettings }
@@ -29,12 +34,20 @@ export async function ingestBatch(
   now: Date,
 ): Promise<BatchOutcome> {
   const fresh = await storeRawEvents(db, batch)
-  const freshMessages = batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [e.message] : []))
-  const ingested = freshMessages.length ? await ingestMessages(db, freshMessages, settings, now) : []
-  await applyDeliveryUpdates(
+  // Per event: the message to ingest (a business reply on a comment gets its customer first), or null.
+  const placed = await findReplyCustomers(
     db,
-    batch.filter((e, i) => fresh[i] && e.type !== 'message'),
+    batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [e.message] : [])),
   )
+  let nextFresh = 0
+  const toIngest = batch.map((e, i) => (fresh[i] && e.type === 'message' ? placed[nextFresh++] : null) ?? null)
+  const freshMessages = toIngest.filter((m): m is InboundMessage => m !== null)
+  const ingested = freshMessages.length ? await ingestMessages(db, freshMessages, settings, now) : []
+  const updates = batch.filter((e, i) => fresh[i] && e.type !== 'message')
+  await applyDeliveryUpdates(db, updates)
+  await applyMessageChanges(db, updates)
+  await applyContactChanges(db, updates)
+  await applyAccountNotices(db, updates, now)
 
   const earlier = await findEarlier(
     db,
@@ -43,6 +56,7 @@ export async function ingestBatch(
   let next = 0
   const results = batch.map((event, i): IngestResult => {
     if (event.type !== 'message') return { duplicate: !fresh[i], ticketId: null, ticketNumber: null, messageId: null }
+    if (fresh[i] && !toIngest[i]) return { duplicate: false, ticketId: null, ticketNumber: null, messageId: null }
     if (!fresh[i]) {
       return (
         earlier.get(`${event.message.channelId}|${event.message.externalId}`) ?? {
