@@ -17,10 +17,10 @@ import { normaliseIdentities } from '../identity/normalise-identity.ts'
 type IdentityChanged = Extract<ChannelEvent, { type: 'identity_changed' }>
 type Preference = Extract<ChannelEvent, { type: 'preference' }>
 
-export async function applyContactChanges(db: Db, events: readonly ChannelEvent[]): Promise<void> {
+export async function applyContactChanges(db: Db, events: readonly ChannelEvent[], now: Date): Promise<void> {
   const changes = events.filter((e): e is IdentityChanged => e.type === 'identity_changed')
   const preferences = events.filter((e): e is Preference => e.type === 'preference' && e.category.startsWith('marketing'))
-  if (changes.length) await applyIdentityChanges(db, changes)
+  if (changes.length) await applyIdentityChanges(db, changes, now)
   if (preferences.length) await applyPreferences(db, preferences)
 }
 
@@ -30,7 +30,7 @@ function numberIdentities(identity: Identity): Identity[] {
   return normaliseIdentities([identity, { kind: 'phone', value: `+${identity.value}` }])
 }
 
-async function applyIdentityChanges(db: Db, changes: IdentityChanged[]): Promise<void> {
+async function applyIdentityChanges(db: Db, changes: IdentityChanged[], now: Date): Promise<void> {
   const records = changes.map((c) => ({
     w: c.workspaceId,
     ch: c.channelId,
@@ -68,12 +68,12 @@ async function applyIdentityChanges(db: Db, changes: IdentityChanged[]): Promise
   await db.execute(sql`
     with lines as (
       insert into ${messages} (id, workspace_id, ticket_id, kind, author_type, body, status, created_at)
-      select v.id, v.w, t.id, 'event', 'system', v.body, 'sent', v.at
+      select v.id, v.w, t.id, 'event', 'system', v.body, 'sent', ${now.toISOString()}::timestamptz
       from ${jsonRecords(located, 'id uuid, w uuid, ch uuid, c uuid, body text, at timestamptz')}
       join lateral (select id from ${tickets} t where t.contact_id = v.c and t.channel_id = v.ch
                     order by t.created_at desc limit 1) t on true
       returning ticket_id, created_at)
-    update ${tickets} t set updated_at = greatest(t.updated_at, lines.created_at) from lines where t.id = lines.ticket_id`)
+    update ${tickets} t set updated_at = lines.created_at from lines where t.id = lines.ticket_id`)
 }
 
 async function applyPreferences(db: Db, preferences: Preference[]): Promise<void> {

@@ -17,7 +17,8 @@ export async function applyMessageChanges(db: Db, events: readonly ChannelEvent[
   const edits = events.filter((e): e is Edited => e.type === 'edited')
   const reactions = events.filter((e): e is Reaction => e.type === 'reaction')
   for (const round of inRounds(edits, (e) => `${e.workspaceId}|${e.externalId}`)) await applyEdits(db, round)
-  for (const round of inRounds(reactions, (e) => `${e.workspaceId}|${e.externalId}|${e.by}`)) await applyReactions(db, round)
+  // By message, not by side: one statement changes each row once, so both sides' reactions need two.
+  for (const round of inRounds(reactions, (e) => `${e.workspaceId}|${e.externalId}`)) await applyReactions(db, round)
 }
 
 /** Rounds in which each key appears once, in time order: round n holds each key's n-th change. */

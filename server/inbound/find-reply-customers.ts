@@ -11,10 +11,11 @@ import { contactIdentities } from '../db/schema/contacts.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
 
-const needsCustomer = (m: InboundMessage) =>
+/** A message of the business that names no customer, only what it answers. */
+export const needsCustomer = (m: InboundMessage) =>
   m.direction === 'outbound' && m.contact.identities.length === 0 && m.replyToExternalId !== null
 
-/** Each message with its customer filled in, or null for a reply whose comment has no ticket. */
+/** Each reply with its customer filled in, or null for a reply whose comment has no ticket. */
 export async function findReplyCustomers(db: Db, batch: readonly InboundMessage[]): Promise<(InboundMessage | null)[]> {
   const wanted = batch.flatMap((m, i) =>
     needsCustomer(m) ? [{ i, w: m.workspaceId, ch: m.channelId, x: m.replyToExternalId }] : [],

@@ -16,7 +16,7 @@ import { applyContactChanges } from './apply-contact-changes.ts'
 import { applyDeliveryUpdates } from './apply-delivery-updates.ts'
 import { applyMessageChanges } from './apply-message-changes.ts'
 import { eventKey, eventTarget } from './event-key.ts'
-import { findReplyCustomers } from './find-reply-customers.ts'
+import { findReplyCustomers, needsCustomer } from './find-reply-customers.ts'
 import { type IngestedMessage, type IngestSettings, ingestMessages } from './ingest-messages.ts'
 
 export type { IngestSettings }
@@ -34,30 +34,43 @@ export async function ingestBatch(
   now: Date,
 ): Promise<BatchOutcome> {
   const fresh = await storeRawEvents(db, batch)
-  // Per event: the message to ingest (a business reply on a comment gets its customer first), or null.
-  const placed = await findReplyCustomers(
-    db,
-    batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [e.message] : [])),
-  )
-  let nextFresh = 0
-  const toIngest = batch.map((e, i) => (fresh[i] && e.type === 'message' ? placed[nextFresh++] : null) ?? null)
-  const freshMessages = toIngest.filter((m): m is InboundMessage => m !== null)
-  const ingested = freshMessages.length ? await ingestMessages(db, freshMessages, settings, now) : []
+  const toIngest = batch.map((e, i) => (fresh[i] && e.type === 'message' ? e.message : null))
+  const done = new Map<number, IngestedMessage>()
+  const ingestAt = async (indices: number[]) => {
+    if (!indices.length) return
+    const results = await ingestMessages(
+      db,
+      indices.map((i) => toIngest[i]!),
+      settings,
+      now,
+    )
+    for (const [k, i] of indices.entries()) done.set(i, results[k]!)
+  }
+  // A business reply on a comment joins the ticket of the comment it answers, which may come in this
+  // very batch: such replies go second, once every other message is stored.
+  const replies = toIngest.flatMap((m, i) => (m && needsCustomer(m) ? [i] : []))
+  await ingestAt(toIngest.flatMap((m, i) => (m && !needsCustomer(m) ? [i] : [])))
+  if (replies.length) {
+    const placed = await findReplyCustomers(
+      db,
+      replies.map((i) => toIngest[i]!),
+    )
+    for (const [k, i] of replies.entries()) toIngest[i] = placed[k]!
+    await ingestAt(replies.filter((i) => toIngest[i]))
+  }
   const updates = batch.filter((e, i) => fresh[i] && e.type !== 'message')
   await applyDeliveryUpdates(db, updates)
   await applyMessageChanges(db, updates)
-  await applyContactChanges(db, updates)
+  await applyContactChanges(db, updates, now)
   await applyAccountNotices(db, updates, now)
 
   const earlier = await findEarlier(
     db,
     batch.flatMap((e, i) => (!fresh[i] && e.type === 'message' ? [e.message] : [])),
   )
-  let next = 0
   const results = batch.map((event, i): IngestResult => {
     if (event.type !== 'message') return { duplicate: !fresh[i], ticketId: null, ticketNumber: null, messageId: null }
-    if (fresh[i] && !toIngest[i]) return { duplicate: false, ticketId: null, ticketNumber: null, messageId: null }
-    if (!fresh[i]) {
+    if (!fresh[i])
       return (
         earlier.get(`${event.message.channelId}|${event.message.externalId}`) ?? {
           duplicate: true,
@@ -66,11 +79,15 @@ export async function ingestBatch(
           messageId: null,
         }
       )
-    }
-    const done = ingested[next++]!
-    return { duplicate: false, ticketId: done.ticketId, ticketNumber: done.ticketNumber, messageId: done.messageId }
+    const stored = done.get(i)
+    // Accepted but on no ticket: a reply to a comment we never stored (kept in inbound_events).
+    if (!stored) return { duplicate: false, ticketId: null, ticketNumber: null, messageId: null }
+    return { duplicate: false, ticketId: stored.ticketId, ticketNumber: stored.ticketNumber, messageId: stored.messageId }
   })
-  return { results, ingested: freshMessages.map((message, i) => ({ message, ingested: ingested[i]! })) }
+  const ingested = [...done.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([i, stored]) => ({ message: toIngest[i]!, ingested: stored }))
+  return { results, ingested }
 }
 
 /** Stores the raw events; true for each event seen for the first time (also within the batch). */

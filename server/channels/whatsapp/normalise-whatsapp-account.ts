@@ -18,7 +18,7 @@ const text = (value: unknown) => (typeof value === 'string' || typeof value === 
 const join = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' ')
 const sentence = (head: string, ...details: unknown[]) => {
   const rest = join(...details)
-  return rest ? `${head}: ${rest}.` : `${head}.`
+  return `${rest ? `${head}: ${rest}` : head}`.replace(/\.*$/, '.')
 }
 
 /** The fields told to admins, and how each reads. Unknown keys of a value are kept in the stored event. */
