@@ -14,6 +14,7 @@ import { tickets } from '../db/schema/tickets.ts'
 import { applyAccountNotices } from './apply-account-notices.ts'
 import { applyContactChanges } from './apply-contact-changes.ts'
 import { applyDeliveryUpdates } from './apply-delivery-updates.ts'
+import { applyEarlyDeletions } from './apply-early-deletions.ts'
 import { applyMessageChanges } from './apply-message-changes.ts'
 import { eventKey, eventTarget } from './event-key.ts'
 import { findReplyCustomers, needsCustomer } from './find-reply-customers.ts'
@@ -58,6 +59,10 @@ export async function ingestBatch(
     for (const [k, i] of replies.entries()) toIngest[i] = placed[k]!
     await ingestAt(replies.filter((i) => toIngest[i]))
   }
+  await applyEarlyDeletions(
+    db,
+    [...done.keys()].map((i) => toIngest[i]!),
+  )
   const updates = batch.filter((e, i) => fresh[i] && e.type !== 'message')
   await applyDeliveryUpdates(db, updates)
   await applyMessageChanges(db, updates)

@@ -65,7 +65,9 @@ export async function messagesByExternalId(api: ApiClient): Promise<Map<string, 
   const found = new Map<string, Message & { ticketId: string }>()
   let cursor: string | null = null
   for (let page = 0; page < 50; page++) {
-    const list = await api.get(`/api/tickets?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+    const list: { body: { items: { id: string }[]; nextCursor: string | null } } = await api.get(
+      `/api/tickets?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    )
     for (const ticket of list.body.items) {
       const detail = await api.get(`/api/tickets/${ticket.id}`)
       for (const message of detail.body.messages as Message[])
