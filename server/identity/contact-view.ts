@@ -8,11 +8,12 @@ export const contactColumns = {
   email: contacts.email,
   phone: contacts.phone,
   avatarUrl: contacts.avatarUrl,
+  marketingOptOutAt: contacts.marketingOptOutAt,
   createdAt: contacts.createdAt,
 }
 
-export type ContactRow = Omit<Contact, 'createdAt'> & { createdAt: Date }
+export type ContactRow = Omit<Contact, 'createdAt' | 'marketingOptOutAt'> & { createdAt: Date; marketingOptOutAt: Date | null }
 
 export function toContact(row: ContactRow): Contact {
-  return { ...row, createdAt: row.createdAt.toISOString() }
+  return { ...row, createdAt: row.createdAt.toISOString(), marketingOptOutAt: row.marketingOptOutAt?.toISOString() ?? null }
 }

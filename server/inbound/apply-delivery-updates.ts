@@ -51,8 +51,17 @@ async function sentMessageIds(db: Db, bounces: Bounce[]): Promise<Set<string>> {
   return new Set(found.map((f) => `${f.w}|${f.x}`))
 }
 
+const statusRank = { sent: 1, delivered: 2, read: 3, failed: 4 } as const
+
 async function applyStatuses(db: Db, statuses: Status[]): Promise<void> {
-  const records = statuses.map((s) => ({ w: s.workspaceId, x: s.externalId, status: s.status, error: s.error }))
+  // One row per message: an UPDATE changes each row once, so of a batch's statuses the highest counts.
+  const highest = new Map<string, Status>()
+  for (const s of statuses) {
+    const key = `${s.workspaceId}|${s.externalId}`
+    const before = highest.get(key)
+    if (!before || statusRank[s.status] > statusRank[before.status]) highest.set(key, s)
+  }
+  const records = [...highest.values()].map((s) => ({ w: s.workspaceId, x: s.externalId, status: s.status, error: s.error }))
   await db.execute(sql`
     update ${messages} m set status = v.status, error = coalesce(v.error, m.error)
     from ${jsonRecords(records, 'w uuid, x text, status text, error text')}

@@ -17,6 +17,16 @@ export function eventKey(event: ChannelEvent): string {
       return event.report
         ? `bounce:${event.externalId}|${event.report.deliveryKey ?? event.report.externalId}`
         : `bounce:${event.externalId}`
+    case 'edited':
+      return `edited:${event.at}:${event.externalId}`
+    case 'reaction':
+      return `reaction:${event.by}:${event.at}:${event.externalId}`
+    case 'identity_changed':
+      return `identity:${event.from.kind}:${event.from.value}:${event.to.value}`
+    case 'preference':
+      return `preference:${event.category}:${event.identity.kind}:${event.identity.value}:${event.at}`
+    case 'account_notice':
+      return `account:${event.key}`
   }
 }
 

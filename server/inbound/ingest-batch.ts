@@ -1,6 +1,7 @@
 // A batch of channel events through the pipeline, inside the caller's transaction: every raw event is
 // stored first (deduplicated on channel and key, within the batch too; one stored but not yet processed
-// is ingested now), then the new messages are ingested and the delivery updates applied, each set-based.
+// is ingested now), then the new messages are ingested and the updates applied (delivery statuses,
+// changes to stored messages, to contacts, and the channel accounts' notices), each set-based.
 import { sql } from 'drizzle-orm'
 import type { ChannelEvent } from '../channels/channel-event.ts'
 import type { InboundMessage, IngestResult } from '../channels/inbound-message.ts'
@@ -10,8 +11,13 @@ import { newId } from '../db/new-id.ts'
 import { rows } from '../db/rows.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tickets } from '../db/schema/tickets.ts'
+import { applyAccountNotices } from './apply-account-notices.ts'
+import { applyContactChanges } from './apply-contact-changes.ts'
 import { applyDeliveryUpdates } from './apply-delivery-updates.ts'
+import { applyEarlyDeletions } from './apply-early-deletions.ts'
+import { applyMessageChanges } from './apply-message-changes.ts'
 import { eventKey, eventTarget } from './event-key.ts'
+import { findReplyCustomers, needsCustomer } from './find-reply-customers.ts'
 import { type IngestedMessage, type IngestSettings, ingestMessages } from './ingest-messages.ts'
 
 export type { IngestSettings }
@@ -29,17 +35,45 @@ export async function ingestBatch(
   now: Date,
 ): Promise<BatchOutcome> {
   const fresh = await storeRawEvents(db, batch)
-  const freshMessages = batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [e.message] : []))
-  const ingested = freshMessages.length ? await ingestMessages(db, freshMessages, settings, now) : []
+  const toIngest = batch.map((e, i) => (fresh[i] && e.type === 'message' ? e.message : null))
+  const done = new Map<number, IngestedMessage>()
+  const ingestAt = async (indices: number[]) => {
+    if (!indices.length) return
+    const results = await ingestMessages(
+      db,
+      indices.map((i) => toIngest[i]!),
+      settings,
+      now,
+    )
+    for (const [k, i] of indices.entries()) done.set(i, results[k]!)
+  }
+  // A business reply on a comment joins the ticket of the comment it answers, which may come in this
+  // very batch: such replies go second, once every other message is stored.
+  const replies = toIngest.flatMap((m, i) => (m && needsCustomer(m) ? [i] : []))
+  await ingestAt(toIngest.flatMap((m, i) => (m && !needsCustomer(m) ? [i] : [])))
+  if (replies.length) {
+    const placed = await findReplyCustomers(
+      db,
+      replies.map((i) => toIngest[i]!),
+    )
+    for (const [k, i] of replies.entries()) toIngest[i] = placed[k]!
+    await ingestAt(replies.filter((i) => toIngest[i]))
+  }
+  const linked = [...done.keys()].sort((a, b) => a - b)
   await linkToMessages(
     db,
-    batch.flatMap((e, i) => (fresh[i] && e.type === 'message' ? [{ channelId: e.message.channelId, key: eventKey(e) }] : [])),
-    ingested,
+    linked.map((i) => ({ channelId: toIngest[i]!.channelId, key: eventKey(batch[i]!) })),
+    linked.map((i) => done.get(i)!),
   )
-  const unmatched = await applyDeliveryUpdates(
+  await applyEarlyDeletions(
     db,
-    batch.filter((e, i) => fresh[i] && e.type !== 'message'),
+    [...done.keys()].map((i) => toIngest[i]!),
   )
+  const updates = batch.filter((e, i) => fresh[i] && e.type !== 'message')
+  const unmatched = await applyDeliveryUpdates(db, updates)
+  await applyMessageChanges(db, updates)
+  await applyContactChanges(db, updates, now)
+  await applyAccountNotices(db, updates, now)
   // A delivery report about no mail we sent is kept as a message of its own: nothing accepted vanishes.
   const reports = unmatched.flatMap((bounce) => (bounce.report ? [bounce.report] : []))
   const reported = reports.length ? await ingestMessages(db, reports, settings, now) : []
@@ -48,10 +82,9 @@ export async function ingestBatch(
     db,
     batch.flatMap((e, i) => (!fresh[i] && e.type === 'message' ? [e.message] : [])),
   )
-  let next = 0
   const results = batch.map((event, i): IngestResult => {
     if (event.type !== 'message') return { duplicate: !fresh[i], ticketId: null, ticketNumber: null, messageId: null }
-    if (!fresh[i]) {
+    if (!fresh[i])
       return (
         earlier.get(`${event.message.channelId}|${event.message.externalId}`) ?? {
           duplicate: true,
@@ -60,17 +93,15 @@ export async function ingestBatch(
           messageId: null,
         }
       )
-    }
-    const done = ingested[next++]!
-    return { duplicate: false, ticketId: done.ticketId, ticketNumber: done.ticketNumber, messageId: done.messageId }
+    const stored = done.get(i)
+    // Accepted but on no ticket: a reply to a comment we never stored (kept in inbound_events).
+    if (!stored) return { duplicate: false, ticketId: null, ticketNumber: null, messageId: null }
+    return { duplicate: false, ticketId: stored.ticketId, ticketNumber: stored.ticketNumber, messageId: stored.messageId }
   })
-  return {
-    results,
-    ingested: [
-      ...freshMessages.map((message, i) => ({ message, ingested: ingested[i]! })),
-      ...reports.map((message, i) => ({ message, ingested: reported[i]! })),
-    ],
-  }
+  const ingested = [...done.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([i, stored]) => ({ message: toIngest[i]!, ingested: stored }))
+  return { results, ingested: [...ingested, ...reports.map((message, i) => ({ message, ingested: reported[i]! }))] }
 }
 
 /**

@@ -201,22 +201,32 @@ interface Touch {
  * and moves the customer time (reply windows count from it); an echo counts as a first response.
  */
 function ticketTouch(touched: Touch[], now: Date): SQL {
-  const byTicket = new Map<string, { id: string; preview: string; customerAt: string | null; inbound: boolean }>()
+  const byTicket = new Map<
+    string,
+    { id: string; preview: string; customerAt: string | null; inbound: boolean; answered: boolean }
+  >()
   for (const t of touched) {
     const before = byTicket.get(t.id)
     const customerAt = [before?.customerAt, t.inbound ? t.sentAt : null].filter(Boolean).sort().at(-1) ?? null
-    byTicket.set(t.id, { id: t.id, preview: t.preview, customerAt, inbound: (before?.inbound ?? false) || t.inbound })
+    byTicket.set(t.id, {
+      id: t.id,
+      preview: t.preview,
+      customerAt,
+      inbound: (before?.inbound ?? false) || t.inbound,
+      // A customer message and the business's echo answering it may share a batch: both count.
+      answered: (before?.answered ?? false) || !t.inbound,
+    })
   }
   return sql`
     update ${tickets} t set
       status = case when v.inbound then 'open' else t.status end,
       resolved_at = case when v.inbound then null else t.resolved_at end,
-      first_response_at = case when v.inbound then t.first_response_at else coalesce(t.first_response_at, ${now.toISOString()}::timestamptz) end,
-      last_agent_reply_at = case when v.inbound then t.last_agent_reply_at else ${now.toISOString()}::timestamptz end,
+      first_response_at = case when v.answered then coalesce(t.first_response_at, ${now.toISOString()}::timestamptz) else t.first_response_at end,
+      last_agent_reply_at = case when v.answered then ${now.toISOString()}::timestamptz else t.last_agent_reply_at end,
       updated_at = ${now.toISOString()}::timestamptz,
       last_message_at = ${now.toISOString()}::timestamptz, last_message_preview = v.preview,
       last_customer_message_at = greatest(t.last_customer_message_at, v."customerAt")
-    from ${jsonRecords([...byTicket.values()], 'id uuid, preview text, "customerAt" timestamptz, inbound boolean')}
+    from ${jsonRecords([...byTicket.values()], 'id uuid, preview text, "customerAt" timestamptz, inbound boolean, answered boolean')}
     where t.id = v.id`
 }
 

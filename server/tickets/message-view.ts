@@ -19,11 +19,23 @@ export const messageColumns = {
   replyToExternalId: messages.replyToExternalId,
   automatic: messages.automatic,
   deletedAt: messages.deletedAt,
+  editedAt: messages.editedAt,
+  editHistory: messages.editHistory,
+  reactions: messages.reactions,
   createdAt: messages.createdAt,
 }
 
-export type MessageRow = Omit<Message, 'createdAt' | 'deletedAt'> & { createdAt: Date; deletedAt: Date | null }
+export type MessageRow = Omit<Message, 'createdAt' | 'deletedAt' | 'editedAt'> & {
+  createdAt: Date
+  deletedAt: Date | null
+  editedAt: Date | null
+}
 
 export function toMessage(row: MessageRow): Message {
-  return { ...row, createdAt: row.createdAt.toISOString(), deletedAt: row.deletedAt?.toISOString() ?? null }
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    editedAt: row.editedAt?.toISOString() ?? null,
+  }
 }

@@ -15,6 +15,8 @@ export const contactSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   avatarUrl: z.string().nullable(),
+  /** When the customer opted out of marketing messages (WhatsApp); null while they have not. */
+  marketingOptOutAt: isoTimeSchema.nullable(),
   createdAt: isoTimeSchema,
 })
 export type Contact = z.infer<typeof contactSchema>

@@ -22,6 +22,14 @@ export function isLinkableUrl(url: string): boolean {
   return /^https?:\/\/[^\s]/i.test(url) || /^\/api\/attachments\/[\w-]+$/.test(url)
 }
 
+/** A text the sender replaced by editing the message, and when they did. */
+export const editedVersionSchema = z.object({ body: z.string(), replacedAt: isoTimeSchema })
+export type EditedVersion = z.infer<typeof editedVersionSchema>
+
+/** An emoji reaction to a message: by the customer (contact) or by the business (agent). */
+export const reactionSchema = z.object({ by: z.enum(['contact', 'agent']), emoji: z.string(), at: isoTimeSchema })
+export type Reaction = z.infer<typeof reactionSchema>
+
 export const messageSchema = z.object({
   id: idSchema,
   ticketId: idSchema,
@@ -42,6 +50,11 @@ export const messageSchema = z.object({
   automatic: z.boolean(),
   /** Set when the customer unsent the message; it stays in the thread, marked. */
   deletedAt: isoTimeSchema.nullable(),
+  /** Set when the sender edited the message; `body` is the latest text. */
+  editedAt: isoTimeSchema.nullable(),
+  /** The texts the edits replaced, oldest first. */
+  editHistory: z.array(editedVersionSchema),
+  reactions: z.array(reactionSchema),
   createdAt: isoTimeSchema,
 })
 export type Message = z.infer<typeof messageSchema>

@@ -1,8 +1,18 @@
-// An agent's notifications (GET /api/notifications): what a rule, an SLA or a handoff wants them to know.
+// An agent's notifications (GET /api/notifications): what a rule, an SLA or a handoff wants them to know,
+// and for admins what Meta says about a channel's account (template reviews, number quality, alerts).
 import { z } from 'zod'
 import { idSchema, isoTimeSchema } from './common.ts'
 
-export const notificationKinds = ['rule', 'sla_warning', 'sla_breach', 'reply_window', 'handoff', 'rule_loop', 'mention'] as const
+export const notificationKinds = [
+  'rule',
+  'sla_warning',
+  'sla_breach',
+  'reply_window',
+  'handoff',
+  'rule_loop',
+  'mention',
+  'channel_account',
+] as const
 
 export const notificationSchema = z.object({
   id: idSchema,

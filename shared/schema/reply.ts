@@ -56,6 +56,9 @@ export const createTemplateSchema = z.object({
   body: z.string().trim().min(1).max(1024),
 })
 
+/** Meta's review state of a template; only `approved` ones can be sent. */
+export const templateStatuses = ['approved', 'pending', 'rejected', 'paused', 'disabled'] as const
+
 export const templateSchema = z.object({
   id: idSchema,
   channelId: idSchema,
@@ -64,6 +67,8 @@ export const templateSchema = z.object({
   body: z.string(),
   /** How many {{n}} parameters the body takes. */
   paramCount: z.number().int(),
+  /** Follows Meta's message_template_status_update webhook; a reply may use only an approved template. */
+  status: z.enum(templateStatuses),
   createdAt: isoTimeSchema,
 })
 export type Template = z.infer<typeof templateSchema>

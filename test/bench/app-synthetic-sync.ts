@@ -34,6 +34,7 @@ export function syntheticSyncPages(tickets: number, messagesPerTicket: number, p
         email: `customer${i}@example.com`,
         phone: null,
         avatarUrl: null,
+        marketingOptOutAt: null,
         createdAt: at,
       })
       page.tickets.push({
@@ -78,6 +79,9 @@ export function syntheticSyncPages(tickets: number, messagesPerTicket: number, p
           replyToExternalId: null,
           automatic: false,
           deletedAt: null,
+          editedAt: null,
+          editHistory: [],
+          reactions: [],
           createdAt: at,
         })
       }

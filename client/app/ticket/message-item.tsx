@@ -1,5 +1,6 @@
 // One entry of the conversation: the customer's messages on the left, ours on the right, internal notes
-// in yellow and marked, events as a line; attachments and images shown; delivery status with a retry.
+// in yellow and marked, events as a line; attachments and images shown; an edited message marked with
+// its earlier texts one click away, a deleted one marked, reactions under it; delivery status with a retry.
 import { For, Show } from 'solid-js'
 import type { Agent } from '../../../shared/schema/agent.ts'
 import { isLinkableUrl, type Message } from '../../../shared/schema/message.ts'
@@ -46,10 +47,29 @@ export function MessageItem(props: { message: Message; agents: Agent[]; customer
           <time dateTime={m().createdAt}>{clockText(m().createdAt)}</time>
         </div>
         <Show when={m().deletedAt}>
-          <em class="deleted">The customer unsent this message.</em>
+          <em class="deleted">
+            {m().direction === 'outbound' ? 'This message was deleted.' : 'The customer unsent this message.'}
+          </em>
         </Show>
         <Show when={m().html} fallback={<p class="message-body">{m().body}</p>}>
           {(html) => <EmailBody html={html()} text={m().body} />}
+        </Show>
+        <Show when={m().editedAt}>
+          <details class="edited">
+            <summary>Edited {clockText(m().editedAt!)}</summary>
+            <For each={m().editHistory ?? []}>{(version) => <p class="message-body earlier">{version.body}</p>}</For>
+          </details>
+        </Show>
+        <Show when={(m().reactions ?? []).length}>
+          <ul class="reactions" aria-label="Reactions">
+            <For each={m().reactions}>
+              {(r) => (
+                <li title={r.by === 'contact' ? props.customerName : 'Your team'}>
+                  {r.emoji} <span class="reaction-by">{r.by === 'contact' ? props.customerName : 'Team'}</span>
+                </li>
+              )}
+            </For>
+          </ul>
         </Show>
         <Show when={m().attachments.length}>
           <ul class="attachments">

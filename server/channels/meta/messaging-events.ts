@@ -1,6 +1,7 @@
 // Messenger and Instagram send the same messaging events. This file
 // parses one, dispatches on the key present (never assuming `message`), and turns the kinds both products
-// treat alike (delivery, reaction, edit, postback) into channel events; each product supplies the rest.
+// treat alike (unsend, delivery, reaction, edit, postback) into channel events; each product supplies the
+// rest. An unsend, an edit and a reaction change the message they name; none is a message of its own.
 import type { Identity } from '../../../shared/schema/contact.ts'
 import type { ChannelEvent } from '../channel-event.ts'
 import { metaMessageEvent } from './meta-message.ts'
@@ -34,25 +35,21 @@ export function normaliseMessagingEvent(item: unknown, ctx: MetaContext, out: Me
   const event = parsed.data
   const at = event.timestamp ?? ctx.fallbackMs
   const target = { workspaceId: ctx.channel.workspaceId, channelId: ctx.channel.id }
-  if (event.message) out.events.push(...product.message(event, event.message, ctx, item))
+  if (event.message?.is_deleted)
+    out.events.push({ type: 'deleted', ...target, externalId: event.message.mid, at: new Date(at).toISOString() })
+  else if (event.message) out.events.push(...product.message(event, event.message, ctx, item))
   else if (event.read) out.events.push(product.read(event, event.read, ctx))
   else if (event.delivery) {
     const upTo = new Date(event.delivery.watermark).toISOString()
     out.events.push({ type: 'watermark', ...target, identity: customerOf(event, ctx, product.kind), status: 'delivered', upTo })
   } else if (event.reaction) {
     const { mid, action } = event.reaction
-    const emoji = event.reaction.emoji ?? event.reaction.reaction ?? ''
-    const body =
-      action === 'unreact'
-        ? `Removed ${emoji ? `the reaction ${emoji}` : 'a reaction'} from a message`
-        : `Reacted ${emoji ? `${emoji} ` : ''}to a message`
-    const externalId = `reaction:${mid}:${event.sender.id}:${at}`
-    out.events.push(messagingMessage(event, ctx, product.kind, at, { externalId, body, replyToExternalId: mid, raw: item }))
+    const emoji = action === 'unreact' ? null : (event.reaction.emoji ?? event.reaction.reaction ?? null)
+    const by = isFromBusiness(event, ctx) ? 'agent' : 'contact'
+    out.events.push({ type: 'reaction', ...target, externalId: mid, by, emoji, at: new Date(at).toISOString() })
   } else if (event.message_edit) {
-    const { mid, text, num_edit } = event.message_edit
-    const externalId = `edit:${mid}:${num_edit ?? at}`
-    const body = `Edited: ${text ?? ''}`
-    out.events.push(messagingMessage(event, ctx, product.kind, at, { externalId, body, replyToExternalId: mid, raw: item }))
+    const { mid, text } = event.message_edit
+    out.events.push({ type: 'edited', ...target, externalId: mid, body: text ?? '', at: new Date(at).toISOString() })
   } else if (event.postback) {
     const { mid, title, payload } = event.postback
     const externalId = mid ?? `postback:${event.sender.id}:${at}`

@@ -11,8 +11,14 @@ export interface RoutedChannel {
   workspaceId: string
 }
 
-/** The channel of `kind` whose routing id (Page id, Instagram account id, WhatsApp phone number id) this is. */
-export type MetaRoute = (kind: MetaChannelKind, routingId: string) => RoutedChannel | null
+/** What a routing id names: a channel's own id, or (`whatsapp_account`) a WhatsApp business account. */
+export type MetaRouteKind = MetaChannelKind | 'whatsapp_account'
+
+/**
+ * The channel of `kind` whose routing id (Page id, Instagram account id, WhatsApp phone number id) this
+ * is; for `whatsapp_account`, the first WhatsApp channel of that business account (WABA id).
+ */
+export type MetaRoute = (kind: MetaRouteKind, routingId: string) => RoutedChannel | null
 
 export const metaProblemReasons = [
   'malformed_body',

@@ -65,7 +65,16 @@ const participantSchema = z.looseObject({ id: metaIdSchema })
 
 export const metaAttachmentSchema = z.looseObject({
   type: z.string(),
-  payload: z.looseObject({ url: metaUrlSchema, title: z.string().nullish() }).nullish(),
+  /** Messenger's location and fallback (a shared link) attachments carry these beside the payload. */
+  title: z.string().nullish(),
+  url: metaUrlSchema,
+  payload: z
+    .looseObject({
+      url: metaUrlSchema,
+      title: z.string().nullish(),
+      coordinates: z.looseObject({ lat: z.number(), long: z.number() }).nullish(),
+    })
+    .nullish(),
 })
 export type MetaAttachment = z.infer<typeof metaAttachmentSchema>
 
@@ -73,7 +82,7 @@ export const metaMessageSchema = z.looseObject({
   mid: z.string().min(1),
   text: z.string().nullish(),
   is_echo: z.boolean().optional(),
-  /** Instagram unsend: the same mid as the original message. */
+  /** Unsend (Instagram; Messenger on message_deletes): the same mid as the original message. */
   is_deleted: z.boolean().optional(),
   is_unsupported: z.boolean().optional(),
   reply_to: z

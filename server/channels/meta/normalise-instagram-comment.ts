@@ -1,6 +1,8 @@
 // Instagram comments (`comments` and `live_comments` changes): each media's
-// comments are a thread of their own (`comment:<media id>`). The account's own comments come back through
-// the same webhook and are dropped, so the helpdesk never answers itself.
+// comments are a thread of their own (`comment:<media id>`). The account's own replies come back through
+// the same webhook: they are outbound messages on the ticket of the comment they answer (the helpdesk's
+// own replies are recognised by their id and stored once); its top-level comments answer nobody and are
+// dropped.
 import { instagramCommentSchema } from './meta-comment-payload.ts'
 import { metaMessageEvent } from './meta-message.ts'
 import { type MetaContext, type MetaOutput, malformedItem } from './meta-normalise-context.ts'
@@ -12,11 +14,15 @@ export function normaliseInstagramComment(value: unknown, ctx: MetaContext, out:
     return
   }
   const comment = parsed.data
-  if (comment.from.id === ctx.businessId) return
+  const byAccount = comment.from.id === ctx.businessId
+  if (byAccount && !comment.parent_id) return
   out.events.push(
     metaMessageEvent(ctx, 'instagram', ctx.fallbackMs, {
       externalId: comment.id,
-      contact: { name: comment.from.username ?? null, identities: [{ kind: 'instagram', value: comment.from.id }] },
+      contact: byAccount
+        ? { name: null, identities: [] }
+        : { name: comment.from.username ?? null, identities: [{ kind: 'instagram', value: comment.from.id }] },
+      direction: byAccount ? 'outbound' : 'inbound',
       subject: `Comment on post ${comment.media.id}`,
       thread: `comment:${comment.media.id}`,
       replyToExternalId: comment.parent_id ?? null,

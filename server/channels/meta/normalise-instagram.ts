@@ -1,7 +1,6 @@
 // Instagram DM events (`object: "instagram"`): what Instagram does its own way
-// on top of the shared messaging events. An unsend reuses the original mid and becomes a deletion; story
-// replies and mentions carry the story's link and say so in the subject; reads name one message. The
-// customer is the IGSID.
+// on top of the shared messaging events. Story replies and mentions carry the story's link and say so in
+// the subject; reads name one message. The customer is the IGSID.
 import type { Attachment } from '../../../shared/schema/message.ts'
 import { type MessagingProduct, messagingMessage, normaliseMessagingEvent } from './messaging-events.ts'
 import { toAttachment } from './meta-attachment.ts'
@@ -14,16 +13,6 @@ export const instagram: MessagingProduct = {
   kind: 'instagram',
   message(event, message, ctx, raw) {
     const at = event.timestamp ?? ctx.fallbackMs
-    if (message.is_deleted)
-      return [
-        {
-          type: 'deleted',
-          workspaceId: ctx.channel.workspaceId,
-          channelId: ctx.channel.id,
-          externalId: message.mid,
-          at: new Date(at).toISOString(),
-        },
-      ]
     const attachments: Attachment[] = (message.attachments ?? []).map(toAttachment)
     let body = message.text || (message.is_unsupported ? '(unsupported message)' : '')
     let subject: string | null = null

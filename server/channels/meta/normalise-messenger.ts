@@ -1,9 +1,11 @@
 // Messenger events (`object: "page"`): what Messenger does its own way on top of
 // the shared messaging events. Messages carry text, attachments, quick replies (the payload stays in raw)
-// and quotes; reads are watermarks. The customer is the PSID.
+// and quotes; a location or a shared link without text is written out; reads are watermarks. Echoes of
+// what the Page sent from another tool (another app_id, Meta's own inbox) are outbound messages. The
+// customer is the PSID.
 
 import { type MessagingProduct, messagingMessage, normaliseMessagingEvent } from './messaging-events.ts'
-import { toAttachment } from './meta-attachment.ts'
+import { attachmentsText, toAttachment } from './meta-attachment.ts'
 import type { MetaContext, MetaOutput } from './meta-normalise-context.ts'
 
 export const messenger: MessagingProduct = {
@@ -12,7 +14,7 @@ export const messenger: MessagingProduct = {
     return [
       messagingMessage(event, ctx, 'messenger', event.timestamp ?? ctx.fallbackMs, {
         externalId: message.mid,
-        body: message.text ?? '',
+        body: message.text || attachmentsText(message.attachments ?? []),
         attachments: (message.attachments ?? []).map(toAttachment),
         replyToExternalId: message.reply_to?.mid ?? null,
         raw,

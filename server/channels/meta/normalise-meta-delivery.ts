@@ -3,6 +3,7 @@
 // id, WhatsApp by phone number id) and each item is normalised alone, so an unknown product, an entry no
 // channel has or a malformed item is a problem for the log, never a reason to lose the other items.
 import { normaliseWhatsapp } from '../whatsapp/normalise-whatsapp.ts'
+import { normaliseWhatsappAccount, whatsappAccountFields } from '../whatsapp/normalise-whatsapp-account.ts'
 import type { MetaContext, MetaOutput, MetaRoute, RoutedChannel } from './meta-normalise-context.ts'
 import { malformedItem } from './meta-normalise-context.ts'
 import { metaChangeSchema, metaDeliverySchema, metaEntrySchema } from './meta-payload.ts'
@@ -28,6 +29,7 @@ const messagingFields = new Set([
   'messaging_seen',
   'message_reactions',
   'message_edits',
+  'message_deletes',
   'messaging_postbacks',
   'messaging_referral',
   'messaging_optins',
@@ -69,10 +71,14 @@ function normaliseEntry(object: string, raw: unknown, path: string, route: MetaR
 
   if (object === 'whatsapp_business_account') {
     for (const [j, item] of changes.entries()) {
+      const at = { ...where, path: changePath(j) }
       const change = metaChangeSchema.safeParse(item)
-      if (!change.success) out.problems.push(malformedItem(changePath(j), change.error, item))
-      else if (change.data.field !== 'messages') unhandledField(out, changePath(j), object, change.data.field)
-      else normaliseWhatsapp(change.data.value, route, { ...where, path: changePath(j) }, out)
+      if (!change.success) out.problems.push(malformedItem(at.path, change.error, item))
+      else if (change.data.field === 'messages' || change.data.field === 'smb_message_echoes')
+        normaliseWhatsapp(change.data.value, route, at, out)
+      else if (whatsappAccountFields.has(change.data.field))
+        normaliseWhatsappAccount(change.data.field, change.data.value, route, at, out)
+      else unhandledField(out, at.path, object, change.data.field)
     }
     return
   }

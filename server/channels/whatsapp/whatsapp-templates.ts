@@ -29,6 +29,7 @@ function toTemplate(row: TemplateRow): Template {
     language: row.language,
     body: row.body,
     paramCount: paramCount(row.body),
+    status: row.status,
     createdAt: row.createdAt.toISOString(),
   }
 }
@@ -76,13 +77,18 @@ export async function listTemplates(db: Db, channelId: string): Promise<Template
   return list.map(toTemplate)
 }
 
-/** The template a reply names, rendered; 422 unknown_template, or 400 when the parameters do not fit. */
+/** The template a reply names, rendered; 422 unknown_template (also when Meta has not approved it), or 400 when the parameters do not fit. */
 export async function renderTemplateUse(db: Db, channelId: string, use: TemplateUse): Promise<string> {
   const [row] = await db
     .select()
     .from(templates)
     .where(and(eq(templates.channelId, channelId), eq(templates.name, use.name), eq(templates.language, use.language)))
   if (!row) throw new AppError('unknown_template', `This channel has no template ${use.name} in ${use.language}.`)
+  if (row.status !== 'approved')
+    throw new AppError(
+      'unknown_template',
+      `The template ${use.name} (${use.language}) is ${row.status} by Meta and cannot be sent.`,
+    )
   const wanted = paramCount(row.body)
   if (use.params.length !== wanted) {
     throw new AppError('invalid_input', `The template ${use.name} takes ${wanted} parameters; ${use.params.length} given.`, [

@@ -11,6 +11,8 @@ export const contacts = pgTable(
     email: text('email'),
     phone: text('phone'),
     avatarUrl: text('avatar_url'),
+    /** The customer asked the business to stop marketing messages (WhatsApp user_preferences). */
+    marketingOptOutAt: time('marketing_opt_out_at'),
     /** Set when this contact was merged into another; it then has no identities or tickets left. */
     mergedIntoId: uuid('merged_into_id'),
     search: tsvector('search'),

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { channelKinds } from '../../../shared/schema/common.ts'
-import type { Attachment } from '../../../shared/schema/message.ts'
+import type { Attachment, EditedVersion, Reaction } from '../../../shared/schema/message.ts'
 import { createdAt, id, time, tsvector, workspaceId } from './columns.ts'
 import { tickets } from './tickets.ts'
 
@@ -31,6 +31,11 @@ export const messages = pgTable(
     automatic: boolean('automatic').notNull().default(false),
     /** The customer unsent it; the row stays, marked. */
     deletedAt: time('deleted_at'),
+    /** The sender edited it: body is the latest text, editHistory the texts it replaced, oldest first. */
+    editedAt: time('edited_at'),
+    editHistory: jsonb('edit_history').$type<EditedVersion[]>().notNull().default([]),
+    /** Emoji reactions to it, at most one per side (the customer, the business). */
+    reactions: jsonb('reactions').$type<Reaction[]>().notNull().default([]),
     search: tsvector('search'),
     createdAt: createdAt(),
   },

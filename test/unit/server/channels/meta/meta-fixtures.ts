@@ -14,6 +14,7 @@ const channels: Record<string, RoutedChannel> = {
   'instagram:17841400000000000': { id: 'instagram-1', workspaceId: 'w1' },
   'whatsapp:106540352242922': { id: 'whatsapp-1', workspaceId: 'w1' },
   'whatsapp:106540352242923': { id: 'whatsapp-2', workspaceId: 'w3' },
+  'whatsapp_account:102290129340398': { id: 'whatsapp-1', workspaceId: 'w1' },
 }
 
 export const route: MetaRoute = (kind, routingId) => channels[`${kind}:${routingId}`] ?? null

@@ -40,25 +40,45 @@ test('a Facebook Page comment is a message in the thread of its post, from the c
   })
 })
 
-test("the Page's own comments, edits and other feed items are dropped; a removal is a deletion", () => {
+test("the Page's reply is an outbound message answering the comment; an edit changes it, a removal deletes it; other feed items are dropped", () => {
   const { events, problems } = normaliseFixture('facebook-comment-others')
   expect(problems).toEqual([])
+  const target = { workspaceId: 'w1', channelId: 'messenger-1' }
   expect(events).toEqual([
     {
-      type: 'deleted',
-      workspaceId: 'w1',
-      channelId: 'messenger-1',
-      externalId: '900000000000001_310000000000001',
-      at: '2023-11-14T22:14:27.000Z',
+      type: 'message',
+      message: expect.objectContaining({
+        externalId: '900000000000001_310000000000003',
+        direction: 'outbound',
+        contact: { name: null, identities: [] },
+        thread: 'comment:102938475610293_900000000000001',
+        replyToExternalId: '900000000000001_310000000000001',
+        body: 'Yes we do!',
+      }),
     },
+    {
+      type: 'edited',
+      ...target,
+      externalId: '900000000000001_310000000000001',
+      body: 'Do you ship this to Canada and the US?',
+      at: '2023-11-14T22:14:26.000Z',
+    },
+    { type: 'deleted', ...target, externalId: '900000000000001_310000000000001', at: '2023-11-14T22:14:27.000Z' },
   ])
 })
 
-test('Instagram comments and live comments are messages in the thread of their media; our own are dropped', () => {
+test("Instagram comments and live comments are messages in the thread of their media; the account's reply is outbound", () => {
   const { events, problems } = normaliseFixture('instagram-comment')
   expect(problems).toEqual([])
   const messages = messagesOf(events)
-  expect(messages).toHaveLength(2)
+  expect(messages).toHaveLength(3)
+  expect(messages[2]).toMatchObject({
+    externalId: '17900000000000003',
+    direction: 'outbound',
+    contact: { name: null, identities: [] },
+    thread: 'comment:17800000000000001',
+    replyToExternalId: '17900000000000001',
+  })
   expect(messages[0]).toEqual({
     workspaceId: 'w1',
     channelId: 'instagram-1',

@@ -91,7 +91,7 @@ test('echoes, flagged or only sent by the account itself, are outbound messages 
   ])
 })
 
-test('a read names one message and becomes its read status; reactions and postbacks become messages', () => {
+test('a read names one message and becomes its read status; a reaction changes its message; a postback is a message', () => {
   const { events, problems } = normaliseFixture('instagram-read-reaction-postback')
   expect(problems).toEqual([])
   expect(events[0]).toEqual({
@@ -103,8 +103,8 @@ test('a read names one message and becomes its read status; reactions and postba
     at: '2023-11-14T22:13:50.000Z',
     error: null,
   })
+  expect(events[1]).toMatchObject({ type: 'reaction', externalId: 'aWdf_echo_1', by: 'contact', emoji: '❤️' })
   expect(messagesOf(events).map((m) => [m.externalId, m.body, m.replyToExternalId, m.contact.identities])).toEqual([
-    ['reaction:aWdf_echo_1:6841100000000000:1700000031000', 'Reacted ❤️ to a message', 'aWdf_echo_1', [igsid]],
     ['aWdf_pb_1', 'Track order', null, [igsid]],
   ])
 })

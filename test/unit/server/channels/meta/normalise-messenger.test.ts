@@ -35,7 +35,8 @@ test('a text message becomes an inbound message from the PSID with its quote and
 
 test('attachments keep their media type and url; stickers are stickers and everything else is other', () => {
   const [message] = messagesOf(normaliseFixture('messenger-attachments').events)
-  expect(message!.body).toBe('')
+  // Without text, the shared link (a fallback attachment) is what the message says.
+  expect(message!.body).toBe('🔗 Blue jacket: https://example.com/product/42')
   expect(message!.attachments.map((a) => [a.type, a.url, a.name])).toEqual([
     ['image', 'https://scontent.xx.fbcdn.net/v/t1.15752-9/box.jpg?stp=1', null],
     ['video', 'https://video.xx.fbcdn.net/v/clip.mp4', null],
@@ -82,17 +83,27 @@ test('delivery and read are watermarks of the sender PSID', () => {
   ])
 })
 
-test('a reaction and its removal are messages quoting the reacted message, each with its own id', () => {
-  const messages = messagesOf(normaliseFixture('messenger-reaction').events)
-  expect(messages.map((m) => [m.externalId, m.body, m.replyToExternalId])).toEqual([
-    ['reaction:m_abc:7392015648120394:1700000008000', 'Reacted ❤️ to a message', 'm_abc'],
-    ['reaction:m_abc:7392015648120394:1700000009000', 'Removed the reaction love from a message', 'm_abc'],
+test('a reaction and its removal change the reacted message; neither is a message', () => {
+  const { events } = normaliseFixture('messenger-reaction')
+  const target = { type: 'reaction', workspaceId: 'w1', channelId: 'messenger-1', externalId: 'm_abc', by: 'contact' }
+  expect(events).toEqual([
+    { ...target, emoji: '❤️', at: '2023-11-14T22:13:28.000Z' },
+    { ...target, emoji: null, at: '2023-11-14T22:13:29.000Z' },
   ])
 })
 
-test('an edit is a message of its own, keyed by mid and edit number', () => {
-  const [message] = messagesOf(normaliseFixture('messenger-edit').events)
-  expect(message).toMatchObject({ externalId: 'edit:m_abc:1', body: 'Edited: corrected text', replyToExternalId: 'm_abc' })
+test('an edit changes the message it names, never adds one', () => {
+  const { events } = normaliseFixture('messenger-edit')
+  expect(events).toEqual([
+    {
+      type: 'edited',
+      workspaceId: 'w1',
+      channelId: 'messenger-1',
+      externalId: 'm_abc',
+      body: 'corrected text',
+      at: '2023-11-14T22:13:29.000Z',
+    },
+  ])
 })
 
 test('postbacks read as their title with the payload in raw, in messaging and in standby alike', () => {

@@ -62,24 +62,27 @@ test('a location reads as a pin line and a contact card as names and numbers', (
   ])
 })
 
-test('quotes, template buttons, interactive replies and reactions read as their text and keep what they answer', () => {
-  const messages = messagesOf(normaliseFixture('whatsapp-replies-buttons').events)
+test('quotes, template buttons and interactive replies read as their text and keep what they answer; a reaction changes the message it names', () => {
+  const { events } = normaliseFixture('whatsapp-replies-buttons')
+  const messages = messagesOf(events)
   expect(messages.map((m) => [m.externalId, m.body, m.replyToExternalId])).toEqual([
     ['wamid.quote1', 'this one', 'wamid.ORIGINAL'],
     ['wamid.button1', 'Unsubscribe', 'wamid.TEMPLATE_MSG'],
     ['wamid.interactive1', 'Cancel', 'wamid.INTERACTIVE1'],
-    ['wamid.interactive2', 'Priority Mail Express', null],
-    ['wamid.reaction1', 'Reacted 👍', 'wamid.REACTED_TO'],
+    ['wamid.interactive2', expect.stringMatching(/^Priority Mail Express/), null],
   ])
   expect((messages[1]!.raw as any).button.payload).toBe('UNSUBSCRIBE')
+  expect(events.filter((e) => e.type === 'reaction')).toEqual([
+    expect.objectContaining({ externalId: 'wamid.REACTED_TO', by: 'contact', emoji: '👍' }),
+  ])
 })
 
-test('unsupported and unknown types are placeholders naming the type, with the raw message kept', () => {
+test('an unsupported type says what WhatsApp said, and an order lists its cart, with the raw message kept', () => {
   const { events, problems } = normaliseFixture('whatsapp-unsupported')
   expect(problems).toEqual([])
   expect(messagesOf(events).map((m) => [m.body, (m.raw as any).type])).toEqual([
-    ['(unsupported message: unsupported)', 'unsupported'],
-    ['(unsupported message: order)', 'order'],
+    ['(unsupported message: unsupported) 131051 Message type unknown: Message type is currently not supported.', 'unsupported'],
+    ['🛒 Order from catalogue 1: 1 product\n• 2 × sku-1', 'order'],
   ])
 })
 
@@ -113,16 +116,18 @@ test('statuses become status events, a failure with its code, title and details;
   ])
 })
 
-test('system errors and fields other than messages are problems', () => {
+test('system errors are problems; a template status change is an account notice for the account', () => {
   const { events, problems } = normaliseFixture('whatsapp-system-error')
-  expect(events).toEqual([])
-  expect(problems.map((p) => p.reason)).toEqual(['provider_error', 'unhandled_field'])
+  expect(problems.map((p) => p.reason)).toEqual(['provider_error'])
   expect((problems[0]!.detail as any).errors[0].code).toBe(130429)
-  expect(problems[1]!.detail).toEqual({
-    path: 'entry[0].changes[1]',
-    object: 'whatsapp_business_account',
-    field: 'message_template_status_update',
-  })
+  expect(events).toEqual([
+    expect.objectContaining({
+      type: 'account_notice',
+      channelId: 'whatsapp-1',
+      body: 'Template order_update (en_US) is now approved.',
+      template: { businessAccountId: '102290129340398', name: 'order_update', language: 'en_US', status: 'approved' },
+    }),
+  ])
 })
 
 test('a batch over several numbers routes each change by phone number id, in every language', () => {
