@@ -43,6 +43,8 @@ let nextCustomer = 41000000
 const visitors = new Map<number, ChatVisitor>()
 /** Each email customer's first mail, which their follow-ups answer. */
 const firstMails = new Map<number, string>()
+/** Every mail sent, by Message-ID. */
+const sentMails = new Map<string, string>()
 
 const mailbox = 'help@contract.example'
 const inboundSecret = 'contract-inbound-secret-0123'
@@ -66,9 +68,12 @@ async function mailFrom(customer: number, text: string, externalId: string): Pro
   const first = firstMails.get(customer) ?? messageId
   firstMails.set(customer, first)
   const thread = first === messageId ? '' : `In-Reply-To: ${first}\r\nReferences: ${first}\r\n`
+  // A repeated delivery is the same mail, byte for byte (its Date too): another mail reusing the id is not.
   const raw =
+    sentMails.get(messageId) ??
     `From: Customer ${customer} <${customerEmail(customer)}>\r\nTo: ${mailbox}\r\nSubject: ${text}\r\n` +
-    `Message-ID: ${messageId}\r\n${thread}Date: ${new Date().toUTCString()}\r\n\r\n${text}\r\n`
+      `Message-ID: ${messageId}\r\n${thread}Date: ${new Date().toUTCString()}\r\n\r\n${text}\r\n`
+  sentMails.set(messageId, raw)
   const answer = await fetch(`${setup.server.url}/webhooks/email/${channelIds.get('email')}`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${inboundSecret}` },
