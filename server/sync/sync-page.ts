@@ -54,6 +54,7 @@ export async function syncPage(db: Db, actor: Actor, query: SyncQuery, now: Date
       actor,
       scanned.filter((t) => !t.visible).map((t) => t.id),
       query.cursor ? after.changedAt : null,
+      now,
     ),
     recordSightings(db, actor, ids),
   ])

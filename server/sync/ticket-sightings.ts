@@ -31,6 +31,7 @@ export async function sightedBefore(
   viewer: Viewer,
   hiddenIds: readonly string[],
   since: string | null,
+  now: Date,
 ): Promise<string[]> {
   if (viewer.role !== 'agent' || !hiddenIds.length || since === null) return []
   const held = await db
@@ -47,7 +48,7 @@ export async function sightedBefore(
   if (ids.length) {
     await db
       .update(ticketSightings)
-      .set({ removedAt: sql`now()` })
+      .set({ removedAt: now })
       .where(
         and(
           eq(ticketSightings.agentId, viewer.agentId),
