@@ -9,5 +9,7 @@ export default defineConfig({
   plugins: [solid()],
   // PGlite finds its wasm and data next to its module; pre-bundling would move it away from them.
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+  // The local database's worker is a module worker: PGlite finds its files through import.meta.url.
+  worker: { format: 'es' },
   build: { outDir: '../dist/client', emptyOutDir: true, target: 'es2022', assetsInlineLimit: 0 },
 })

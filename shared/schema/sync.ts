@@ -26,3 +26,15 @@ export type SyncPage = z.infer<typeof syncPageSchema>
 
 /** The live push: a `change` event tells the client to pull the next page. */
 export const syncStreamEventSchema = z.object({ at: z.string() })
+
+/**
+ * The `tickets` event of the live stream: what one commit changed that the asker may see, pushed as it
+ * commits (in commit order), to be upserted as it is.
+ */
+export const syncPushSchema = z.object({
+  tickets: z.array(ticketSchema),
+  messages: z.array(messageSchema),
+  contacts: z.array(contactSchema),
+  removedTicketIds: z.array(z.string()).default([]),
+})
+export type SyncPush = z.infer<typeof syncPushSchema>

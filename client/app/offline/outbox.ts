@@ -86,6 +86,8 @@ export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
   return {
     items,
     async add(kind, ticketId, payload, key = newKey()) {
+      // Shown as waiting at once, even while the local database is still opening.
+      setItems((list) => [...list, { key, ticketId, kind, payload, error: null }])
       await db.query('insert into outbox (key, ticket_id, kind, payload) values ($1, $2, $3, $4)', [
         key,
         ticketId,

@@ -5,17 +5,19 @@ export function registerServiceWorker(): void {
   navigator.serviceWorker.register('/sw.js').then(
     async () => {
       const ready = await navigator.serviceWorker.ready
-      const send = () => {
-        const urls = performance
-          .getEntriesByType('resource')
-          .map((entry) => new URL(entry.name))
+      const send = (loaded: string[]) => {
+        const urls = loaded
+          .map((name) => new URL(name, location.href))
           .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
           .map((url) => url.pathname)
         ready.active?.postMessage({ type: 'keep', urls: ['/', ...new Set(urls)] })
       }
-      // PGlite's files load a moment after start; hand over the list again once they have.
-      send()
-      setTimeout(send, 5_000)
+      const pageFiles = () => performance.getEntriesByType('resource').map((entry) => entry.name)
+      send(pageFiles())
+      // The signed-in part loads later, and the local database's worker loads PGlite's files itself and
+      // says which.
+      setTimeout(() => send(pageFiles()), 5_000)
+      new BroadcastChannel('helpdesk-assets').onmessage = (event: MessageEvent<string[]>) => send(event.data)
     },
     (error) => console.warn('service worker not registered', error),
   )

@@ -42,7 +42,11 @@ export function appRoutes(root: URL = builtApp): Hono {
     const file = await read(`assets/${name}`)
     if (!file) return c.notFound()
     const type = getMimeType(name) ?? 'application/octet-stream'
-    return c.body(file, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' })
+    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' }
+    // A worker runs under the policy its script was served with (the local database's worker fetches
+    // PGlite's files and compiles its wasm); for scripts a page loads, the page's policy rules.
+    if (type.startsWith('text/javascript')) headers['Content-Security-Policy'] = appPagePolicy
+    return c.body(file, 200, headers)
   })
   return app
 }
