@@ -22,17 +22,29 @@ export async function deleteDeviceData(agentId: string): Promise<void> {
     const key = localStorage.key(i)
     if (key?.startsWith('helpdesk.') && key.endsWith(`.${agentId}`)) localStorage.removeItem(key)
   }
+  await deleteStored(localDbName(agentId), ticketDocName(agentId, ''))
+}
+
+/**
+ * Removes a local database wherever it is kept (IndexedDB or the origin's private file system), and the
+ * IndexedDB databases whose names start with `alsoPrefix`. Its worker must have closed it first.
+ */
+export async function deleteStored(name: string, alsoPrefix?: string): Promise<void> {
   // PGlite names its IndexedDB database after its mount path; find it rather than guess the prefix.
   const names = (await indexedDB.databases())
     .map((d) => d.name ?? '')
-    .filter((n) => n.endsWith(localDbName(agentId)) || n.startsWith(ticketDocName(agentId, '')))
-  await Promise.all(
-    names.map(
-      (name) =>
+    .filter((n) => n.endsWith(name) || (alsoPrefix && n.startsWith(alsoPrefix)))
+  await Promise.all([
+    ...names.map(
+      (stored) =>
         new Promise<void>((resolve) => {
-          const request = indexedDB.deleteDatabase(name)
+          const request = indexedDB.deleteDatabase(stored)
           request.onsuccess = request.onerror = request.onblocked = () => resolve()
         }),
     ),
-  )
+    navigator.storage
+      ?.getDirectory()
+      .then((root) => root.removeEntry(name, { recursive: true }))
+      .catch(() => undefined),
+  ])
 }

@@ -4,12 +4,23 @@
 // workers elect a leader with a Web Lock, and a new one takes over when its tab closes).
 import { PGlite } from '@electric-sql/pglite'
 import { worker } from '@electric-sql/pglite/worker'
+import { deleteStored } from './device-data.ts'
 import { prepareLocalDb, writeMeta } from './local-schema.ts'
 
-async function open(dataDir: string | undefined): Promise<PGlite> {
-  // relaxedDurability: a write returns before IndexedDB has flushed; the server holds the truth and the
-  // outbox is re-read on start, so a crash loses at most the last moment of cache.
-  return prepareLocalDb(await PGlite.create(dataDir, { relaxedDurability: true }))
+/**
+ * Where the database is kept: the origin's private file system where the browser lets a worker write it
+ * directly (files are read as queries need them, so a start does not load the whole database first),
+ * IndexedDB otherwise.
+ */
+function storedAt(name: string): string {
+  const direct = typeof FileSystemFileHandle !== 'undefined' && 'createSyncAccessHandle' in FileSystemFileHandle.prototype
+  return direct ? `opfs-ahp://${name}` : `idb://${name}`
+}
+
+async function open(name: string): Promise<PGlite> {
+  // relaxedDurability: a write returns before it is flushed; the server holds the truth and the outbox
+  // is re-read on start, so a crash loses at most the last moment of cache.
+  return prepareLocalDb(await PGlite.create(storedAt(name), { relaxedDurability: true }))
 }
 
 /** Tells the page which files this worker loaded (its script, PGlite's wasm and data) to keep for offline starts. */
@@ -20,8 +31,9 @@ function announceFiles(): void {
 
 void worker({
   async init(options) {
+    const name = options.dataDir ?? ''
     try {
-      const db = await open(options.dataDir)
+      const db = await open(name)
       announceFiles()
       return db
     } catch (error) {
@@ -34,19 +46,10 @@ void worker({
         () => Promise.reject(error),
       )
       console.warn('local database damaged, building it again', error)
-      const name = options.dataDir?.replace(/^idb:\/\//, '') ?? ''
-      const stored = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => name && n.endsWith(name))
-      await Promise.all(stored.map(deleteDatabase))
-      const db = await open(options.dataDir)
+      await deleteStored(name)
+      const db = await open(name)
       await writeMeta(db, 'rebuilt', new Date().toISOString())
       return db
     }
   },
 })
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name)
-    request.onsuccess = request.onerror = request.onblocked = () => resolve()
-  })
-}

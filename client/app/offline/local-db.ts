@@ -24,7 +24,8 @@ export interface OpenedLocalDb {
 
 export function openLocalDb(agentId: string): OpenedLocalDb {
   const worker = new Worker(new URL('./local-db-worker.ts', import.meta.url), { type: 'module' })
-  const db = new PGliteWorker(worker, { dataDir: `idb://${localDbName(agentId)}` })
+  // The worker decides where the database is kept (see local-db-worker.ts); it is named here.
+  const db = new PGliteWorker(worker, { dataDir: localDbName(agentId) })
   const ready = db.waitReady.then(() => {
     performance.mark('local-db-open')
   })
