@@ -8,7 +8,7 @@ import { foldChanges, inboxOrder } from './inbox-order.ts'
 import type { InboxFilters, InboxRow, InboxView } from './inbox-query.ts'
 
 /** Rows asked for per status: what fills a screen with room to scroll. */
-const pageSize = 100
+const pageSize = 50
 
 export interface ServerInbox {
   rows: InboxRow[]
