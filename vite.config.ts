@@ -2,6 +2,8 @@
 // and data files among them, served by our own server) and the service worker from client/public.
 // The chat widget has its own build (vite.widget.config.ts). `npm run build` runs both, then
 // scripts/precompress.ts, which writes the .br and .gz files the server sends and prints the sizes.
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import solid from 'vite-plugin-solid'
 
@@ -17,9 +19,34 @@ function nodeBranchImportsStayExternal(): Plugin {
   }
 }
 
+/**
+ * Writes the names of this build's assets into the service worker (client/public/sw.js), which drops
+ * what earlier builds left in its cache; a new list also makes each build a new service worker.
+ */
+function serviceWorkerKnowsItsBuild(): Plugin {
+  const placeholder = 'const buildAssets = null'
+  let assets: string[] = []
+  return {
+    name: 'service-worker-knows-its-build',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      assets = Object.keys(bundle)
+        .filter((name) => name.startsWith('assets/'))
+        .map((name) => `/${name}`)
+        .sort()
+    },
+    async writeBundle(options) {
+      const file = join(options.dir!, 'sw.js')
+      const script = await readFile(file, 'utf8')
+      if (!script.includes(placeholder)) throw new Error(`${file} has no "${placeholder}" for the build's asset names`)
+      await writeFile(file, script.replace(placeholder, `const buildAssets = ${JSON.stringify(assets)}`))
+    },
+  }
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [nodeBranchImportsStayExternal(), solid()],
+  plugins: [nodeBranchImportsStayExternal(), solid(), serviceWorkerKnowsItsBuild()],
   // The file list and sizes come from scripts/precompress.ts, compressed as they are served.
   logLevel: 'warn',
   // PGlite finds its wasm and data next to its module; pre-bundling would move it away from them.
