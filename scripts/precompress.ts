@@ -2,8 +2,9 @@
 // file vite built into dist/client and dist/widget, so the server sends compressed bytes without
 // compressing per request, and prints each file's size as raw, brotli and gzip: the build's summary.
 // Brotli runs at its best quality (11), which takes about 20 s for PGlite's 9 MB wasm (quality 9: 2 s,
-// but 13% larger); results are kept by content in node_modules/.cache, so only files that changed since
-// an earlier build are compressed again (PGlite's files change only with its version).
+// but 13% larger); results are kept by content in dist/.precompressed (which vite does not empty and
+// npm ci does not remove), so only files that changed since an earlier build are compressed again:
+// PGlite's files change only with its version.
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
@@ -115,9 +116,6 @@ export function summary(results: Compressed[], root: string, seconds: number): s
 if (process.argv[1] === import.meta.filename) {
   const root = resolve(import.meta.dirname, '..')
   const started = performance.now()
-  const results = await precompress(
-    [join(root, 'dist/client'), join(root, 'dist/widget')],
-    join(root, 'node_modules/.cache/precompress'),
-  )
+  const results = await precompress([join(root, 'dist/client'), join(root, 'dist/widget')], join(root, 'dist/.precompressed'))
   process.stdout.write(`${summary(results, join(root, 'dist'), (performance.now() - started) / 1000)}\n`)
 }
