@@ -19,6 +19,7 @@ export const buildInputs = [
   'vite.config.ts',
   'vite.widget.config.ts',
   'scripts/precompress.ts',
+  'server/http/built-file.ts',
 ]
 /** The files a build leaves; without any of them the app is not built. */
 export const buildOutputs = ['dist/client/index.html', 'dist/client/sw.js', 'dist/widget/widget.js']
