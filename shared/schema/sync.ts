@@ -6,7 +6,7 @@ import { ticketSchema } from './ticket.ts'
 
 export const syncQuerySchema = z.object({
   /** Opaque; absent on the first call. Each page's `cursor` resumes after it. */
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 })
 export type SyncQuery = z.infer<typeof syncQuerySchema>
