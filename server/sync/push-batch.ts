@@ -31,6 +31,8 @@ export interface Sight {
   visible: boolean
   /** The ticket was sent to this agent once (a device of theirs may hold it). */
   sighted: boolean
+  /** …and is recorded as still in their sight (nothing to record when it is sent again). */
+  held: boolean
 }
 
 export interface PushBatch {
@@ -45,6 +47,9 @@ export interface PushBatch {
   contacts: Map<string, Contact>
   sights: Sight[]
 }
+
+/** 1 when the ticket was sent to the agent and reported gone since, 0 while it is held, null if never sent. */
+const sighting = sql`(select case when ${ticketSightings.removedAt} is null then 0 else 1 end from ${ticketSightings} where ${ticketSightings.agentId} = ${agents.id} and ${ticketSightings.ticketId} = ${tickets.id})`
 
 export async function readPushBatch(db: Db, since: CommitSnapshot, viewerIds: readonly string[]): Promise<PushBatch> {
   return db.transaction(async (tx) => {
@@ -87,7 +92,8 @@ export async function readPushBatch(db: Db, since: CommitSnapshot, viewerIds: re
               role: agents.role,
               ticketId: tickets.id,
               visible: sql<boolean>`coalesce(${visibleToViewers({ role: agents.role, agentId: agents.id })}, false)`,
-              sighted: sql<boolean>`exists (select 1 from ${ticketSightings} where ${ticketSightings.agentId} = ${agents.id} and ${ticketSightings.ticketId} = ${tickets.id})`,
+              sighted: sql<boolean>`${sighting} is not null`,
+              held: sql<boolean>`${sighting} = 0`,
             })
             .from(agents)
             .innerJoin(tickets, and(eq(tickets.workspaceId, agents.workspaceId), inArray(tickets.id, ids)))

@@ -14,7 +14,7 @@ export interface PushEvent {
 export interface FanOut {
   /** By agent id: the events for each of their streams, in order. */
   events: Map<string, PushEvent[]>
-  /** Tickets sent to agents (role agent), to record as seen by them. */
+  /** Tickets sent to agents (role agent) not yet recorded as in their sight. */
   sent: { agentId: string; ticketId: string }[]
 }
 
@@ -25,11 +25,13 @@ export function changeEvent(at: string, pushed = false): PushEvent {
 
 export function fanOut(batch: PushBatch, agentIds: Iterable<string>, at: string): FanOut {
   const order = new Map(batch.tickets.map((t, i) => [t.ticket.id, i]))
-  const byAgent = new Map<string, { visible: string[]; pull: boolean; agent: boolean }>()
+  const byAgent = new Map<string, { visible: string[]; pull: boolean }>()
+  const sent: FanOut['sent'] = []
   for (const sight of batch.sights) {
-    const seen = byAgent.get(sight.agentId) ?? { visible: [], pull: false, agent: sight.role === 'agent' }
+    const seen = byAgent.get(sight.agentId) ?? { visible: [], pull: false }
     if (sight.visible) seen.visible.push(sight.ticketId)
     else if (sight.sighted) seen.pull = true
+    if (sight.visible && sight.role === 'agent' && !sight.held) sent.push({ agentId: sight.agentId, ticketId: sight.ticketId })
     byAgent.set(sight.agentId, seen)
   }
   // One event object per distinct payload: serialised once, and framed once by the stream writer.
@@ -37,7 +39,6 @@ export function fanOut(batch: PushBatch, agentIds: Iterable<string>, at: string)
   const pushed = changeEvent(at, true)
   const pull = changeEvent(at)
   const events = new Map<string, PushEvent[]>()
-  const sent: FanOut['sent'] = []
   for (const agentId of agentIds) {
     const seen = byAgent.get(agentId)
     if (!seen) continue
@@ -51,7 +52,6 @@ export function fanOut(batch: PushBatch, agentIds: Iterable<string>, at: string)
         payloads.set(key, event)
       }
       list.push(event)
-      if (seen.agent) for (const ticketId of ids) sent.push({ agentId, ticketId })
     }
     if (seen.pull || list.length) list.push(seen.pull ? pull : pushed)
     if (list.length) events.set(agentId, list)

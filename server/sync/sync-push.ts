@@ -47,6 +47,8 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
   /** Where the next read starts; null while no stream is open (nothing is read then). */
   let since: CommitSnapshot | null = null
   let scheduled = false
+  /** When the first notice of the burst waiting to be read came (for the debug log). */
+  let noticedAt = 0
   let retry: NodeJS.Timeout | null = null
   let closed = false
   let chain: Promise<unknown> = Promise.resolve()
@@ -62,6 +64,7 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
   function schedule(): void {
     if (scheduled || closed) return
     scheduled = true
+    noticedAt = performance.now()
     setImmediate(() => {
       void inTurn(async () => {
         scheduled = false
@@ -85,6 +88,8 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
       return
     }
     const agentIds = new Set([...streams].map((s) => s.agentId))
+    const noticed = noticedAt
+    const started = performance.now()
     let batch: Awaited<ReturnType<typeof readPushBatch>>
     try {
       batch = await readPushBatch(db, since, [...agentIds])
@@ -100,21 +105,26 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
       return
     }
     if (!batch.tickets.length) return
+    const read = performance.now()
     const out = fanOut(batch, agentIds, at)
-    // Recorded before they are sent, so a ticket that leaves an agent's sight right after is reported to
-    // the devices it reached. Unrecorded, the agents are told to pull instead (the pull records).
-    const recorded = await recordSent(db, out.sent).then(
-      () => true,
-      (error: unknown) => {
-        log.warn('could not record pushed tickets; their agents pull instead', { error })
-        return false
-      },
-    )
-    const unrecorded = new Set(recorded ? [] : out.sent.map((s) => s.agentId))
     for (const stream of streams) {
-      const events = unrecorded.has(stream.agentId) ? [changeEvent(at)] : out.events.get(stream.agentId)
+      const events = out.events.get(stream.agentId)
       if (events) stream.queue.push(events, at)
     }
+    log.debug('changes pushed', {
+      tickets: batch.tickets.length,
+      streams: streams.size,
+      waitedMs: Math.round(started - noticed),
+      readMs: Math.round(read - started),
+      fanOutMs: Math.round(performance.now() - read),
+    })
+    // Recorded in this turn, so the next batch (a ticket leaving an agent's sight right after) knows the
+    // agent holds it, and their streams are told to pull. Unrecorded, they pull now (the pull records).
+    await recordSent(db, out.sent).catch((error: unknown) => {
+      log.warn('could not record pushed tickets; their agents pull instead', { error })
+      const unrecorded = new Set(out.sent.map((s) => s.agentId))
+      for (const stream of streams) if (unrecorded.has(stream.agentId)) stream.queue.push([changeEvent(at)], at)
+    })
   }
 
   /** Listening (again): what was notified meanwhile is lost, so every stream pulls from here. */

@@ -18,6 +18,7 @@ const sight = (agentId: string, ticketId: string, visible: boolean, extra: Parti
   ticketId,
   visible,
   sighted: false,
+  held: false,
   ...extra,
 })
 
@@ -43,6 +44,9 @@ test('agents who see the same tickets share one payload; admins have nothing rec
   expect(out.events.get('a')![0]).toBe(out.events.get('b')![0])
   expect(out.events.get('admin')![0]).toBe(out.events.get('a')![0])
   expect(out.sent.map((s) => s.agentId)).toEqual(['a', 'b'])
+  const again = fanOut(batch([sight('a', 't1', true, { sighted: true, held: true })]), ['a'], at)
+  expect(again.events.get('a')).toHaveLength(2)
+  expect(again.sent).toEqual([])
 })
 
 test('a ticket that left the sight of an agent it was sent to is not named: they are told to pull', () => {
