@@ -31,8 +31,8 @@ export interface SyncStream {
 
 export interface SyncPush {
   /**
-   * Adds a stream. Every change committed after this resolves is queued for it; what came before is
-   * the client's to pull (tell it to at once). Resolves with the function that removes the stream.
+   * Adds a stream, with a `change` first in its queue: what was committed before is the client's to pull,
+   * everything after is queued for it. Resolves with the function that removes the stream.
    */
   open(stream: SyncStream): Promise<() => void>
   /** What an agent may see changed (signed out, role, teams): the credentials of their streams are asked again. */
@@ -147,6 +147,8 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
     open: (stream) =>
       inTurn(async () => {
         since ??= await currentSnapshot(db)
+        const at = clock.now().toISOString()
+        stream.queue.push([changeEvent(at)], at)
         streams.add(stream)
         return () => {
           streams.delete(stream)

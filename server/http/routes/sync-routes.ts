@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { syncQuerySchema } from '../../../shared/schema/sync.ts'
 import type { AppEnv } from '../../auth/actor.ts'
-import { changeEvent, type PushEvent } from '../../sync/push-fanout.ts'
+import type { PushEvent } from '../../sync/push-fanout.ts'
 import { createStreamQueue } from '../../sync/stream-queue.ts'
 import { syncPage } from '../../sync/sync-page.ts'
 import type { AppDeps } from '../app-deps.ts'
@@ -46,10 +46,8 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
         .open({ agentId: c.get('actor').agentId, queue, reauthenticate, end })
         .catch((error: unknown) => deps.log.warn('could not open a sync stream', { error }))
       if (!close) return
+      // Its first event, at once, is `change`: the client pulls whatever changed while it was away.
       stream.onAbort(end)
-      // The first event at once: the client pulls whatever changed while it was away.
-      const now = deps.clock.now().toISOString()
-      queue.push([changeEvent(now)], now)
       try {
         while (!ended && !stream.aborted) {
           for (const event of queue.take()) await stream.write(frame(event))
