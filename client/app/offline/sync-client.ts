@@ -1,9 +1,9 @@
-// Keeps the local database current: pulls pages of changed tickets from GET /api/sync with the stored
-// cursor (resumable after a reload or an outage) whenever the live stream says so, and stores the rows
-// the stream pushes (`tickets` events) the moment they arrive. Every stored change is announced with the
+// Keeps the local database current: stores the rows the live stream pushes (`tickets` events) the moment
+// they arrive, and pulls pages of changed tickets from GET /api/sync with the stored cursor (resumable
+// after a reload or an outage) when the stream says a change was not pushed. Every stored change is announced with the
 // ids it touched, so a list updates those rows instead of reading everything again.
 import { type Accessor, createSignal } from 'solid-js'
-import { syncPageSchema, syncPushSchema } from '../../../shared/schema/sync.ts'
+import { syncPageSchema, syncStreamEventSchema, syncTicketsEventSchema } from '../../../shared/schema/sync.ts'
 import { api, UnreachableError } from '../net/http.ts'
 import type { LocalDb } from './local-db.ts'
 import { readMeta } from './local-schema.ts'
@@ -127,13 +127,16 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   }
 
   const stream = new EventSource('/api/sync/stream')
-  stream.addEventListener('change', () => {
-    // Screens still reading from the server read again; the pull stores the change once the database is open.
+  stream.addEventListener('change', (event) => {
+    const parsed = syncStreamEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+    // Screens still reading from the server read again.
     if (!localReady()) announce('all')
-    void pull()
+    // A change the `tickets` event before it carried needs no pull (before the database has opened, the
+    // pull that follows its opening brings it).
+    if (!parsed.success || !parsed.data.pushed) void pull()
   })
   stream.addEventListener('tickets', (event) => {
-    const parsed = syncPushSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+    const parsed = syncTicketsEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
     if (parsed.success) void stored(parsed.data)
     else void pull()
   })
