@@ -31,6 +31,8 @@ export interface SyncClient {
 
 /** Pages in one pull, at most: a pull never loops without bound. */
 const maxPagesPerPull = 200
+/** The longest a page of the sync may take (a page of 500 tickets with their messages, on a slow link). */
+const pageTimeoutMs = 60_000
 
 export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachable: () => void): SyncClient {
   const [reachable, setReachable] = createSignal(navigator.onLine)
@@ -68,7 +70,8 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
     for (let page = 0; page < maxPagesPerPull; page++) {
       const cursor = await readMeta(db, 'sync_cursor')
       const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''
-      const result = await api(syncPageSchema, 'GET', `/api/sync${query}`)
+      // A request caught by a network change can hang without an answer; a pull never waits on it for long.
+      const result = await api(syncPageSchema, 'GET', `/api/sync${query}`, undefined, AbortSignal.timeout(pageTimeoutMs))
       await storeRows(db, result, result.cursor)
       if (result.tickets.length || result.removedTicketIds.length) {
         stored = true
@@ -143,7 +146,11 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   stream.addEventListener('open', () => markReachable(true))
   stream.addEventListener('error', () => markReachable(false))
   const goneOffline = () => markReachable(false)
-  const cameOnline = () => void pull()
+  const cameOnline = () => {
+    // What waits to be sent goes at once (it stops at the first request that does not get through).
+    onReachable()
+    void pull()
+  }
   window.addEventListener('offline', goneOffline)
   window.addEventListener('online', cameOnline)
 
