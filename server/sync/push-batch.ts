@@ -53,27 +53,32 @@ const sighting = sql`(select case when ${ticketSightings.removedAt} is null then
 
 export async function readPushBatch(db: Db, since: CommitSnapshot, viewerIds: readonly string[]): Promise<PushBatch> {
   return db.transaction(async (tx) => {
-    const snapshot = await currentSnapshot(tx)
+    const messageChanged = changedAfter(messages.changedXid, since)
+    // Sent together (one round trip on PostgreSQL), read in the transaction's one snapshot.
+    const [snapshot, changedMessages, changedTickets] = await Promise.all([
+      currentSnapshot(tx),
+      tx
+        .select(messageColumns)
+        .from(messages)
+        .where(messageChanged)
+        .orderBy(asc(messages.createdAt), asc(messages.id))
+        .limit(pushLimits.messages + 1),
+      tx
+        .select({ ...ticketColumns, workspaceId: tickets.workspaceId })
+        .from(tickets)
+        .where(
+          or(
+            changedAfter(tickets.changedXid, since),
+            inArray(tickets.id, tx.select({ id: messages.ticketId }).from(messages).where(messageChanged)),
+          ),
+        )
+        .orderBy(asc(tickets.changedXid), asc(tickets.id))
+        .limit(pushLimits.tickets + 1),
+    ])
     const empty: PushBatch = { snapshot, overflow: false, tickets: [], messages: new Map(), contacts: new Map(), sights: [] }
-    const changedMessages = await tx
-      .select(messageColumns)
-      .from(messages)
-      .where(changedAfter(messages.changedXid, since))
-      .orderBy(asc(messages.createdAt), asc(messages.id))
-      .limit(pushLimits.messages + 1)
-    if (changedMessages.length > pushLimits.messages) return { ...empty, overflow: true }
-    const ofMessages = [...new Set(changedMessages.map((m) => m.ticketId))]
-    const changedTickets = await tx
-      .select({ ...ticketColumns, workspaceId: tickets.workspaceId })
-      .from(tickets)
-      .where(
-        ofMessages.length
-          ? or(changedAfter(tickets.changedXid, since), inArray(tickets.id, ofMessages))
-          : changedAfter(tickets.changedXid, since),
-      )
-      .orderBy(asc(tickets.changedXid), asc(tickets.id))
-      .limit(pushLimits.tickets + 1)
-    if (changedTickets.length > pushLimits.tickets) return { ...empty, overflow: true }
+    if (changedMessages.length > pushLimits.messages || changedTickets.length > pushLimits.tickets) {
+      return { ...empty, overflow: true }
+    }
     if (!changedTickets.length) return empty
     const ids = changedTickets.map((t) => t.id)
     const [withSla, contactRows, sights] = await Promise.all([
