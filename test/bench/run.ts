@@ -1,8 +1,8 @@
 // npm run bench: ingest, WhatsApp webhook, inbound email (SMTP), live chat and read-side figures of the
 // real server on PGlite and, when one answers, on PostgreSQL (BENCH_PG_URL, a superuser URL), printed as
 // one table with the aims beside them. BENCH_TARGETS=pglite,postgres and
-// BENCH_PARTS=ingest,whatsapp,email,chat,collab,query,rules,app narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
-// directories (default: the system temp dir).
+// BENCH_PARTS=ingest,whatsapp,email,chat,collab,query,rules,app narrow a run (the app's own knobs, BENCH_APP_*,
+// are listed in app-bench.ts); BENCH_CACHE_DIR holds the seeded PGlite data directories (default: the system temp dir).
 import { cpus, loadavg } from 'node:os'
 import { benchApp } from './app-bench.ts'
 import { benchChat } from './chat-bench.ts'
@@ -81,10 +81,11 @@ if (parts.includes('rules')) {
     rows.push(...(await benchRules(targets[kind], log)))
   }
 }
-// The browser's figures hardly depend on the server's database: measured once, on the first target.
-if (parts.includes('app') && kinds[0]) {
-  log(`agent app in Chromium on ${kinds[0]}`)
-  rows.push(...(await benchApp(targets[kinds[0]], log)))
+if (parts.includes('app')) {
+  for (const kind of kinds) {
+    log(`agent app in Chromium on ${kind}`)
+    rows.push(...(await benchApp(targets[kind], log)))
+  }
 }
 if (parts.includes('query')) {
   for (const kind of kinds) {
