@@ -13,7 +13,7 @@
 // rather than live sync streams; 0), BENCH_APP_STREAM_PULL=0 (streams only listen, never pull).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { appMarks, type DeviceRun, type Limits, newDevice, signIn } from './app-device.ts'
@@ -49,13 +49,16 @@ const aims = { newDeviceMs: 1_000, newDeviceBytes: 400 * 1024, warmReloadMs: 500
 const limits: Limits = {
   firstRowsMs: 180_000,
   storedMs: count('BENCH_APP_STORED_TIMEOUT_S', 900) * 1_000,
-  quietMs: 5_000,
+  // Long: on a busy machine the app can take many seconds to store one page before it asks for the next.
+  quietMs: 30_000,
 }
 
 const p = (samples: readonly number[], q: number) => percentile(samples, q)
 const ms = (value: number) => (Number.isNaN(value) ? 'NaN' : `${value.toFixed(0)} ms`)
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`
+/** The machine's 1-minute load average from a phase's start to now: the 2 cores may be shared. */
+const loadSince = (start: number) => `load average ${start.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`
 const marksText = (list: Record<string, number>[]) =>
   appMarks
@@ -97,6 +100,7 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
     const channelId = await createFormChannel(admin)
 
     if (phases.includes('device')) {
+      const load = loadavg()[0]!
       const runs: DeviceRun[] = []
       for (let run = 0; run < deviceRuns; run++) {
         const done = await newDevice(server.url, limits)
@@ -106,7 +110,7 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
             `stored ${ms(done.storedAt - done.clickAt)} (${done.storedBy}) after ${size(done.bytesUntilStored)}; page-level view ${size(done.pageViewBytes)}`,
         )
       }
-      rows.push(...deviceRows(runs, row, target.kind, seedNote))
+      rows.push(...deviceRows(runs, row, target.kind, `${seedNote}; ${loadSince(load)}`))
     }
 
     if (phases.includes('reload') || phases.includes('webhook')) {
@@ -128,6 +132,7 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
       log(`    ${fillNote}`)
 
       if (phases.includes('reload')) {
+        const load = loadavg()[0]!
         const cold: number[] = []
         const coldMarks: Record<string, number>[] = []
         for (let run = 0; run < coldRuns; run++) {
@@ -151,17 +156,18 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
         log(`    cold ${cold.map((v) => v.toFixed(0)).join(', ')} ms; warm ${warm.map((v) => v.toFixed(0)).join(', ')} ms`)
         rows.push(
           row(`app cold relaunch → first rows, ${tickets} tickets local`, cold, {
-            note: `${plural(coldRuns, 'relaunch', 'relaunches')} of the filled profile, from navigation start; marks p50: ${marksText(coldMarks)}`,
+            note: `${plural(coldRuns, 'relaunch', 'relaunches')} of the filled profile, from navigation start; marks p50: ${marksText(coldMarks)}; ${loadSince(load)}`,
           }),
           row(`app warm reload → first rows, ${tickets} tickets local`, warm, {
             aim: `p95 ≤ ${aims.warmReloadMs} ms`,
             met: p(warm, 95) <= aims.warmReloadMs,
-            note: `${plural(reloadRuns, 'reload')}, from navigation start; marks p50: ${marksText(warmMarks)}`,
+            note: `${plural(reloadRuns, 'reload')}, from navigation start; marks p50: ${marksText(warmMarks)}; ${loadSince(load)}`,
           }),
         )
       }
 
       if (phases.includes('webhook')) {
+        const load = loadavg()[0]!
         const measured = context.pages()[0]!
         const streams = inboxes - 1 - openPages
         log(`    opening ${streams} live sync streams and ${openPages} app pages beside the measured page`)
@@ -178,7 +184,8 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
             (openPages
               ? ` + ${plural(openPages, 'app page')} in one more browser (opened in ${others.pagesOpenSeconds.toFixed(0)} s, ${size(pagesCost?.pssBytes ?? 0)} PSS)`
               : `; streams, not ${inboxes - 1} more app pages: ${fillNote}`) +
-            (others.streams.errors.length ? `; stream errors: ${others.streams.errors.slice(0, 3).join('; ')}` : '')
+            (others.streams.errors.length ? `; stream errors: ${others.streams.errors.slice(0, 3).join('; ')}` : '') +
+            `; ${loadSince(load)}`
           rows.push(...webhookRows(result, streams, othersNote, row))
         } finally {
           await others.close()
@@ -257,11 +264,19 @@ function webhookRows(result: WebhookRuns, streams: number, othersNote: string, r
         result.pushKind === 'none'
           ? 'no push message seen by the DevTools protocol'
           : `${result.pushKind === 'sse' ? 'Server-Sent Event' : 'WebSocket frame'} arrival (DevTools network events); ` +
-            `its pull answered at p50 ${ms(p(result.pulled, 50))} / p99 ${ms(p(result.pulled, 99))} after the webhook; the rest is the page's`,
+            (result.pulled.length
+              ? `the page's pull (GET /api/sync) after it answered at p50 ${ms(p(result.pulled, 50))} / p99 ${ms(p(result.pulled, 99))} after the webhook` +
+                ` (${result.pulled.length} of ${result.visible.length} runs pulled); the rest is the page's`
+              : "no pull after it: the push carried the change; the rest is the page's"),
     }),
     row(`app webhook → the ${plural(streams, 'other live stream')}`, nan(result.othersEvent), {
       note:
-        `event arrival at every stream client, all runs pooled; their pulls done p50 ${ms(p(result.othersPulled, 50))} / p99 ${ms(p(result.othersPulled, 99))}` +
+        `first event at every stream client, all runs pooled; ` +
+        (result.othersPulled.length
+          ? `their pulls done p50 ${ms(p(result.othersPulled, 50))} / p99 ${ms(p(result.othersPulled, 99))}`
+          : streamPull
+            ? 'no pulls: every change came pushed'
+            : 'no pulls (BENCH_APP_STREAM_PULL=0)') +
         `; ${size(p(result.streamBytesPerRun, 50))} to them per webhook (p50)${result.unsettled ? `; ${result.unsettled} runs NOT settled in 5 s` : ''}`,
     }),
   ]

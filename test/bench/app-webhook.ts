@@ -187,7 +187,8 @@ export async function runWebhooks(
     const posted = await fetch(`${serverUrl}/webhooks/form/${channelId}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, email: `visitor-${tag}-${run}@example.com`, message: `Bench message ${run}` }),
+      // The name in the message too: a row shows one or the other.
+      body: JSON.stringify({ name, email: `visitor-${tag}-${run}@example.com`, message: `${name} asks about an order` }),
     })
     result.answered.push(performance.now() - postedAt)
     if (!posted.ok) throw new Error(`form webhook answered ${posted.status}: ${await posted.text()}`)
@@ -213,8 +214,8 @@ export async function runWebhooks(
     if (push !== undefined) {
       result.pushKind = sse !== undefined ? 'sse' : 'websocket'
       result.push.push(push - postedEpoch)
-      // The first API request after the push (the app's pull), once it finished.
-      const next = network.requests.find((r) => r.sent >= push && new URL(r.url).pathname.startsWith('/api/'))
+      // The page's first pull (GET /api/sync) after the push, once it finished; none when the push carried the change.
+      const next = network.requests.find((r) => r.sent >= push && new URL(r.url).pathname === '/api/sync')
       if (next?.finished != null) {
         pulled = next.finished - postedEpoch
         result.pulled.push(pulled)

@@ -162,7 +162,7 @@ export interface NetworkLog {
   requests: { url: string; sent: number; finished: number | null }[]
   /** Bytes the page's own requests received, by the page-level DevTools view. */
   pageBytes(): number
-  /** When the page last received data (this process's performance.now()), or 0. */
+  /** When the page last received a chunk of 1 KB or more (this process's performance.now()), or 0. */
   lastDataAt(): number
   close(): Promise<void>
 }
@@ -191,8 +191,8 @@ export async function watchNetwork(cdp: CDPSession): Promise<NetworkLog> {
   }
   let bytes = 0
   let lastDataAt = 0
-  cdp.on('Network.dataReceived', () => {
-    lastDataAt = performance.now()
+  cdp.on('Network.dataReceived', (e) => {
+    if (e.dataLength >= 1024) lastDataAt = performance.now()
   })
   const byId = new Map<string, NetworkLog['requests'][number]>()
   cdp.on('Network.requestWillBeSent', (e) => {

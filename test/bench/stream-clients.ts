@@ -1,6 +1,7 @@
 // Open inboxes without a browser: agents' live sync streams (GET /api/sync/stream with each agent's session
-// cookie), each doing on the wire what an open inbox does with them: on a `change` event it pulls
-// GET /api/sync from its cursor until no more changes wait. They load the server as that many open
+// cookie), each doing on the wire what an open inbox does with them, by the stream's documented contract
+// (shared/schema/sync.ts): on a `change` event it pulls GET /api/sync from its cursor until no more changes
+// wait, unless the change says it was pushed in the event before it. They load the server as that many open
 // inboxes would, without the 2 cores also having to run that many Chromium pages.
 import { Agent, type ClientRequest, request } from 'node:http'
 
@@ -27,6 +28,20 @@ interface Client {
   pulling: boolean
   again: boolean
   stream: ClientRequest | null
+}
+
+/** A `change` that says the event before it carried the change itself (`pushed`): an app applies that and does not pull. */
+function pushed(block: string): boolean {
+  const data = block
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).trim())
+    .join('\n')
+  try {
+    return (JSON.parse(data) as { pushed?: unknown }).pushed === true
+  } catch {
+    return false
+  }
 }
 
 export async function openStreamClients(
@@ -129,7 +144,7 @@ export async function openStreamClients(
               const event = /^event:\s*(.*)$/m.exec(block)?.[1]?.trim() ?? 'message'
               if (event !== 'heartbeat') {
                 client.events.push(performance.now())
-                if (options.pull && event === 'change') void pull(client)
+                if (options.pull && event === 'change' && !pushed(block)) void pull(client)
               }
               end = buffer.search(/\r?\n\r?\n/)
             }

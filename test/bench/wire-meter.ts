@@ -9,7 +9,7 @@ export interface WireMeter {
   url: string
   /** Bytes sent to the browser since the relay started, up to `until` (performance.now()) when given. */
   received(until?: number): number
-  /** When the last byte went to the browser (performance.now()), or 0. */
+  /** When the last chunk of 1 KB or more went to the browser (performance.now()), or 0: a stream's heartbeat is not traffic. */
   lastAt(): number
   /** Bytes the browser sent. */
   sent(): number
@@ -21,6 +21,7 @@ export async function startWireMeter(serverUrl: string): Promise<WireMeter> {
   const chunks: { at: number; bytes: number }[] = []
   let down = 0
   let up = 0
+  let lastAt = 0
   const sockets = new Set<Socket>()
   const relay = createServer((client) => {
     const upstream = connect(Number(target.port), target.hostname)
@@ -31,6 +32,7 @@ export async function startWireMeter(serverUrl: string): Promise<WireMeter> {
     upstream.on('data', (chunk: Buffer) => {
       down += chunk.length
       chunks.push({ at: performance.now(), bytes: chunk.length })
+      if (chunk.length >= 1024) lastAt = performance.now()
     })
     client.on('data', (chunk: Buffer) => {
       up += chunk.length
@@ -53,7 +55,7 @@ export async function startWireMeter(serverUrl: string): Promise<WireMeter> {
       for (const c of chunks) if (c.at <= until) total += c.bytes
       return total
     },
-    lastAt: () => chunks.at(-1)?.at ?? 0,
+    lastAt: () => lastAt,
     sent: () => up,
     close: () =>
       new Promise<void>((resolve) => {
