@@ -73,6 +73,18 @@ const marksText = (list: Record<string, number>[]) =>
     )
     .join(', ')
 
+type RowMaker = (scenario: string, samples: number[], extra: Partial<Row>) => Row
+
+interface Bench {
+  target: BenchTarget
+  serverUrl: string
+  admin: HttpClient
+  channelId: string
+  seedNote: string
+  log: (line: string) => void
+  row: RowMaker
+}
+
 export async function benchApp(target: BenchTarget, log: (line: string) => void): Promise<Row[]> {
   log('  building the app')
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'pipe', timeout: 300_000 })
@@ -85,7 +97,7 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
   const server = await startBenchServer(seeded.env)
   const admin = createHttpClient(server.url, 4)
   const rows: Row[] = []
-  const row = (scenario: string, samples: number[], extra: Partial<Row>): Row => ({
+  const row: RowMaker = (scenario, samples, extra) => ({
     scenario,
     kind: target.kind,
     p50: p(samples, 50),
@@ -93,108 +105,21 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
     p99: p(samples, 99),
     ...extra,
   })
-  let profile: string | null = null
-  let context: BrowserContext | null = null
+  // A phase that fails leaves its row saying so, and the others still run.
+  const phase = async (what: string, run: () => Promise<Row[]>) => {
+    try {
+      rows.push(...(await run()))
+    } catch (error) {
+      log(`    ${what} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      rows.push({ scenario: `app ${what}`, kind: target.kind, met: false, note: `FAILED: ${String(error).slice(0, 400)}` })
+    }
+  }
   try {
     await admin.login()
-    const channelId = await createFormChannel(admin)
-
-    if (phases.includes('device')) {
-      const load = loadavg()[0]!
-      const runs: DeviceRun[] = []
-      for (let run = 0; run < deviceRuns; run++) {
-        const done = await newDevice(server.url, limits)
-        runs.push(done)
-        log(
-          `    new device ${run + 1}/${deviceRuns}: first rows ${ms(done.rowsAt - done.clickAt)} after ${size(done.bytesBeforeRows)}, ` +
-            `stored ${ms(done.storedAt - done.clickAt)} (${done.storedBy}) after ${size(done.bytesUntilStored)}; page-level view ${size(done.pageViewBytes)}`,
-        )
-      }
-      rows.push(...deviceRows(runs, row, target.kind, `${seedNote}; ${loadSince(load)}`))
-    }
-
-    if (phases.includes('reload') || phases.includes('webhook')) {
-      profile = mkdtempSync(join(tmpdir(), 'helpdesk-bench-browser-'))
-      context = await launchProfile(profile)
-      const page = context.pages()[0] ?? (await context.newPage())
-      const network = await watchNetwork(await context.newCDPSession(page))
-      await page.goto(server.url, { waitUntil: 'commit' })
-      await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 60_000 })
-      const before = processCost(profile)
-      const filled = await signIn(page, benchAdmin, limits, () => network.lastDataAt())
-      // The stored copy is written behind the queries: closing the browser at once could cut that short.
-      await page.waitForTimeout(3_000)
-      const after = processCost(profile)
-      await network.close()
-      const fillNote =
-        `filling one browser took ${((filled.storedAt - filled.clickAt) / 1000).toFixed(1)} s, ` +
-        `${(after.cpuSeconds - before.cpuSeconds).toFixed(0)} CPU-s; it holds ${size(after.pssBytes)} (PSS, ${after.processes} processes)`
-      log(`    ${fillNote}`)
-
-      if (phases.includes('reload')) {
-        const load = loadavg()[0]!
-        const cold: number[] = []
-        const coldMarks: Record<string, number>[] = []
-        for (let run = 0; run < coldRuns; run++) {
-          await context.close()
-          context = await launchProfile(profile)
-          const fresh = context.pages()[0] ?? (await context.newPage())
-          const shown = await firstRowsAfterNavigation(fresh, () => fresh.goto(server.url, { waitUntil: 'commit' }))
-          cold.push(shown.ms)
-          coldMarks.push(shown.marks)
-          await settleAfterStart(fresh)
-        }
-        const warm: number[] = []
-        const warmMarks: Record<string, number>[] = []
-        const open = context.pages()[0]!
-        for (let run = 0; run < reloadRuns; run++) {
-          const shown = await firstRowsAfterNavigation(open, () => open.reload({ waitUntil: 'commit' }))
-          warm.push(shown.ms)
-          warmMarks.push(shown.marks)
-          await settleAfterStart(open)
-        }
-        log(`    cold ${cold.map((v) => v.toFixed(0)).join(', ')} ms; warm ${warm.map((v) => v.toFixed(0)).join(', ')} ms`)
-        rows.push(
-          row(`app cold relaunch → first rows, ${tickets} tickets local`, cold, {
-            note: `${plural(coldRuns, 'relaunch', 'relaunches')} of the filled profile, from navigation start; marks p50: ${marksText(coldMarks)}; ${loadSince(load)}`,
-          }),
-          row(`app warm reload → first rows, ${tickets} tickets local`, warm, {
-            aim: `p95 ≤ ${aims.warmReloadMs} ms`,
-            met: p(warm, 95) <= aims.warmReloadMs,
-            note: `${plural(reloadRuns, 'reload')}, from navigation start; marks p50: ${marksText(warmMarks)}; ${loadSince(load)}`,
-          }),
-        )
-      }
-
-      if (phases.includes('webhook')) {
-        const load = loadavg()[0]!
-        const measured = context.pages()[0]!
-        const streams = inboxes - 1 - openPages
-        log(`    opening ${streams} live sync streams and ${openPages} app pages beside the measured page`)
-        const others = await openOtherInboxes(server.url, admin, { streams, pages: openPages, pull: streamPull, limits }, log)
-        try {
-          const watched = await watchNetwork(await context.newCDPSession(measured))
-          await waitForRow(measured, null, 60_000)
-          const result = await runWebhooks(server.url, channelId, measured, watched, others, webhookRuns, log)
-          await watched.close()
-          const pagesCost = others.pagesCost()
-          const othersNote =
-            `1 Chromium page measured + ${plural(streams, 'live sync stream')} (HTTP clients of GET /api/sync/stream with agents' cookies` +
-            `${streamPull ? ', each pulling GET /api/sync on every change as the app does' : ', listening only'})` +
-            (openPages
-              ? ` + ${plural(openPages, 'app page')} in one more browser (opened in ${others.pagesOpenSeconds.toFixed(0)} s, ${size(pagesCost?.pssBytes ?? 0)} PSS)`
-              : `; streams, not ${inboxes - 1} more app pages: ${fillNote}`) +
-            (others.streams.errors.length ? `; stream errors: ${others.streams.errors.slice(0, 3).join('; ')}` : '') +
-            `; ${loadSince(load)}`
-          rows.push(...webhookRows(result, streams, othersNote, row))
-        } finally {
-          await others.close()
-        }
-      }
-    }
+    const bench: Bench = { target, serverUrl: server.url, admin, channelId: await createFormChannel(admin), seedNote, log, row }
+    if (phases.includes('device')) await phase('new device', () => newDevices(bench))
+    if (phases.includes('reload') || phases.includes('webhook')) await phase('filled profile', () => filledProfile(bench))
   } finally {
-    await context?.close().catch(() => undefined)
-    if (profile) rmSync(profile, { recursive: true, force: true })
     admin.close()
     await server.stop()
     await seeded.release()
@@ -202,7 +127,122 @@ export async function benchApp(target: BenchTarget, log: (line: string) => void)
   return rows
 }
 
-type RowMaker = (scenario: string, samples: number[], extra: Partial<Row>) => Row
+async function newDevices(bench: Bench): Promise<Row[]> {
+  const load = loadavg()[0]!
+  const runs: DeviceRun[] = []
+  for (let run = 0; run < deviceRuns; run++) {
+    const done = await newDevice(bench.serverUrl, limits)
+    runs.push(done)
+    bench.log(
+      `    new device ${run + 1}/${deviceRuns}: first rows ${ms(done.rowsAt - done.clickAt)} after ${size(done.bytesBeforeRows)}, ` +
+        `stored ${ms(done.storedAt - done.clickAt)} (${done.storedBy}) after ${size(done.bytesUntilStored)}; page-level view ${size(done.pageViewBytes)}`,
+    )
+  }
+  return deviceRows(runs, bench.row, bench.target.kind, `${bench.seedNote}; ${loadSince(load)}`)
+}
+
+/** One profile signed in and filled, then relaunched and reloaded, then the inbox the webhooks are measured in. */
+async function filledProfile(bench: Bench): Promise<Row[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'helpdesk-bench-browser-'))
+  let context = await launchProfile(profile)
+  const rows: Row[] = []
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    const network = await watchNetwork(await context.newCDPSession(page))
+    await page.goto(bench.serverUrl, { waitUntil: 'commit' })
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 60_000 })
+    const before = processCost(profile)
+    const filled = await signIn(page, benchAdmin, limits, () => network.lastDataAt())
+    // The stored copy is written behind the queries: closing the browser at once could cut that short.
+    await page.waitForTimeout(3_000)
+    const after = processCost(profile)
+    await network.close()
+    const fillNote =
+      `filling one browser took ${((filled.storedAt - filled.clickAt) / 1000).toFixed(1)} s, ` +
+      `${(after.cpuSeconds - before.cpuSeconds).toFixed(0)} CPU-s; it holds ${size(after.pssBytes)} (PSS, ${after.processes} processes)`
+    bench.log(`    ${fillNote}`)
+
+    if (phases.includes('reload')) {
+      const relaunch = async () => {
+        await context.close()
+        context = await launchProfile(profile)
+        return context.pages()[0] ?? (await context.newPage())
+      }
+      rows.push(...(await reloads(bench, relaunch)))
+    }
+    if (phases.includes('webhook')) rows.push(...(await webhooks(bench, context.pages()[0]!, context, fillNote)))
+  } finally {
+    await context.close().catch(() => undefined)
+    rmSync(profile, { recursive: true, force: true })
+  }
+  return rows
+}
+
+async function reloads(bench: Bench, relaunch: () => Promise<Page>): Promise<Row[]> {
+  const load = loadavg()[0]!
+  const cold: number[] = []
+  const coldMarks: Record<string, number>[] = []
+  let page: Page | null = null
+  for (let run = 0; run < coldRuns; run++) {
+    const fresh = await relaunch()
+    page = fresh
+    const shown = await firstRowsAfterNavigation(fresh, () => fresh.goto(bench.serverUrl, { waitUntil: 'commit' }))
+    cold.push(shown.ms)
+    coldMarks.push(shown.marks)
+    await settleAfterStart(fresh)
+  }
+  const open = page ?? (await relaunch())
+  if (!page) await open.goto(bench.serverUrl)
+  const warm: number[] = []
+  const warmMarks: Record<string, number>[] = []
+  for (let run = 0; run < reloadRuns; run++) {
+    const shown = await firstRowsAfterNavigation(open, () => open.reload({ waitUntil: 'commit' }))
+    warm.push(shown.ms)
+    warmMarks.push(shown.marks)
+    await settleAfterStart(open)
+  }
+  bench.log(`    cold ${cold.map((v) => v.toFixed(0)).join(', ')} ms; warm ${warm.map((v) => v.toFixed(0)).join(', ')} ms`)
+  return [
+    bench.row(`app cold relaunch → first rows, ${tickets} tickets local`, cold, {
+      note: `${plural(coldRuns, 'relaunch', 'relaunches')} of the filled profile, from navigation start; marks p50: ${marksText(coldMarks)}; ${loadSince(load)}`,
+    }),
+    bench.row(`app warm reload → first rows, ${tickets} tickets local`, warm, {
+      aim: `p95 ≤ ${aims.warmReloadMs} ms`,
+      met: p(warm, 95) <= aims.warmReloadMs,
+      note: `${plural(reloadRuns, 'reload')}, from navigation start; marks p50: ${marksText(warmMarks)}; ${loadSince(load)}`,
+    }),
+  ]
+}
+
+async function webhooks(bench: Bench, measured: Page, context: BrowserContext, fillNote: string): Promise<Row[]> {
+  const load = loadavg()[0]!
+  const streams = inboxes - 1 - openPages
+  bench.log(`    opening ${streams} live sync streams and ${openPages} app pages beside the measured page`)
+  const others = await openOtherInboxes(
+    bench.serverUrl,
+    bench.admin,
+    { streams, pages: openPages, pull: streamPull, limits },
+    bench.log,
+  )
+  try {
+    const network = await watchNetwork(await context.newCDPSession(measured))
+    await waitForRow(measured, null, 60_000)
+    const result = await runWebhooks(bench.serverUrl, bench.channelId, measured, network, others, webhookRuns, bench.log)
+    await network.close()
+    const pagesCost = others.pagesCost()
+    const othersNote =
+      `1 Chromium page measured + ${plural(streams, 'live sync stream')} (HTTP clients of GET /api/sync/stream with agents' cookies` +
+      `${streamPull ? ', each pulling GET /api/sync on every change that was not pushed, as the app does' : ', listening only'})` +
+      (openPages
+        ? ` + ${plural(openPages, 'app page')} in one more browser (opened in ${others.pagesOpenSeconds.toFixed(0)} s, ${size(pagesCost?.pssBytes ?? 0)} PSS)`
+        : `; streams, not ${inboxes - 1} more app pages: ${fillNote}`) +
+      (others.streams.errors.length ? `; stream errors: ${others.streams.errors.slice(0, 3).join('; ')}` : '') +
+      `; ${loadSince(load)}`
+    return webhookRows(result, streams, othersNote, bench.row)
+  } finally {
+    await others.close()
+  }
+}
 
 function deviceRows(runs: DeviceRun[], row: RowMaker, kind: Row['kind'], seedNote: string): Row[] {
   const firstRows = runs.map((r) => r.rowsAt - r.clickAt)
