@@ -14,6 +14,7 @@ import { messagesWithPendingMedia } from './media/media-fetcher.ts'
 import type { OutboxDispatcher } from './outbound/outbox-dispatcher.ts'
 import { queueAutomaticMessages } from './outbound/queue-automatic-messages.ts'
 import type { RuleEngine } from './rules/rule-engine.ts'
+import type { SyncPush } from './sync/sync-push.ts'
 
 export interface AfterCommit {
   /** An ingest batch committed: its media is fetched, its rules run, welcome and away messages go out. */
@@ -29,7 +30,7 @@ export interface AfterCommit {
     workspaceId: string,
     note: { ticketId: string; id: string; authorId: string | null; createdAt: string; body: string },
   ): Promise<void>
-  /** What an agent may see changed (role, teams, signed out): their open documents are checked again. */
+  /** What an agent may see changed (role, teams, signed out): their open documents and sync streams are checked again. */
   accessChanged(workspaceId: string, agentId: string): void
   /** An agent came online: tickets that waited for someone are routed. */
   agentOnline(workspaceId: string): Promise<void>
@@ -45,8 +46,9 @@ export function createAfterCommit(deps: {
   rules: RuleEngine
   outbox: Pick<OutboxDispatcher, 'wake'>
   media: { fetchFor(messages: ReturnType<typeof messagesWithPendingMedia>): void }
+  sync: Pick<SyncPush, 'recheck'>
 }): AfterCommit {
-  const { db, clock, log, collab, rules, outbox } = deps
+  const { db, clock, log, collab, rules, outbox, sync } = deps
   return {
     async ingested(outcome) {
       deps.media.fetchFor(
@@ -75,6 +77,7 @@ export function createAfterCommit(deps: {
     },
     accessChanged(workspaceId, agentId) {
       collab.recheck(workspaceId, { agentId })
+      void sync.recheck(agentId).catch((error: unknown) => log.error('sync stream recheck failed', { agentId, error }))
     },
     agentOnline: (workspaceId) => rules.routeWaiting(workspaceId),
     automationChanged: (workspaceId) => rules.invalidate(workspaceId),

@@ -38,6 +38,7 @@ import { createScheduler } from './scheduler/scheduler.ts'
 import { createSecretBox } from './security/secret-box.ts'
 import { loadSecretKey } from './security/secret-key.ts'
 import { checkSla } from './sla/check-sla.ts'
+import { createSyncPush } from './sync/sync-push.ts'
 
 export interface HelpdeskServer {
   readonly config: Config
@@ -134,7 +135,8 @@ export async function createServer(
     wakeOutbox: () => outbox.wake(),
   })
   const media = createMediaFetcher({ database, box, graph, graphVersion: config.META_GRAPH_VERSION, log })
-  const afterCommit = createAfterCommit({ db: database.db, clock, log, collab, rules, outbox, media })
+  const syncPush = await createSyncPush({ database, clock, log })
+  const afterCommit = createAfterCommit({ db: database.db, clock, log, collab, rules, outbox, media, sync: syncPush })
   collab.onAssigned((workspaceId, ticketId) => afterCommit.ticketsUpdated(workspaceId, [ticketId]))
   const ingest = createIngestQueue({
     database,
@@ -183,6 +185,7 @@ export async function createServer(
     afterCommit,
     clock,
     scheduler,
+    syncPush,
     testClock,
     activity: createAgentActivity(database.db, (error) => log.warn('could not record agent activity', { error })),
     log,
@@ -238,6 +241,7 @@ export async function createServer(
     const closed = server ? new Promise<void>((resolve) => server.close(() => resolve())) : null
     server?.closeIdleConnections()
     await smtp?.stop()
+    syncPush.close()
     await chat.close()
     await collab.close()
     await inboundRetry.stop()

@@ -4,7 +4,7 @@ import { type Accessor, createSignal } from 'solid-js'
 import { z } from 'zod'
 import { type Agent, agentResponseSchema, agentSchema } from '../../shared/schema/agent.ts'
 import { ApiError, api } from './net/http.ts'
-import { deleteLocalDb } from './offline/local-db.ts'
+import { deleteDeviceData } from './offline/device-data.ts'
 
 const storageKey = 'helpdesk.agent'
 
@@ -29,7 +29,7 @@ export function createSession(): Session {
   async function forget(): Promise<void> {
     const current = agent()
     remember(null)
-    if (current) await deleteLocalDb(current.id)
+    if (current) await deleteDeviceData(current.id)
   }
 
   return {

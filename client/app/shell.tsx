@@ -20,7 +20,7 @@ export function Shell(props: { ws: Workspace; session: Session }) {
     return r.screen === 'ticket' ? r.ticketId : null
   }
   const [ticketCount] = createResource(
-    () => props.ws.sync.revision(),
+    () => props.ws.sync.localReady() && { revision: props.ws.sync.revision() },
     async () => (await props.ws.db.query<{ n: number }>('select count(*)::int as n from tickets')).rows[0]?.n ?? 0,
   )
   const waiting = () => props.ws.outbox.items().length
@@ -72,15 +72,10 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           Sign out
         </button>
       </header>
-      <Show when={props.ws.rebuilt}>
+      <Show when={props.ws.rebuilt()}>
         <p class="rebuilt" role="alert">
           This device's copy of the inbox was damaged and is being fetched again; anything that was waiting to be sent from it is
           lost.
-        </p>
-      </Show>
-      <Show when={props.ws.inMemory}>
-        <p class="rebuilt" role="status">
-          The helpdesk is open in another tab too: this tab keeps its copy in memory, so it does not open offline.
         </p>
       </Show>
       <SampleData ws={props.ws} empty={ticketCount() === 0} />

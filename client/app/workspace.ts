@@ -1,12 +1,14 @@
-// Everything a signed-in agent's screens read from: the local database, its sync and outbox, and the
-// directory (agents, teams, channels), the last kept in the local database too for offline starts.
+// Everything a signed-in agent's screens read from: the local database (opening in its worker), its sync
+// and outbox, and the directory (agents, teams, channels), the last kept in localStorage so a start, even
+// offline, names people and teams at once. Made synchronously: no screen waits for the database to open.
 import { type Accessor, createSignal } from 'solid-js'
-import type { z } from 'zod'
-import { type Agent, agentListSchema } from '../../shared/schema/agent.ts'
-import { channelListSchema, type channelSchema } from '../../shared/schema/channel.ts'
-import { type Team, teamListSchema } from '../../shared/schema/team.ts'
+import { z } from 'zod'
+import { type Agent, agentListSchema, agentSchema } from '../../shared/schema/agent.ts'
+import { channelListSchema, channelSchema } from '../../shared/schema/channel.ts'
+import { type Team, teamListSchema, teamSchema } from '../../shared/schema/team.ts'
 import { api } from './net/http.ts'
-import { type LocalDb, openLocalDb, readMeta, writeMeta } from './offline/local-db.ts'
+import { deviceKey } from './offline/device-data.ts'
+import { type LocalDb, openLocalDb } from './offline/local-db.ts'
 import { createOutbox, type Outbox } from './offline/outbox.ts'
 import { createSyncClient, type SyncClient } from './offline/sync-client.ts'
 
@@ -14,6 +16,7 @@ export type Channel = z.infer<typeof channelSchema>
 
 export interface Workspace {
   me: Agent
+  /** Usable at once; its queries resolve once the database has opened in its worker. */
   db: LocalDb
   sync: SyncClient
   outbox: Outbox
@@ -21,30 +24,24 @@ export interface Workspace {
   teams: Accessor<Team[]>
   channels: Accessor<Channel[]>
   /** The local database could not be opened and was built anew: writes that waited there are gone. */
-  rebuilt: boolean
-  /** Another tab of this agent owns the stored local database; this one works from memory. */
-  inMemory: boolean
+  rebuilt: Accessor<boolean>
   /** Reads agents, teams and channels again (after a change to them). */
   refreshDirectory(): Promise<void>
   close(): Promise<void>
 }
 
-export async function openWorkspace(me: Agent): Promise<Workspace> {
-  const local = await openLocalDb(me.id)
-  const { db, rebuilt, inMemory } = local
-  const [agents, setAgents] = createSignal<Agent[]>([])
-  const [teams, setTeams] = createSignal<Team[]>([])
-  const [channels, setChannels] = createSignal<Channel[]>([])
-  const cached = JSON.parse((await readMeta(db, 'directory')) ?? 'null') as {
-    agents: Agent[]
-    teams: Team[]
-    channels: Channel[]
-  } | null
-  if (cached) {
-    setAgents(cached.agents)
-    setTeams(cached.teams)
-    setChannels(cached.channels)
-  }
+const directorySchema = z.object({ agents: z.array(agentSchema), teams: z.array(teamSchema), channels: z.array(channelSchema) })
+
+export function openWorkspace(me: Agent): Workspace {
+  const local = openLocalDb(me.id)
+  const { db } = local
+  const cached = directorySchema.safeParse(JSON.parse(localStorage.getItem(deviceKey(me.id, 'directory')) ?? 'null'))
+  const [agents, setAgents] = createSignal<Agent[]>(cached.success ? cached.data.agents : [])
+  const [teams, setTeams] = createSignal<Team[]>(cached.success ? cached.data.teams : [])
+  const [channels, setChannels] = createSignal<Channel[]>(cached.success ? cached.data.channels : [])
+  const [rebuilt, setRebuilt] = createSignal(false)
+  void local.rebuilt().then(setRebuilt, () => undefined)
+
   const loadDirectory = async () => {
     const [a, t, c] = await Promise.all([
       api(agentListSchema, 'GET', '/api/agents'),
@@ -54,25 +51,24 @@ export async function openWorkspace(me: Agent): Promise<Workspace> {
     setAgents(a.items)
     setTeams(t.items)
     setChannels(c.items)
-    await writeMeta(db, 'directory', JSON.stringify({ agents: a.items, teams: t.items, channels: c.items }))
+    localStorage.setItem(deviceKey(me.id, 'directory'), JSON.stringify({ agents: a.items, teams: t.items, channels: c.items }))
     // The sync stream carries no deletions; a removed channel (the sample ones) takes its tickets along.
     const removed = await db.query(
-      `with gone as (delete from tickets where not (data->>'channelId' = any($1::text[])) returning id)
+      `with gone as (delete from tickets where data->>'channelId' not in (select jsonb_array_elements_text($1::jsonb)) returning id)
        delete from messages where ticket_id in (select id from gone)`,
-      [c.items.map((channel) => channel.id)],
+      [JSON.stringify(c.items.map((channel) => channel.id))],
     )
     if (removed.affectedRows) sync.touch()
   }
 
   // Created before the sync client so that coming back online flushes what waited.
   let outbox: Outbox | null = null
-  const sync = createSyncClient(db, () => {
+  const sync = createSyncClient(db, local.ready, () => {
     void outbox?.flush()
     void loadDirectory().catch(() => undefined)
   })
   outbox = createOutbox(db, () => void sync.pull())
   void loadDirectory().catch(() => undefined)
-  void sync.pull()
 
   return {
     me,
@@ -83,7 +79,6 @@ export async function openWorkspace(me: Agent): Promise<Workspace> {
     teams,
     channels,
     rebuilt,
-    inMemory,
     refreshDirectory: loadDirectory,
     async close() {
       sync.close()

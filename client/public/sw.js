@@ -1,7 +1,15 @@
 // Keeps the app shell for offline starts: the page (network first, the kept copy when unreachable) and
 // the hashed assets (kept on first use; their names change with every build, so they never go stale).
 // API calls and sockets always go to the network.
+//
+// The build writes its asset names below (vite.config.ts), so every build is a new service worker: once
+// it takes over, assets of earlier builds leave the cache, which holds the current build (and at most
+// what a page of the previous one fetched meanwhile), not every build ever seen. The server sends assets
+// compressed; the cache keeps the decoded response and serves it as it is.
 const cacheName = 'helpdesk-shell-v1'
+const buildAssets = null
+// Kept responses vary by Accept-Encoding, which a request made here does not carry: any copy will do.
+const anyEncoding = { ignoreVary: true }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(cacheName).then((cache) => cache.add('/')))
@@ -13,6 +21,13 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((names) => Promise.all(names.filter((name) => name !== cacheName).map((name) => caches.delete(name))))
+      .then(() => caches.open(cacheName))
+      .then(async (cache) => {
+        for (const request of await cache.keys()) {
+          const path = new URL(request.url).pathname
+          if (buildAssets && path.startsWith('/assets/') && !buildAssets.includes(path)) await cache.delete(request, anyEncoding)
+        }
+      })
       .then(() => self.clients.claim()),
   )
 })
@@ -22,7 +37,7 @@ self.addEventListener('message', (event) => {
   event.waitUntil(
     caches.open(cacheName).then(async (cache) => {
       for (const url of event.data.urls) {
-        if (!(await cache.match(url))) await cache.add(url).catch(() => undefined)
+        if (!(await cache.match(url, anyEncoding))) await cache.add(url).catch(() => undefined)
       }
     }),
   )
@@ -41,11 +56,11 @@ self.addEventListener('fetch', (event) => {
           }
           return response
         })
-        .catch(() => caches.match('/').then((kept) => kept ?? Response.error())),
+        .catch(() => caches.match('/', anyEncoding).then((kept) => kept ?? Response.error())),
     )
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(
-      caches.match(url.pathname).then(
+      caches.match(url.pathname, anyEncoding).then(
         (kept) =>
           kept ??
           fetch(event.request).then((response) => {

@@ -19,6 +19,12 @@ export interface Database {
   readonly concurrency: number
   /** PostgreSQL's LISTEN/NOTIFY, for server processes sharing one database; null on PGlite (one process). */
   readonly notifications: Notifications | null
+  /**
+   * LISTEN for what the database's own triggers NOTIFY, on both drivers (PGlite delivers its own
+   * notifications to this process). `onListen` runs each time listening (re)starts: notifications sent
+   * while it was down are lost.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<void>
   /** Rejects when the database does not answer within a moment (the health check). */
   ping(): Promise<void>
   /** After a fault of the database driver: its connections are replaced as soon as the database answers. */
@@ -37,7 +43,7 @@ const migrationsFolder = new URL('../../migrations', import.meta.url).pathname
 export async function createDb(options: { dataDir: string; databaseUrl?: string | undefined; log?: Logger }): Promise<Database> {
   if (options.databaseUrl) {
     const postgres = await openPostgres(options.databaseUrl, migrationsFolder, options.log)
-    return { ...postgres, db: postgres.db as unknown as Db, kind: 'postgres' }
+    return { ...postgres, db: postgres.db as unknown as Db, kind: 'postgres', listen: postgres.notifications.listen }
   }
   return openPglite(options.dataDir)
 }
@@ -52,6 +58,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     concurrency: 1,
     notifications: null,
+    async listen(channel, onMessage, onListen) {
+      await client.listen(channel, onMessage)
+      onListen()
+    },
     ping: async () => {
       await db.execute(sql`select 1`)
     },

@@ -4,10 +4,11 @@
 // naming the cursor, never a 500.
 import { AppError } from '../../shared/errors.ts'
 import { uuidPattern } from '../../shared/schema/common.ts'
+import { parseXid } from './commit-snapshot.ts'
 import { parseTimestamp } from './timestamp.ts'
 
-/** `time`: ISO-8601 UTC; `id`: a UUID; `real`: a number a PostgreSQL real holds. */
-export type CursorPart = 'time' | 'id' | 'real'
+/** `time`: ISO-8601 UTC; `id`: a UUID; `real`: a number a PostgreSQL real holds; `xid`: a transaction id. */
+export type CursorPart = 'time' | 'id' | 'real' | 'xid'
 type PartValue<P extends CursorPart> = P extends 'real' ? number : string
 export type CursorValues<P extends readonly CursorPart[]> = { [K in keyof P]: PartValue<P[K]> }
 
@@ -24,13 +25,21 @@ export function encodeCursor(values: readonly (string | number)[]): string {
 
 /** The cursor's values, each of the kind the list sorts by; 400 for anything this server did not give out. */
 export function decodeCursor<const P extends readonly CursorPart[]>(text: string, parts: P): CursorValues<P> {
-  const values = base64url.test(text) ? Buffer.from(text, 'base64url').toString('utf8').split(separator) : []
+  const values = cursorValues(text)
   if (values.length !== parts.length) throw invalidCursor()
-  return parts.map((part, i) => readPart(part, values[i]!)) as CursorValues<P>
+  return parts.map((part, i) => readCursorPart(part, values[i]!)) as CursorValues<P>
 }
 
-function readPart(part: CursorPart, text: string): string | number {
+/** The cursor's parts, unchecked (none for text that is not a cursor), for a list whose cursors take several forms. */
+export function cursorValues(text: string): string[] {
+  return base64url.test(text) ? Buffer.from(text, 'base64url').toString('utf8').split(separator) : []
+}
+
+/** One part, checked; 400 when it is not of its kind. */
+export function readCursorPart<P extends CursorPart>(part: P, text: string): PartValue<P>
+export function readCursorPart(part: CursorPart, text: string): string | number {
   if (part === 'id' && uuidPattern.test(text)) return text
+  if (part === 'xid' && parseXid(text) !== null) return text
   if (part === 'time') {
     const time = parseTimestamp(text)
     if (time) return time
@@ -42,7 +51,7 @@ function readPart(part: CursorPart, text: string): string | number {
   throw invalidCursor()
 }
 
-function invalidCursor(): AppError {
+export function invalidCursor(): AppError {
   return new AppError('invalid_input', 'The cursor is not one this server gave out.', [
     { path: 'cursor', message: 'Invalid cursor', code: 'custom' },
   ])

@@ -11,6 +11,7 @@ import type { IngestQueue } from '../inbound/ingest-queue.ts'
 import type { Logger } from '../log.ts'
 import type { Scheduler } from '../scheduler/scheduler.ts'
 import type { SecretBox } from '../security/secret-box.ts'
+import type { SyncPush } from '../sync/sync-push.ts'
 
 export interface AppDeps {
   config: Config
@@ -27,6 +28,8 @@ export interface AppDeps {
   afterCommit: AfterCommit
   clock: Clock
   scheduler: Scheduler
+  /** The live sync stream's source: every committed change, to the streams that may see it. */
+  syncPush: Pick<SyncPush, 'open'>
   /** Only with TEST_CLOCK=1: the clock tests move. */
   testClock: SettableClock | null
 }

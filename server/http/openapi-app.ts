@@ -2,7 +2,7 @@
 // openapi.ts as openapi-routing.ts is.
 import { z } from 'zod'
 import { createMentionSchema } from '../../shared/schema/mention.ts'
-import { syncPageSchema, syncQuerySchema, syncStreamEventSchema } from '../../shared/schema/sync.ts'
+import { syncPageSchema, syncQuerySchema, syncStreamEventSchema, syncTicketsEventSchema } from '../../shared/schema/sync.ts'
 import type { Operation } from './openapi-operation.ts'
 
 const sampleResultSchema = z.object({ tickets: z.number().int() })
@@ -19,8 +19,9 @@ export const appOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/sync/stream',
-    summary: 'Server-Sent Events: an event `change` at once and whenever tickets change (then pull GET /api/sync)',
-    response: syncStreamEventSchema,
+    summary:
+      'Server-Sent Events: `tickets` as each change the caller may see commits (tickets, the messages written, contacts), each followed by `change` with `pushed: true`; a `change` without it at once and whenever the caller must pull GET /api/sync (a ticket left their sight, a change too large to push, a gap)',
+    response: z.union([syncTicketsEventSchema, syncStreamEventSchema]),
   },
   {
     method: 'post',

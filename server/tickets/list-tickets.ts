@@ -1,10 +1,13 @@
 // The inbox: tickets the actor may see, newest activity first, filtered, searched and paged by cursor.
-import { and, arrayContains, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, arrayContains, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
+import type { Contact } from '../../shared/schema/contact.ts'
 import type { Ticket, TicketListQuery } from '../../shared/schema/ticket.ts'
 import { visibleTickets } from '../access/ticket-visibility.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
+import { contacts } from '../db/schema/contacts.ts'
 import { tickets } from '../db/schema/tickets.ts'
+import { contactColumns, toContact } from '../identity/contact-view.ts'
 import { ticketSearchCondition } from '../search/ticket-search.ts'
 import { withBreaches } from '../sla/ticket-breaches.ts'
 import { decodePriorityCursor, encodePriorityCursor } from './priority-cursor.ts'
@@ -26,7 +29,7 @@ export async function listTickets(
   actor: Actor,
   query: TicketListQuery,
   now: Date,
-): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+): Promise<{ items: Ticket[]; nextCursor: string | null; contacts?: Contact[] }> {
   const conditions: (SQL | undefined)[] = [visibleTickets(actor)]
   if (query.status) conditions.push(eq(tickets.status, query.status))
   if (query.channel) conditions.push(eq(tickets.channelKind, query.channel))
@@ -61,11 +64,15 @@ export async function listTickets(
   const last = page.at(-1)
   const more = found.length > query.limit && last
   const nextCursor = more ? (priorityOrder ? encodePriorityCursor(last) : encodeTicketCursor(last)) : null
-  return {
-    items: await withBreaches(
+  const contactIds = [...new Set(page.map((row) => row.contactId))]
+  const [items, pageContacts] = await Promise.all([
+    withBreaches(
       db,
       page.map((row) => toTicket(row)),
     ),
-    nextCursor,
-  }
+    query.include === 'contacts' && contactIds.length
+      ? db.select(contactColumns).from(contacts).where(inArray(contacts.id, contactIds))
+      : null,
+  ])
+  return { items, nextCursor, ...(query.include === 'contacts' ? { contacts: (pageContacts ?? []).map(toContact) } : {}) }
 }

@@ -74,6 +74,8 @@ export const ticketListQuerySchema = z.object({
    * (a target due within the hour or passed), `unassigned`, `stalled` (open, no update for `stalledHours`).
    */
   view: z.enum(['waiting_on_us', 'waiting_on_customer', 'breaching', 'unassigned', 'stalled']).optional(),
+  /** `contacts`: the page also carries the contacts of its tickets (what an inbox row shows of them). */
+  include: z.literal('contacts').optional(),
   stalledHours: z.coerce
     .number()
     .min(1)
@@ -95,7 +97,7 @@ export const updateTicketSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'Give at least one field to change.')
 export type UpdateTicket = z.infer<typeof updateTicketSchema>
 
-export const ticketPageSchema = pageSchema(ticketSchema)
+export const ticketPageSchema = pageSchema(ticketSchema).extend({ contacts: z.array(contactSchema).optional() })
 export const ticketResponseSchema = z.object({ ticket: ticketSchema })
 export const ticketDetailSchema = z.object({
   ticket: ticketSchema,

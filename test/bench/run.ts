@@ -1,8 +1,8 @@
 // npm run bench: ingest, WhatsApp webhook, inbound email (SMTP), live chat and read-side figures of the
 // real server on PGlite and, when one answers, on PostgreSQL (BENCH_PG_URL, a superuser URL), printed as
 // one table with the aims beside them. BENCH_TARGETS=pglite,postgres and
-// BENCH_PARTS=ingest,whatsapp,email,chat,collab,query,rules,app narrow a run (the app's own knobs, BENCH_APP_*,
-// are listed in app-bench.ts); BENCH_CACHE_DIR holds the seeded PGlite data directories (default: the system temp dir).
+// BENCH_PARTS=ingest,whatsapp,email,chat,collab,query,rules,push,app narrow a run; BENCH_CACHE_DIR holds the seeded PGlite data
+// directories (default: the system temp dir).
 import { cpus, loadavg } from 'node:os'
 import { benchApp } from './app-bench.ts'
 import { benchChat } from './chat-bench.ts'
@@ -11,6 +11,7 @@ import { benchEmail } from './email-bench.ts'
 import { explainSearches } from './explain-search.ts'
 import { benchIngest } from './ingest-bench.ts'
 import { pgAdminUrl, probePostgres } from './pg-admin.ts'
+import { benchPush } from './push-bench.ts'
 import { benchQueries } from './query-bench.ts'
 import { formatTable, type Row } from './report-table.ts'
 import { benchRules } from './rules-bench.ts'
@@ -23,7 +24,7 @@ import { checkWhatsappLoss } from './whatsapp-loss-check.ts'
 const started = performance.now()
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const wanted = (name: string, all: string[]) => (process.env[name]?.split(',') ?? all).map((s) => s.trim())
-const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'collab', 'query', 'rules', 'app'])
+const parts = wanted('BENCH_PARTS', ['ingest', 'whatsapp', 'email', 'chat', 'collab', 'query', 'rules', 'push', 'app'])
 const notes: string[] = []
 
 const load = loadavg()[0]!
@@ -81,11 +82,16 @@ if (parts.includes('rules')) {
     rows.push(...(await benchRules(targets[kind], log)))
   }
 }
-if (parts.includes('app')) {
+if (parts.includes('push')) {
   for (const kind of kinds) {
-    log(`agent app in Chromium on ${kind}`)
-    rows.push(...(await benchApp(targets[kind], log)))
+    log(`live sync push on ${kind}`)
+    rows.push(...(await benchPush(targets[kind], log)))
   }
+}
+// The browser's figures hardly depend on the server's database: measured once, on the first target.
+if (parts.includes('app') && kinds[0]) {
+  log(`agent app in Chromium on ${kinds[0]}`)
+  rows.push(...(await benchApp(targets[kinds[0]], log)))
 }
 if (parts.includes('query')) {
   for (const kind of kinds) {

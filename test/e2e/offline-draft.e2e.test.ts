@@ -34,7 +34,8 @@ test('a draft typed offline survives a reload and merges with a colleague’s ed
     .poll(() => page.evaluate(async () => (await (await caches.open('helpdesk-shell-v1')).keys()).length), { timeout: 20_000 })
     .toBeGreaterThan(3)
   await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Online' }).getAttribute('title'), { timeout: 20_000 })
+    // The local database fills in the background (the list is read from the server meanwhile).
+    .poll(() => page.getByRole('status').filter({ hasText: 'Online' }).getAttribute('title'), { timeout: 90_000 })
     .toContain('Saved')
   await openTicket(page, 'Ines Duarte')
   const reply = page.getByLabel('Reply', { exact: true })
@@ -73,4 +74,4 @@ test('a draft typed offline survives a reload and merges with a colleague’s ed
   await expect.poll(() => reply.inputValue(), { timeout: 20_000 }).toMatch(/^(?=.*Colleague online\. )(?=.*Typed offline\.)/s)
   await expect.poll(() => colleague.doc.getText('draft').toString(), { timeout: 10_000 }).toBe(await reply.inputValue())
   colleague.close()
-})
+}, 240_000)

@@ -51,7 +51,8 @@ test('the inbox opens from the local database with the server stopped', async ()
 
   // The local database has been written through to IndexedDB once the header says so.
   await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Online' }).getAttribute('title'), { timeout: 20_000 })
+    // The local database fills in the background (the list is read from the server meanwhile).
+    .poll(() => page.getByRole('status').filter({ hasText: 'Online' }).getAttribute('title'), { timeout: 90_000 })
     .toContain('Saved')
   await server.stop()
   await page.reload()
@@ -63,7 +64,8 @@ test('the inbox opens from the local database with the server stopped', async ()
     })
   await expect.poll(() => page.getByText('Offline', { exact: false }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
   await page.getByLabel('Search tickets').fill('Mira')
-  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1)
+  // Searched in the local database, which opens in its worker after the first screen is shown.
+  await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(1)
   await openTicket(page, 'Mira Kovač')
   await expect.poll(() => page.getByText('Hello from Mira Kovač').count(), { timeout: 10_000 }).toBeGreaterThan(0)
-})
+}, 240_000)

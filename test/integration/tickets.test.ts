@@ -98,6 +98,17 @@ test('walks every ticket exactly once, newest activity first, with limit=2', asy
   expect(times).toEqual([...times].sort((a, b) => b - a))
 })
 
+test("include=contacts carries the page's contacts (what an inbox row names), and only then", async () => {
+  const ticket = await newTicket('Who am I?')
+  const page = await setup.api.get(`/api/tickets?contactId=${ticket.contactId}&include=contacts`)
+  expect(page.status).toBe(200)
+  expect(page.body.items.map((t: any) => t.id)).toEqual([ticket.id])
+  expect(page.body.contacts).toEqual([expect.objectContaining({ id: ticket.contactId, name: 'Tess' })])
+  const plain = await setup.api.get(`/api/tickets?contactId=${ticket.contactId}`)
+  expect(plain.body.contacts).toBeUndefined()
+  expect((await setup.api.get('/api/tickets?include=everything')).status).toBe(400)
+})
+
 describe('one ticket', () => {
   test('answers the ticket, its contact and its messages oldest first, notes included', async () => {
     const email = uniqueEmail()

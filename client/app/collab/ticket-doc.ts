@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { draftOf, notesOf } from '../../../shared/protocol/ticket-document.ts'
 import type { Agent } from '../../../shared/schema/agent.ts'
-import { ticketDocName } from '../offline/local-db.ts'
+import { ticketDocName } from '../offline/device-data.ts'
 import { agentColor } from '../ui/agent-color.ts'
 
 export interface Peer {

@@ -1,16 +1,22 @@
 // The inbox: views (mine, unassigned, all, per channel, pending, resolved), filters, search, and the
-// virtualised list, all read from the local database and re-read whenever the sync stores a change.
+// virtualised list. Rows come from the local database once it is ready (before that from the server, and
+// at the very start from the first screen kept at the last visit); a stored change re-reads only the
+// tickets it touched and folds them into the list.
 // Keys: j/k move, Enter opens, e resolves, a assigns to me, / searches.
-import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js'
+import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js'
 import { channelKinds } from '../../../shared/schema/common.ts'
 import { ticketStatuses } from '../../../shared/schema/ticket.ts'
+import { UnreachableError } from '../net/http.ts'
 import { changeTicket } from '../ticket/change-ticket.ts'
 import { channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
 import { VirtualList } from '../ui/virtual-list.tsx'
 import type { Workspace } from '../workspace.ts'
-import { type InboxFilters, type InboxView, queryInbox } from './inbox-query.ts'
+import { foldChanges, inboxOrder } from './inbox-order.ts'
+import { type InboxFilters, type InboxRow, type InboxView, queryInbox } from './inbox-query.ts'
 import { InboxRowView } from './inbox-row.tsx'
+import { readSnapshot, writeSnapshot } from './inbox-snapshot.ts'
+import { readServerInbox } from './server-inbox.ts'
 
 const views: { view: InboxView; label: string }[] = [
   { view: 'mine', label: 'Mine' },
@@ -37,11 +43,72 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
   const now = createNow()
   let search!: HTMLInputElement
 
-  const [rows] = createResource(
-    () => ({ view: view(), filters: filters(), revision: props.ws.sync.revision() }),
-    (key) => queryInbox(props.ws.db, props.ws.me.id, key.view, key.filters),
-    { initialValue: [] },
+  const rows = () => list().rows
+  const local = () => props.ws.sync.localReady()
+  const kept = readSnapshot(props.ws.me.id)
+  // `of` names the view and filters the rows belong to.
+  const opening = JSON.stringify(['all', {}])
+  const [list, setList] = createSignal<{ rows: InboxRow[]; more: boolean; known: boolean; of: string }>(
+    kept?.rows.length
+      ? { rows: kept.rows, more: kept.count > kept.rows.length, known: true, of: opening }
+      : { rows: [], more: false, known: false, of: opening },
   )
+  const [failure, setFailure] = createSignal<unknown>(null)
+  // Each full read takes a number; a change folded in while a newer full read runs is dropped (the read has it).
+  let generation = 0
+
+  async function readAll(): Promise<void> {
+    const mine = ++generation
+    const [v, f] = [view(), filters()]
+    const of = JSON.stringify([v, f])
+    try {
+      const next = local()
+        ? { rows: await queryInbox(props.ws.db, props.ws.me.id, v, f), more: false }
+        : await readServerInbox(props.ws.me.id, v, f)
+      if (mine !== generation) return
+      setList({ ...next, known: true, of })
+      setFailure(null)
+    } catch (error) {
+      if (mine !== generation) return
+      if (!(error instanceof UnreachableError)) setFailure(error)
+      // Unreachable before the local copy is ready: the rows shown stay if they are this view's, and
+      // never stand for another view's (the local database answers when it has opened).
+      else if (list().of !== of) setList({ rows: [], more: false, known: false, of })
+    }
+  }
+  async function readChanged(ids: readonly string[]): Promise<void> {
+    const mine = generation
+    const f = filters()
+    try {
+      const fresh = await queryInbox(props.ws.db, props.ws.me.id, view(), f, ids)
+      if (mine === generation) setList((l) => ({ ...l, rows: foldChanges(l.rows, ids, fresh, inboxOrder(f)) }))
+    } catch (error) {
+      setFailure(error)
+    }
+  }
+  createEffect(on([view, filters, local], () => void readAll()))
+  let serverRead: ReturnType<typeof setTimeout> | undefined
+  onCleanup(
+    props.ws.sync.onChange((changed) => {
+      if (local() && changed !== 'all') void readChanged(changed)
+      else if (local()) void readAll()
+      else {
+        // From the server, a burst of changes is one read.
+        clearTimeout(serverRead)
+        serverRead = setTimeout(() => void readAll(), 50)
+      }
+    }),
+  )
+  onCleanup(() => clearTimeout(serverRead))
+  // The opening view's first screen is kept for the next start.
+  let keep: ReturnType<typeof setTimeout> | undefined
+  createEffect(() => {
+    const current = list()
+    if (!current.known || view() !== 'all' || Object.values(filters()).some(Boolean)) return
+    clearTimeout(keep)
+    keep = setTimeout(() => writeSnapshot(props.ws.me.id, current.rows), 1_000)
+  })
+  onCleanup(() => clearTimeout(keep))
   const setFilter = (name: keyof InboxFilters, value: string) => setFilters((f) => ({ ...f, [name]: value || undefined }))
 
   // For the bench: when the first rows were on screen, beside when the local database opened.
@@ -117,15 +184,18 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
           <option value="priority">Most urgent</option>
         </select>
       </div>
-      <Show when={rows.error}>
+      <Show when={failure()}>
         <p class="error" role="alert">
-          The inbox could not be read: {String(rows.error)}
+          The inbox could not be read: {String(failure())}
         </p>
       </Show>
       <p class="inbox-count" aria-live="polite">
-        {rows().length} {rows().length === 1 ? 'ticket' : 'tickets'}
+        <Show when={list().known} fallback={props.ws.sync.reachable() ? 'Loading…' : 'Offline: nothing on this device yet'}>
+          {rows().length}
+          {list().more ? '+' : ''} {rows().length === 1 && !list().more ? 'ticket' : 'tickets'}
+        </Show>
       </p>
-      <Show when={rows().length > 0} fallback={<p class="empty">No tickets here.</p>}>
+      <Show when={rows().length > 0 || !list().known} fallback={<p class="empty">No tickets here.</p>}>
         <VirtualList items={rows()} rowHeight={68} label="Tickets" selectedIndex={selected()} key={(row) => row.id}>
           {(row, index) => (
             <InboxRowView

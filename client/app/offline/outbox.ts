@@ -31,10 +31,14 @@ export interface Outbox {
 const sentSchema = z.union([messageResponseSchema, ticketResponseSchema])
 
 export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
+  // The list in memory is what is sent; the local database keeps it across reloads. Sending never waits
+  // for the database to open (a write made in the first seconds of a start goes out at once).
   const [items, setItems] = createSignal<OutboxItem[]>([])
+  const sent = new Set<string>()
   let flushing: Promise<void> | null = null
 
-  async function reload(): Promise<void> {
+  /** Adds what the database kept from an earlier visit (once it has opened). */
+  async function restore(): Promise<void> {
     const result = await db.query<{
       key: string
       ticket_id: string
@@ -42,7 +46,14 @@ export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
       payload: Record<string, unknown>
       error: string | null
     }>('select key, ticket_id, kind, payload, error from outbox order by created_at, key')
-    setItems(result.rows.map((r) => ({ key: r.key, ticketId: r.ticket_id, kind: r.kind, payload: r.payload, error: r.error })))
+    const kept = result.rows
+      .filter((r) => !sent.has(r.key))
+      .map((r) => ({ key: r.key, ticketId: r.ticket_id, kind: r.kind, payload: r.payload, error: r.error }))
+    setItems((list) => [...kept.filter((k) => !list.some((i) => i.key === k.key)), ...list])
+  }
+
+  function persist(query: string, params: unknown[]): void {
+    db.query(query, params).catch((error) => console.error('the outbox could not be stored', error))
   }
 
   async function send(item: OutboxItem): Promise<void> {
@@ -59,20 +70,21 @@ export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
   }
 
   async function flushAll(): Promise<void> {
-    await reload()
     for (const item of items()) {
-      if (item.error) continue
+      if (item.error || sent.has(item.key)) continue
       try {
         await send(item)
-        await db.query('delete from outbox where key = $1', [item.key])
+        sent.add(item.key)
+        setItems((list) => list.filter((i) => i.key !== item.key))
+        persist('delete from outbox where key = $1', [item.key])
         onSent()
       } catch (error) {
         if (error instanceof UnreachableError) break
         const message = error instanceof ApiError ? error.message : String(error)
-        await db.query('update outbox set error = $2 where key = $1', [item.key, message])
+        setItems((list) => list.map((i) => (i.key === item.key ? { ...i, error: message } : i)))
+        persist('update outbox set error = $2 where key = $1', [item.key, message])
       }
     }
-    await reload()
   }
 
   function flush(): Promise<void> {
@@ -82,23 +94,24 @@ export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
     return flushing
   }
 
-  void reload().then(flush)
+  void restore().then(flush, (error) => console.error('the outbox could not be read', error))
   return {
     items,
     async add(kind, ticketId, payload, key = newKey()) {
-      await db.query('insert into outbox (key, ticket_id, kind, payload) values ($1, $2, $3, $4)', [
+      // Shown as waiting at once; stored so that a reload keeps it.
+      setItems((list) => [...list, { key, ticketId, kind, payload, error: null }])
+      persist('insert into outbox (key, ticket_id, kind, payload) values ($1, $2, $3, $4) on conflict (key) do nothing', [
         key,
         ticketId,
         kind,
         JSON.stringify(payload),
       ])
-      await reload()
       await flush()
     },
     flush,
     async discard(key) {
+      setItems((list) => list.filter((i) => i.key !== key))
       await db.query('delete from outbox where key = $1', [key])
-      await reload()
     },
   }
 }

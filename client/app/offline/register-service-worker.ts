@@ -1,21 +1,37 @@
 // Registers the service worker that keeps the app shell, and hands it the files this page loaded (the
 // hashed scripts, styles and PGlite's wasm and data) so the next start works with the server unreachable.
+// Files loaded before the worker took control never passed through it: it is told of each as it loads
+// (a route's code and PGlite come later than the page), and of all of them again when a new worker (a
+// new build) takes over.
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return
   navigator.serviceWorker.register('/sw.js').then(
-    async () => {
-      const ready = await navigator.serviceWorker.ready
-      const send = () => {
-        const urls = performance
-          .getEntriesByType('resource')
+    (registration) => {
+      const loaded = new Set<string>(['/'])
+      const tell = (urls: Iterable<string>) => {
+        const list = [...urls]
+        if (list.length > 0) registration.active?.postMessage({ type: 'keep', urls: list })
+      }
+      const assetsOf = (entries: PerformanceEntryList) =>
+        entries
           .map((entry) => new URL(entry.name))
           .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
           .map((url) => url.pathname)
-        ready.active?.postMessage({ type: 'keep', urls: ['/', ...new Set(urls)] })
+      const observer = new PerformanceObserver((list) => {
+        const fresh = assetsOf(list.getEntries()).filter((path) => !loaded.has(path))
+        for (const path of fresh) loaded.add(path)
+        tell(fresh)
+      })
+      observer.observe({ type: 'resource', buffered: true })
+      for (const path of assetsOf(performance.getEntriesByType('resource'))) loaded.add(path)
+      navigator.serviceWorker.ready.then(() => tell(loaded))
+      navigator.serviceWorker.addEventListener('controllerchange', () => tell(loaded))
+      // The local database's worker loads PGlite's files itself, out of this page's sight, and says which.
+      new BroadcastChannel('helpdesk-assets').onmessage = (event: MessageEvent<string[]>) => {
+        const fresh = assetsOf(event.data.map((name) => ({ name }) as PerformanceEntry)).filter((path) => !loaded.has(path))
+        for (const path of fresh) loaded.add(path)
+        tell(fresh)
       }
-      // PGlite's files load a moment after start; hand over the list again once they have.
-      send()
-      setTimeout(send, 5_000)
     },
     (error) => console.warn('service worker not registered', error),
   )

@@ -23,8 +23,9 @@ export async function storeRows(db: LocalDb, rows: LocalRows, cursor?: string): 
       )
     }
     if (rows.removedTicketIds?.length) {
-      await tx.query('delete from messages where ticket_id = any($1::text[])', [rows.removedTicketIds])
-      await tx.query('delete from tickets where id = any($1::text[])', [rows.removedTicketIds])
+      const removed = JSON.stringify(rows.removedTicketIds)
+      await tx.query('delete from messages where ticket_id in (select jsonb_array_elements_text($1::jsonb))', [removed])
+      await tx.query('delete from tickets where id in (select jsonb_array_elements_text($1::jsonb))', [removed])
     }
     if (rows.contacts.length) {
       await tx.query(

@@ -1,20 +1,30 @@
-// Keeps the local database current: pulls pages of changed tickets from GET /api/sync with the stored
-// cursor (resumable after a reload or an outage), and pulls again on each `change` event of the live
-// stream. `revision` ticks after every stored page, so screens re-read the local database.
+// Keeps the local database current: stores the rows the live stream pushes (`tickets` events) the moment
+// they arrive, and pulls pages of changed tickets from GET /api/sync with the stored cursor (resumable
+// after a reload or an outage) when the stream says a change was not pushed. Every stored change is announced with the
+// ids it touched, so a list updates those rows instead of reading everything again.
 import { type Accessor, createSignal } from 'solid-js'
-import { syncPageSchema } from '../../../shared/schema/sync.ts'
+import { syncPageSchema, syncStreamEventSchema, syncTicketsEventSchema } from '../../../shared/schema/sync.ts'
 import { api, UnreachableError } from '../net/http.ts'
-import { type LocalDb, readMeta } from './local-db.ts'
-import { storeRows } from './store-sync-page.ts'
+import type { LocalDb } from './local-db.ts'
+import { readMeta } from './local-schema.ts'
+import { type LocalRows, storeRows } from './store-sync-page.ts'
+
+/** Ticket ids whose rows changed, or `all` after a change too wide to list. */
+export type ChangedTickets = readonly string[] | 'all'
 
 export interface SyncClient {
   /** The server answered lately (the live stream is open or the last request went through). */
   reachable: Accessor<boolean>
+  /** The local database is open and holds a whole copy (from before, or after its first full pull). */
+  localReady: Accessor<boolean>
+  /** Ticks after every stored change: screens that show one ticket re-read it. */
   revision: Accessor<number>
   /** When the last pulled changes were written through to IndexedDB (null before the first). */
   savedAt: Accessor<Date | null>
-  /** Re-read the local database now (after a local write). */
-  touch(): void
+  /** Calls `listener` after every stored change (and every change pushed before the local copy is ready). */
+  onChange(listener: (changed: ChangedTickets) => void): () => void
+  /** Announces a local write (all tickets when no ids are given). */
+  touch(ticketIds?: readonly string[]): void
   pull(): Promise<void>
   close(): void
 }
@@ -22,12 +32,31 @@ export interface SyncClient {
 /** Pages in one pull, at most: a pull never loops without bound. */
 const maxPagesPerPull = 200
 
-export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClient {
+export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachable: () => void): SyncClient {
   const [reachable, setReachable] = createSignal(navigator.onLine)
+  const [localReady, setLocalReady] = createSignal(false)
   const [revision, setRevision] = createSignal(0)
   const [savedAt, setSavedAt] = createSignal<Date | null>(null)
+  const listeners = new Set<(changed: ChangedTickets) => void>()
+  let opened = false
   let pulling: Promise<void> | null = null
   let again = false
+
+  function announce(changed: ChangedTickets): void {
+    if (changed !== 'all' && changed.length === 0) return
+    setRevision((r) => r + 1)
+    for (const listener of listeners) listener(changed)
+  }
+  const idsOf = (rows: LocalRows): string[] => [...rows.tickets.map((t) => t.id), ...(rows.removedTicketIds ?? [])]
+
+  // A device that synced before opens from its copy at once; a new one waits for its first full pull.
+  void dbReady.then(
+    async () => {
+      opened = true
+      if (await readMeta(db, 'sync_cursor')) setLocalReady(true)
+    },
+    (error) => console.error('the local database could not be opened', error),
+  )
 
   function markReachable(value: boolean): void {
     if (value && !reachable()) onReachable()
@@ -43,14 +72,18 @@ export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClie
       await storeRows(db, result, result.cursor)
       if (result.tickets.length || result.removedTicketIds.length) {
         stored = true
-        setRevision((r) => r + 1)
+        if (localReady()) announce(idsOf(result))
       }
       if (!result.more) break
+    }
+    if (!localReady()) {
+      setLocalReady(true)
+      announce('all')
     }
     // With relaxed durability IndexedDB is written behind the queries. The first pull that stores
     // something waits for the write-through, so a reload right after the first sync still opens with it;
     // later ones leave it to PGlite (each write-through rewrites whole files: doing it twice costs).
-    if (stored && !savedAt()) await db.fs?.syncToFs(false)
+    if (stored && !savedAt()) await db.syncToFs()
     if (stored || !savedAt()) setSavedAt(new Date())
   }
 
@@ -77,8 +110,36 @@ export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClie
     return pulling
   }
 
+  async function stored(rows: LocalRows): Promise<void> {
+    if (!opened) {
+      // Not stored: the pull that follows the database's opening brings them. The screens reading from
+      // the server still hear of them.
+      announce(idsOf(rows))
+      return
+    }
+    try {
+      await storeRows(db, rows)
+      announce(idsOf(rows))
+    } catch (error) {
+      console.error('a pushed change could not be stored', error)
+      void pull()
+    }
+  }
+
   const stream = new EventSource('/api/sync/stream')
-  stream.addEventListener('change', () => void pull())
+  stream.addEventListener('change', (event) => {
+    const parsed = syncStreamEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+    // Screens still reading from the server read again.
+    if (!localReady()) announce('all')
+    // A change the `tickets` event before it carried needs no pull (before the database has opened, the
+    // pull that follows its opening brings it).
+    if (!parsed.success || !parsed.data.pushed) void pull()
+  })
+  stream.addEventListener('tickets', (event) => {
+    const parsed = syncTicketsEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+    if (parsed.success) void stored(parsed.data)
+    else void pull()
+  })
   stream.addEventListener('open', () => markReachable(true))
   stream.addEventListener('error', () => markReachable(false))
   const goneOffline = () => markReachable(false)
@@ -88,12 +149,18 @@ export function createSyncClient(db: LocalDb, onReachable: () => void): SyncClie
 
   return {
     reachable,
+    localReady,
     revision,
     savedAt,
-    touch: () => setRevision((r) => r + 1),
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    touch: (ticketIds) => announce(ticketIds ?? 'all'),
     pull,
     close() {
       stream.close()
+      listeners.clear()
       window.removeEventListener('offline', goneOffline)
       window.removeEventListener('online', cameOnline)
     },

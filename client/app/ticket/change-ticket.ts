@@ -14,6 +14,6 @@ export async function changeTicket(ws: Workspace, ticketId: string, patch: Updat
      where id = $1`,
     [ticketId, JSON.stringify(patch)],
   )
-  ws.sync.touch()
+  ws.sync.touch([ticketId])
   await ws.outbox.add('patch', ticketId, patch)
 }

@@ -1,5 +1,5 @@
-// A ticket with its contact and messages: read from the local database first (instant, and offline),
-// then refreshed from the server, whose answer is stored locally for next time.
+// A ticket with its contact and messages: read from the local database (instant, and offline) once it
+// has opened, and refreshed from the server, whose answer is shown at once and stored locally.
 import type { Contact } from '../../../shared/schema/contact.ts'
 import type { Message } from '../../../shared/schema/message.ts'
 import { type Ticket, ticketDetailSchema } from '../../../shared/schema/ticket.ts'
@@ -24,10 +24,14 @@ export async function readLocalTicket(db: LocalDb, ticketId: string): Promise<Ti
   return { ticket: row.data, contact: contact.rows[0]?.data ?? null, messages: messages.rows.map((m) => m.data) }
 }
 
-/** Stores the server's copy; a ticket the agent may no longer see (404) leaves this device. */
-export async function refreshTicket(db: LocalDb, ticketId: string): Promise<void> {
+/**
+ * Reads the server's copy, hands it to `shown` at once and stores it; a ticket the agent may no longer
+ * see (404) leaves this device.
+ */
+export async function refreshTicket(db: LocalDb, ticketId: string, shown: (detail: TicketDetail) => void): Promise<void> {
   try {
     const detail = await api(ticketDetailSchema, 'GET', `/api/tickets/${ticketId}`)
+    shown(detail)
     await storeRows(db, { tickets: [detail.ticket], contacts: [detail.contact], messages: detail.messages })
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) throw error

@@ -1,6 +1,6 @@
 // One ticket: who else is here, its fields, the whole conversation oldest first, the composer bound to the
-// shared draft, the internal notes, and the customer beside it. Read from the local database at once,
-// refreshed from the server, re-read on every synced change.
+// shared draft, the internal notes, and the customer beside it. Read from the server and, once it has
+// opened, from the local database (offline too), re-read on every synced change of this ticket.
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js'
 import type { Message } from '../../../shared/schema/message.ts'
 import { openTicketDoc } from '../collab/ticket-doc.ts'
@@ -11,34 +11,39 @@ import { ChannelIcon, channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
 import type { Workspace } from '../workspace.ts'
 import { Composer } from './composer.tsx'
-import { readLocalTicket, refreshTicket } from './load-ticket.ts'
+import { readLocalTicket, refreshTicket, type TicketDetail } from './load-ticket.ts'
 import { MessageItem } from './message-item.tsx'
 import { NotesPanel } from './notes-panel.tsx'
 import { TicketFields } from './ticket-fields.tsx'
 
 export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: () => void }) {
   const now = createNow(15_000)
-  const [refreshed, setRefreshed] = createSignal(0)
-  const [detail] = createResource(
-    () => ({ id: props.ticketId, revision: props.ws.sync.revision(), refreshed: refreshed() }),
+  // Ticks when a stored change touches this ticket (or the local database has just become ready).
+  const [changed, setChanged] = createSignal(0)
+  const [fromServer, setFromServer] = createSignal<TicketDetail | null>(null)
+  const [fromDevice] = createResource(
+    () => props.ws.sync.localReady() && { id: props.ticketId, changed: changed() },
     (key) => readLocalTicket(props.ws.db, key.id),
   )
+  const detail = () => fromDevice() ?? fromServer()
+  const [fetching, setFetching] = createSignal(true)
   const refresh = () =>
-    refreshTicket(props.ws.db, props.ticketId).then(
-      () => setRefreshed((n) => n + 1),
+    refreshTicket(props.ws.db, props.ticketId, setFromServer).then(
+      () => setChanged((n) => n + 1),
       () => undefined,
     )
-  void refresh()
-  createEffect(
-    on(
-      () => props.ws.sync.revision(),
-      () => void refresh(),
-      { defer: true },
-    ),
+  void refresh().finally(() => setFetching(false))
+  onCleanup(
+    props.ws.sync.onChange((ids) => {
+      if (ids !== 'all' && !ids.includes(props.ticketId)) return
+      // Before the local copy is ready, the server's is the one shown: read it again.
+      if (props.ws.sync.localReady()) setChanged((n) => n + 1)
+      else void refresh()
+    }),
   )
   createEffect(() => {
     if (detail()?.ticket.lastMessageAt)
-      void markSeen(props.ws.db, props.ticketId).then((changed) => changed && props.ws.sync.touch())
+      void markSeen(props.ws.db, props.ticketId).then((seen) => seen && props.ws.sync.touch([props.ticketId]))
   })
 
   // The screen is made once per ticket (keyed by the shell), so the document lives as long as it does.
@@ -72,7 +77,9 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
   return (
     <Show
       when={detail()}
-      fallback={<p class="muted pad">{detail.loading ? 'Opening…' : 'This ticket is not on this device yet.'}</p>}
+      fallback={
+        <p class="muted pad">{fetching() || fromDevice.loading ? 'Opening…' : 'This ticket is not on this device yet.'}</p>
+      }
     >
       {(d) => (
         <div class="ticket-layout">

@@ -1,18 +1,34 @@
 // The signed-in agent's notifications (mentions, rules, SLAs, handoffs): an unread count in the header,
-// the list on click, each linking to its ticket. Re-read whenever the sync stream sees a change.
-import { createResource, createSignal, For, Show } from 'solid-js'
+// the list on click, each linking to its ticket. Re-read after synced changes, at most every few seconds
+// (a busy inbox changes many times a second; the bell need not ask the server each time).
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js'
 import { z } from 'zod'
 import { notificationListSchema } from '../../../shared/schema/notification.ts'
 import { api } from '../net/http.ts'
 import type { Workspace } from '../workspace.ts'
 import { clockText } from './time-text.ts'
 
+const rereadAfterMs = 2_000
+
 export function NotificationBell(props: { ws: Workspace }) {
   const [open, setOpen] = createSignal(false)
-  const [list, { refetch }] = createResource(
-    () => props.ws.sync.revision(),
-    () => api(notificationListSchema, 'GET', '/api/notifications?limit=20').catch(() => null),
+  const [list, { refetch }] = createResource(() =>
+    api(notificationListSchema, 'GET', '/api/notifications?limit=20').catch(() => null),
   )
+  let again: ReturnType<typeof setTimeout> | undefined
+  createEffect(
+    on(
+      () => props.ws.sync.revision(),
+      () => {
+        again ??= setTimeout(() => {
+          again = undefined
+          void refetch()
+        }, rereadAfterMs)
+      },
+      { defer: true },
+    ),
+  )
+  onCleanup(() => clearTimeout(again))
   async function readAll(): Promise<void> {
     await api(z.object({ ok: z.boolean() }), 'POST', '/api/notifications/read').catch(() => undefined)
     await refetch()

@@ -7,6 +7,9 @@ export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector
 /** Bytes (stored files, document updates); both drivers read them as Buffer or Uint8Array. */
 export const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' })
 
+/** A 64-bit transaction id (PostgreSQL's xid8), read and written as its decimal text. */
+export const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' })
+
 export const id = () => uuid('id').primaryKey()
 export const workspaceId = () => uuid('workspace_id').notNull()
 export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()

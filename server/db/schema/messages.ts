@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { channelKinds } from '../../../shared/schema/common.ts'
 import type { Attachment, EditedVersion, Reaction } from '../../../shared/schema/message.ts'
-import { createdAt, id, time, tsvector, workspaceId } from './columns.ts'
+import { createdAt, id, time, tsvector, workspaceId, xid8 } from './columns.ts'
 import { tickets } from './tickets.ts'
 
 export const messages = pgTable(
@@ -38,10 +38,13 @@ export const messages = pgTable(
     reactions: jsonb('reactions').$type<Reaction[]>().notNull().default([]),
     search: tsvector('search'),
     createdAt: createdAt(),
+    /** The transaction that last wrote the row: the live push sends the messages a commit wrote. Kept by a trigger. */
+    changedXid: xid8('changed_xid').notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [
     index('messages_ticket_idx').on(t.ticketId, t.createdAt),
     index('messages_search_idx').using('gin', t.search),
+    index('messages_changed_xid_idx').on(t.changedXid),
     index('messages_external_idx').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
   ],
 )

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { channelKinds } from '../../../shared/schema/common.ts'
 import { channels } from './channels.ts'
-import { createdAt, id, time, tsvector, workspaceId } from './columns.ts'
+import { createdAt, id, time, tsvector, workspaceId, xid8 } from './columns.ts'
 import { contacts } from './contacts.ts'
 
 export const tickets = pgTable(
@@ -37,6 +37,11 @@ export const tickets = pgTable(
      * updated_at it is no "movement" for stalled views and rules.
      */
     changedAt: time('changed_at').notNull().defaultNow(),
+    /**
+     * The transaction that last changed what is shown with the ticket (the same triggers keep it): the
+     * sync's commit-ordered position (server/sync/change-snapshot.ts). Rows older than the column hold 0.
+     */
+    changedXid: xid8('changed_xid').notNull().default(sql`pg_current_xact_id()`),
     lastMessageAt: time('last_message_at').notNull().defaultNow(),
     lastMessagePreview: text('last_message_preview'),
     /** When the customer last wrote, as the channel timestamps it (reply windows count from here). */
@@ -61,8 +66,10 @@ export const tickets = pgTable(
     index('tickets_status_inbox_idx').on(t.workspaceId, t.status, t.lastMessageAt.desc(), t.id.desc()),
     index('tickets_assignee_idx').on(t.workspaceId, t.assigneeId, t.lastMessageAt.desc()),
     index('tickets_contact_idx').on(t.contactId, t.channelId, t.status),
-    /** The sync stream (server/sync/) reads changes in this order and watches its maximum. */
+    /** A sync cursor of the old form (a time) is read once by this index. */
     index('tickets_changed_idx').on(t.changedAt, t.id),
+    /** The sync (server/sync/) reads changes in this order, and the live push by transaction. */
+    index('tickets_changed_xid_idx').on(t.changedXid, t.id),
     index('tickets_tags_idx').using('gin', t.tags),
     index('tickets_search_idx').using('gin', t.search),
     index('tickets_priority_idx').on(t.workspaceId, t.priorityScore.desc(), t.id.desc()),

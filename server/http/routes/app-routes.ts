@@ -1,9 +1,9 @@
-// The agent app, built by vite into dist/client (npm run build, run before npm start): the page at /,
-// its hashed assets (cached for a year: a new build has new names), the PGlite wasm and data files, and
-// the service worker that keeps the app shell for offline starts (never cached, so updates reach it).
-import { readFile } from 'node:fs/promises'
+// The agent app, built by vite into dist/client (npm run build; npm start builds first when the sources
+// changed): the page at /, its hashed assets (cached for a year: a new build has new names), the PGlite
+// wasm and data files, and the service worker that keeps the app shell for offline starts (never cached,
+// so updates reach it). Each is sent compressed as the browser accepts, from the build's .br and .gz files.
 import { Hono } from 'hono'
-import { getMimeType } from 'hono/utils/mime'
+import { builtFileResponse, isVariantName } from '../built-file.ts'
 import { appPagePolicy } from '../security-headers.ts'
 
 export const builtApp = new URL('../../../dist/client/', import.meta.url)
@@ -17,32 +17,37 @@ The REST API works without it: its contract is at <a href="/api/openapi.json">/a
 
 export function appRoutes(root: URL = builtApp): Hono {
   const app = new Hono()
-  const read = (path: string) => readFile(new URL(path, root)).catch(() => null)
+  const send = (path: string, acceptEncoding: string | undefined, headers: Record<string, string>) =>
+    builtFileResponse(new URL(path, root), acceptEncoding, headers)
 
   app.get('/', async (c) => {
-    const page = await read('index.html')
-    c.header('Cache-Control', 'no-cache')
-    if (!page) return c.html(notBuilt, 503)
-    return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': appPagePolicy })
-  })
-  app.get('/sw.js', async (c) => {
-    const script = await read('sw.js')
-    if (!script) return c.notFound()
-    // A service worker runs under the policy its script was served with.
-    return c.body(script, 200, {
-      'Content-Type': 'text/javascript; charset=utf-8',
+    const page = await send('index.html', c.req.header('Accept-Encoding'), {
       'Cache-Control': 'no-cache',
       'Content-Security-Policy': appPagePolicy,
     })
+    if (page) return page
+    c.header('Cache-Control', 'no-cache')
+    return c.html(notBuilt, 503)
+  })
+  app.get('/sw.js', async (c) => {
+    // A service worker runs under the policy its script was served with.
+    const script = await send('sw.js', c.req.header('Accept-Encoding'), {
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': appPagePolicy,
+    })
+    return script ?? c.notFound()
   })
   app.get('/assets/:name', async (c) => {
     const name = c.req.param('name')
-    // Built names only: no path can leave the assets folder.
-    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) return c.notFound()
-    const file = await read(`assets/${name}`)
-    if (!file) return c.notFound()
-    const type = getMimeType(name) ?? 'application/octet-stream'
-    return c.body(file, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=31536000, immutable' })
+    // Built names only: no path can leave the assets folder, and a compressed variant is not asked for by name.
+    if (!/^[\w.-]+$/.test(name) || name.startsWith('.') || isVariantName(name)) return c.notFound()
+    const file = await send(`assets/${name}`, c.req.header('Accept-Encoding'), {
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      // A worker runs under the policy its script was served with (the local database's worker fetches
+      // PGlite's files and compiles its wasm); for scripts a page loads, the page's policy rules.
+      ...(name.endsWith('.js') ? { 'Content-Security-Policy': appPagePolicy } : {}),
+    })
+    return file ?? c.notFound()
   })
   return app
 }

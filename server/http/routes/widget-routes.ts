@@ -1,13 +1,14 @@
-// GET /widget.js, the live-chat widget built by vite (npm run build, run before npm start), and
+// GET /widget.js, the live-chat widget built by vite (npm run build; npm start builds first when the
+// sources changed), sent compressed as the visitor's browser accepts, and
 // GET /chat-demo?channel=<id>, a page that embeds it for people trying the product.
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
 import { uuidPattern } from '../../../shared/schema/common.ts'
 import { findChannel } from '../../channels/channel-directory.ts'
 import { widgetSnippet } from '../../channels/chat/widget-snippet.ts'
 import type { AppDeps } from '../app-deps.ts'
+import { builtFileResponse } from '../built-file.ts'
 
 export const builtWidget = new URL('../../../dist/widget/widget.js', import.meta.url)
 
@@ -15,13 +16,12 @@ export function widgetRoutes(deps: Pick<AppDeps, 'config' | 'database'>, widgetF
   const app = new Hono()
 
   app.get('/widget.js', async (c) => {
-    const script = await readFile(widgetFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new AppError('internal', 'The chat widget is not built: run npm run build.')
-      throw error
-    })
     // Short: a new build reaches every website within minutes.
-    c.header('Cache-Control', 'public, max-age=300')
-    return c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+    const script = await builtFileResponse(widgetFile, c.req.header('Accept-Encoding'), {
+      'Cache-Control': 'public, max-age=300',
+    })
+    if (!script) throw new AppError('internal', 'The chat widget is not built: run npm run build.')
+    return script
   })
 
   app.get('/chat-demo', async (c) => {

@@ -1,0 +1,15 @@
+// The app once an agent is signed in: their workspace (the local database opening in its worker, the
+// sync, the outbox) and the shell around it. Loaded as its own chunk, after sign-in, so the sign-in page
+// carries none of it.
+import { onCleanup } from 'solid-js'
+import type { Agent } from '../../shared/schema/agent.ts'
+import type { Session } from './session.ts'
+import { Shell } from './shell.tsx'
+import { openWorkspace } from './workspace.ts'
+
+export default function SignedIn(props: { agent: Agent; session: Session }) {
+  // Made once per agent (the caller keys this component by the agent's id).
+  const ws = openWorkspace(props.agent)
+  onCleanup(() => void ws.close())
+  return <Shell ws={ws} session={props.session} />
+}
