@@ -53,9 +53,16 @@ function shapeOf(target: BenchTarget) {
   return { tickets: target.tickets, messages: target.messages, ticketsPerChunk: 1_000, now: new Date() }
 }
 
-export async function seededDatabase(target: BenchTarget, log: (line: string) => void): Promise<SeededDatabase> {
+/** `writable`: the caller writes (tickets, agents), so PostgreSQL gets a copy of the cached database too. */
+export async function seededDatabase(
+  target: BenchTarget,
+  log: (line: string) => void,
+  options: { writable?: boolean } = {},
+): Promise<SeededDatabase> {
   const version = seedVersion(target)
-  return target.kind === 'pglite' ? seededPglite(target, version, log) : seededPostgres(target, version, log)
+  return target.kind === 'pglite'
+    ? seededPglite(target, version, log)
+    : seededPostgres(target, version, log, options.writable ?? false)
 }
 
 async function seededPglite(target: BenchTarget, version: string, log: (line: string) => void): Promise<SeededDatabase> {
@@ -93,7 +100,12 @@ async function seededPglite(target: BenchTarget, version: string, log: (line: st
   }
 }
 
-async function seededPostgres(target: BenchTarget, version: string, log: (line: string) => void): Promise<SeededDatabase> {
+async function seededPostgres(
+  target: BenchTarget,
+  version: string,
+  log: (line: string) => void,
+  writable: boolean,
+): Promise<SeededDatabase> {
   const name = `helpdesk_bench_${version}`
   let meta = await withAdmin(async (admin) => ((await databaseExists(admin, name)) ? readComment(admin, name) : null))
   const fromCache = meta !== null
@@ -113,20 +125,32 @@ async function seededPostgres(target: BenchTarget, version: string, log: (line: 
     await withAdmin(async (admin) => {
       await admin.unsafe(`comment on database "${building}" is '${JSON.stringify(done).replaceAll("'", "''")}'`)
       await admin.unsafe(`alter database "${building}" rename to "${name}"`)
-      // Earlier versions of the same size only take disk space now.
+      // Earlier versions of the same size only take disk space now. (Not LIKE: its _ matches any
+      // character, so the 100,000-message prefix would take the 1,000,000-message database too.)
       const stale = await admin<{ datname: string }[]>`
-        select datname from pg_database where datname like ${`helpdesk_bench_${target.messages}_%`} and datname <> ${name}`
+        select datname from pg_database
+        where starts_with(datname, ${`helpdesk_bench_${target.messages}_`}) and datname <> ${name}`
       for (const { datname } of stale) await dropDatabase(admin, datname)
     })
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'helpdesk-bench-query-'))
-  const url = databaseUrl(name)
+  const copy = writable ? `helpdesk_bench_work_${process.pid}` : null
+  if (copy) {
+    await withAdmin(async (admin) => {
+      await dropDatabase(admin, copy)
+      await admin.unsafe(`create database "${copy}" template "${name}"`)
+    })
+  }
+  const url = databaseUrl(copy ?? name)
   return {
     meta,
     fromCache,
     env: { DATA_DIR: dataDir, DATABASE_URL: url },
     open: () => createDb({ dataDir, databaseUrl: url }),
-    release: async () => rmSync(dataDir, { recursive: true, force: true }),
+    release: async () => {
+      if (copy) await withAdmin((admin) => dropDatabase(admin, copy))
+      rmSync(dataDir, { recursive: true, force: true })
+    },
   }
 }
 
