@@ -16,6 +16,7 @@ function builtApp(): Hono {
   writeFileSync(join(root, 'index.html'), '<!doctype html><script type="module" src="/assets/a.js"></script>')
   writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {})')
   writeFileSync(join(root, 'assets', 'a.js'), 'console.log(1)')
+  writeFileSync(join(root, 'assets', 'a.css'), 'p { color: red }')
   const app = new Hono()
   app.use('*', securityHeaders())
   app.route('/', appRoutes(pathToFileURL(`${root}/`)))
@@ -45,11 +46,16 @@ test('the app page runs only our own scripts and styles and cannot be framed', a
   expect(response.headers.get('x-frame-options')).toBe('DENY')
 })
 
-test('the service worker runs under the app policy; assets and JSON under a policy that allows nothing', async () => {
+test("workers (the service worker, the local database's) run under the app policy; other assets and JSON under a policy that allows nothing", async () => {
   const app = builtApp()
-  const worker = await app.request('/sw.js')
-  expect(directives(worker.headers.get('content-security-policy'))['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"])
-  for (const path of ['/assets/a.js', '/api/thing', '/no-such-page']) {
+  for (const path of ['/sw.js', '/assets/a.js']) {
+    const worker = await app.request(path)
+    expect(directives(worker.headers.get('content-security-policy'))['script-src'], path).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+    ])
+  }
+  for (const path of ['/assets/a.css', '/api/thing', '/no-such-page']) {
     const response = await app.request(path)
     expect(directives(response.headers.get('content-security-policy'))['default-src'], path).toEqual(["'none'"])
     expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
