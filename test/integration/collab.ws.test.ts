@@ -94,7 +94,7 @@ test('edits survive a restart of the server', async () => {
   await c.synced
   await eventually(async () => expect(c.doc.getText('draft').toString()).toBe(expected))
   c.close()
-})
+}, 120_000) // a server process killed and started again: long on a busy machine
 
 test('an assignment made over REST shows in the document, and a sent reply clears the shared draft', async () => {
   // The server was restarted by the test before: a new session on its new port.

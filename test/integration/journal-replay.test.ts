@@ -54,4 +54,4 @@ test('replays a journaled message the database lost, once, at start-up', async (
   expect(found.body.items.map((t: { subject: string }) => t.subject)).toEqual(['Replayed from the journal'])
   const all = await again.get('/api/tickets')
   expect(all.body.items).toHaveLength(2)
-})
+}, 120_000) // three starts of a server process and an embedded database: minutes on a busy machine
