@@ -1,8 +1,8 @@
 // Registers the service worker that keeps the app shell, and hands it the files this page loaded (the
 // hashed scripts, styles and PGlite's wasm and data) so the next start works with the server unreachable.
-// Files loaded before the worker took control never passed through it: it is told of each as it loads
-// (a route's code and PGlite come later than the page), and of all of them again when a new worker (a
-// new build) takes over.
+// A file fetched through the worker is kept by it already; the others (loaded before it took control,
+// as on a first visit) are told to it as they load, since a route's code and PGlite come later than the
+// page, and all of them again when a new worker (a new build) takes over.
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return
   navigator.serviceWorker.register('/sw.js').then(
@@ -13,7 +13,8 @@ export function registerServiceWorker(): void {
         if (list.length > 0) registration.active?.postMessage({ type: 'keep', urls: list })
       }
       const assetsOf = (entries: PerformanceEntryList) =>
-        entries
+        (entries as PerformanceResourceTiming[])
+          .filter((entry) => entry.workerStart === 0)
           .map((entry) => new URL(entry.name))
           .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
           .map((url) => url.pathname)
