@@ -59,11 +59,15 @@ async function measure(
   const slowest = new Map<string, number>()
   const fastest = new Map<string, number>()
   const answered: number[] = []
+  const answeredAt = new Map<string, number>()
+  const arrivals: [string, number][] = []
   let failed = 0
   const clients = openStreamClients(wa.server.url, cookies, mode, new RegExp(`${tag}\\d+z`, 'g'), (_, marker) => {
     const from = sentAt.get(marker)
     if (from === undefined) return
-    const ms = performance.now() - from
+    const now = performance.now()
+    const ms = now - from
+    arrivals.push([marker, now])
     samples.push(ms)
     slowest.set(marker, Math.max(slowest.get(marker) ?? 0, ms))
     fastest.set(marker, Math.min(fastest.get(marker) ?? ms, ms))
@@ -78,12 +82,14 @@ async function measure(
       const due = started + (i * 1000) / perSecond
       if (due > performance.now()) await sleep(due - performance.now())
       const sent = performance.now()
-      sentAt.set(`${tag}${i}z`, sent)
+      const marker = `${tag}${i}z`
+      sentAt.set(marker, sent)
       const delivery = deliveries[i]!
       answers.push(
         wa.meta.send('POST', '/webhooks/meta', delivery.body, delivery.headers).then(
           (answer) => {
             answered.push(performance.now() - sent)
+            answeredAt.set(marker, performance.now())
             if (answer.status !== 200) failed++
           },
           () => {
@@ -100,7 +106,9 @@ async function measure(
   }
   const expected = messages * cookies.length
   const worst = [...slowest.values()]
-  // How long the fan-out to every stream took past the first: the push's own share of the wait.
+  // The stream's own share: from the webhook's answer (the commit) to the browser (negative when it came first).
+  const pastAnswer = arrivals.filter(([m]) => answeredAt.has(m)).map(([m, at]) => at - answeredAt.get(m)!)
+  // How long the fan-out to every stream took past the first.
   const spread = [...slowest].map(([marker, ms]) => ms - fastest.get(marker)!)
   const scenario =
     mode === 'push'
@@ -118,6 +126,7 @@ async function measure(
     note: [
       `${messages} msgs at ${perSecond}/s (${failed} refused), webhook answered p50 ${ms(answered, 50)} p99 ${ms(answered, 99)}`,
       `${expected - samples.length} of ${expected} not seen in ${drainMs / 1000} s`,
+      `after the answer p50 ${ms(pastAnswer, 50)} p99 ${ms(pastAnswer, 99)}`,
       `first to last stream p99 ${ms(spread, 99)}, slowest stream per message p99 ${ms(worst, 99)}`,
     ].join('; '),
   }
