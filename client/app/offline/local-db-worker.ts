@@ -25,7 +25,11 @@ async function open(name: string): Promise<PGlite> {
 
 /** Tells the page which files this worker loaded (its script, PGlite's wasm and data) to keep for offline starts. */
 function announceFiles(): void {
-  const files = [self.location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)]
+  // Those that did not pass through the service worker (it keeps what it served).
+  const loaded = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+    (entry) => entry.workerStart === 0,
+  )
+  const files = [self.location.href, ...loaded.map((entry) => entry.name)]
   new BroadcastChannel('helpdesk-assets').postMessage(files)
 }
 

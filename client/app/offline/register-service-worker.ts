@@ -12,12 +12,13 @@ export function registerServiceWorker(): void {
         const list = [...urls]
         if (list.length > 0) registration.active?.postMessage({ type: 'keep', urls: list })
       }
-      const assetsOf = (entries: PerformanceEntryList) =>
-        (entries as PerformanceResourceTiming[])
-          .filter((entry) => entry.workerStart === 0)
-          .map((entry) => new URL(entry.name))
+      const pathsOf = (names: string[]) =>
+        names
+          .map((name) => new URL(name, location.href))
           .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
           .map((url) => url.pathname)
+      const assetsOf = (entries: PerformanceEntryList) =>
+        pathsOf((entries as PerformanceResourceTiming[]).filter((entry) => entry.workerStart === 0).map((entry) => entry.name))
       const observer = new PerformanceObserver((list) => {
         const fresh = assetsOf(list.getEntries()).filter((path) => !loaded.has(path))
         for (const path of fresh) loaded.add(path)
@@ -29,7 +30,7 @@ export function registerServiceWorker(): void {
       navigator.serviceWorker.addEventListener('controllerchange', () => tell(loaded))
       // The local database's worker loads PGlite's files itself, out of this page's sight, and says which.
       new BroadcastChannel('helpdesk-assets').onmessage = (event: MessageEvent<string[]>) => {
-        const fresh = assetsOf(event.data.map((name) => ({ name }) as PerformanceEntry)).filter((path) => !loaded.has(path))
+        const fresh = pathsOf(event.data).filter((path) => !loaded.has(path))
         for (const path of fresh) loaded.add(path)
         tell(fresh)
       }
