@@ -1,7 +1,7 @@
 // What the live push reads after commits: every ticket and message changed since its last snapshot (in
 // any workspace), the tickets' contacts and SLA breaches, and which of the agents with a stream open may
 // see each ticket, all in one snapshot, so the next read starts exactly where this one ends. A batch too
-// large to push (a bulk change) is not read: the streams are told to pull instead.
+// large to push (a bulk change) is read no further than the limits: the streams are told to pull instead.
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Contact } from '../../shared/schema/contact.ts'
 import type { Message } from '../../shared/schema/message.ts'

@@ -7,7 +7,7 @@ import { postSignedWebhook, whatsappText } from '../fakes/meta-webhooks.ts'
 import { signedInAgent } from '../support/agents.ts'
 import type { ApiClient } from '../support/api-client.ts'
 import { appSecret, useMetaServer } from '../support/meta-server.ts'
-import { pullAll } from '../support/sync-pull.ts'
+import { pullAll, settledCursor } from '../support/sync-pull.ts'
 import { openSyncStream, type StreamEvent, type SyncStreamClient } from '../support/sync-stream.ts'
 import { usePostgres } from '../support/test-database.ts'
 
@@ -161,6 +161,7 @@ describe.skipIf(!usePostgres)('on PostgreSQL, transactions committing out of ord
     await customerWrites('last to commit')
     const early = await ticketOf('first to commit')
     const late = await ticketOf('last to commit')
+    await settledCursor(setup.api)
     const stream = await opened(setup.api)
     const sql = postgres(setup.server.env.DATABASE_URL!, { max: 2, onnotice: () => {} })
     const a = await sql.reserve()

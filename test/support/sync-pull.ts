@@ -28,3 +28,18 @@ export async function pullAll(client: ApiClient, cursor?: string, limit = 500): 
   pulled.cursor = next!
   return pulled
 }
+
+/**
+ * A cursor after which nothing changed for `quietMs`: the work that follows a write's answer (rules, SLA
+ * times, the priority score) is done, so what a test changes next is all a pull from it brings.
+ */
+export async function settledCursor(client: ApiClient, quietMs = 300): Promise<string> {
+  let cursor = (await pullAll(client)).cursor
+  for (let round = 0; round < 50; round++) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs))
+    const next = await pullAll(client, cursor)
+    if (!next.sent.length && !next.removedTicketIds.length) return cursor
+    cursor = next.cursor
+  }
+  throw new Error('the tickets never stopped changing')
+}
