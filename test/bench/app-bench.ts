@@ -10,7 +10,8 @@
 // BENCH_APP_PHASES=device,reload,webhook narrows a run; counts: BENCH_APP_DEVICE_RUNS (5),
 // BENCH_APP_COLD_RUNS (3), BENCH_APP_RELOAD_RUNS (10), BENCH_APP_WEBHOOK_RUNS (50), BENCH_APP_INBOXES
 // (50 open, the measured one included), BENCH_APP_OPEN_PAGES (how many of the others are real app pages
-// rather than live sync streams; 0), BENCH_APP_STREAM_PULL=0 (streams only listen, never pull).
+// rather than live sync streams; 0), BENCH_APP_STREAM_PULL=0 (streams only listen, never pull),
+// BENCH_APP_STORED_TIMEOUT_S (900: how long a new device may take to store its copy).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
