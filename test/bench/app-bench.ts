@@ -10,7 +10,8 @@
 // BENCH_APP_PHASES=device,reload,webhook narrows a run; counts: BENCH_APP_DEVICE_RUNS (5),
 // BENCH_APP_COLD_RUNS (3), BENCH_APP_RELOAD_RUNS (10), BENCH_APP_WEBHOOK_RUNS (50), BENCH_APP_INBOXES
 // (50 open, the measured one included), BENCH_APP_OPEN_PAGES (how many of the others are real app pages
-// rather than live sync streams; 0), BENCH_APP_STREAM_PULL=0 (streams only listen, never pull).
+// rather than live sync streams; 0), BENCH_APP_STREAM_PULL=0 (streams only listen, never pull),
+// BENCH_APP_STORED_TIMEOUT_S (900: how long a new device may take to store its copy).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -249,6 +250,10 @@ function deviceRows(runs: DeviceRun[], row: RowMaker, kind: Row['kind'], seedNot
   const stored = runs.map((r) => r.storedAt - r.clickAt)
   const before = runs.map((r) => r.bytesBeforeRows)
   const until = runs.map((r) => r.bytesUntilStored)
+  const shell = runs.map((r) => r.shellBytes)
+  const pageView = runs.map((r) => r.pageViewBytes)
+  const heaviest = runs.reduce((a, b) => (b.bytesBeforeRows > a.bytesBeforeRows ? b : a))
+  const biggest = heaviest.biggestBeforeRows.map((b) => `${b.request} ${size(b.bytes)}`).join(', ')
   const told = [...new Set(runs.map((r) => r.storedBy))]
   const toldText = told
     .map((by) =>
@@ -270,20 +275,13 @@ function deviceRows(runs: DeviceRun[], row: RowMaker, kind: Row['kind'], seedNot
       kind,
       aim: `≤ ${aims.newDeviceBytes / 1024} KB`,
       met: Math.max(...before) <= aims.newDeviceBytes,
-      note:
-        `on the wire from navigation (compressed as sent, headers included): p50 ${size(p(before, 50))}, max ${size(Math.max(...before))}` +
-        `, of which the sign-in page ${size(
-          p(
-            runs.map((r) => r.shellBytes),
-            50,
-          ),
-        )}; until the local copy was stored p50 ${size(p(until, 50))}` +
-        ` (told by ${toldText}); the page-level DevTools view saw ${size(
-          p(
-            runs.map((r) => r.pageViewBytes),
-            50,
-          ),
-        )}`,
+      note: [
+        `on the wire from navigation (compressed as sent, headers included): p50 ${size(p(before, 50))}, max ${size(Math.max(...before))}`,
+        `of which the sign-in page ${size(p(shell, 50))}`,
+        `biggest before the rows in the heaviest run: ${biggest}`,
+        `until the local copy was stored p50 ${size(p(until, 50))} (told by ${toldText})`,
+        `the page-level DevTools view saw ${size(p(pageView, 50))} of that`,
+      ].join('; '),
     },
     row('app new device: sign-in → local copy stored', stored, { note: `told by ${toldText}` }),
   ]

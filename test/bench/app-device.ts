@@ -30,6 +30,8 @@ export interface DeviceRun extends SignIn {
   bytesUntilStored: number
   /** What the page's own requests received by the page-level DevTools view (a service worker's fetches show 0). */
   pageViewBytes: number
+  /** The biggest answers before the first rows. */
+  biggestBeforeRows: { request: string; bytes: number }[]
 }
 
 export interface Limits {
@@ -122,6 +124,7 @@ export async function newDevice(serverUrl: string, limits: Limits): Promise<Devi
       bytesBeforeRows: wire.received(result.rowsAt),
       bytesUntilStored: wire.received(result.storedAt),
       pageViewBytes: network.pageBytes(),
+      biggestBeforeRows: wire.byRequest(result.rowsAt).slice(0, 3),
     }
   } finally {
     await context?.close().catch(() => undefined)

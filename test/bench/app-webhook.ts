@@ -1,6 +1,6 @@
 // A customer writes through the web form while agents have their inboxes open: the time from the form
 // webhook until the new ticket's row shows in one measured Chromium page, with the other inboxes open
-// beside it: agents' live sync streams (stream-clients.ts) and, when asked, real app pages in one more
+// beside it: agents' live sync streams (inbox-streams.ts) and, when asked, real app pages in one more
 // browser. Runs are spaced: the next post waits until every other inbox has had the change and pulled it.
 import { readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,15 +9,15 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { type Limits, signIn } from './app-device.ts'
 import { chromiumArgs, chromiumPath, type NetworkLog, pageClockOffset, startWatch, waitFor } from './browser-probe.ts'
 import type { HttpClient } from './http-client.ts'
+import { type InboxStreams, openInboxStreams } from './inbox-streams.ts'
 import { type ProcessCost, processCost } from './process-cost.ts'
-import { openStreamClients, type StreamClients } from './stream-clients.ts'
 
 const agentPassword = 'bench-password-1'
 const visibleTimeoutMs = 15_000
 const settleTimeoutMs = 5_000
 
 export interface OtherInboxes {
-  streams: StreamClients
+  streams: InboxStreams
   pages: Page[]
   /** What the pages' browser costs (Linux /proc), null without pages. */
   pagesCost(): ProcessCost | null
@@ -84,7 +84,7 @@ export async function openOtherInboxes(
   log(`    ${agents.length} agents signed in`)
   const streamAgents = agents.slice(0, options.streams)
   const cursor = streamAgents.length ? await currentCursor(serverUrl, streamAgents[0]!.cookie) : null
-  const streams = await openStreamClients(
+  const streams = await openInboxStreams(
     serverUrl,
     streamAgents.map((a) => a.cookie),
     cursor,
@@ -127,7 +127,7 @@ export async function openOtherInboxes(
 }
 
 /** Until every stream had an event since `since` (performance.now()) and no pull is running, or the timeout. */
-async function settle(streams: StreamClients, since: number, timeoutMs: number): Promise<boolean> {
+async function settle(streams: InboxStreams, since: number, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs
   while (performance.now() < deadline) {
     if (streams.firstEventsAfter(since).length >= streams.count && streams.pullsInFlight() === 0) return true

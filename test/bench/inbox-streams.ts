@@ -5,7 +5,7 @@
 // inboxes would, without the 2 cores also having to run that many Chromium pages.
 import { Agent, type ClientRequest, request } from 'node:http'
 
-export interface StreamClients {
+export interface InboxStreams {
   count: number
   /** `change` events received so far, all clients together. */
   events(): number
@@ -44,12 +44,12 @@ function pushed(block: string): boolean {
   }
 }
 
-export async function openStreamClients(
+export async function openInboxStreams(
   baseUrl: string,
   cookies: readonly string[],
   startCursor: string | null,
   options: { pull: boolean },
-): Promise<StreamClients> {
+): Promise<InboxStreams> {
   const base = new URL(baseUrl)
   const agent = new Agent({ keepAlive: true, maxSockets: cookies.length * 2 + 2, timeout: 4_000 })
   const errors: string[] = []
