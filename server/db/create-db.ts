@@ -1,12 +1,14 @@
 // Opens the one database handle: embedded PGlite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
 // Both are driven through drizzle's PgDatabase, so every query has one code path.
 import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import type { Logger } from '../log.ts'
+import { projectRoot } from '../project-root.ts'
 import { openPostgres } from './open-postgres.ts'
 
 export type Db = PgDatabase<PgQueryResultHKT>
@@ -38,7 +40,7 @@ export interface Notifications {
   notify(channel: string, payload: string): Promise<void>
 }
 
-const migrationsFolder = new URL('../../migrations', import.meta.url).pathname
+const migrationsFolder = join(projectRoot, 'migrations')
 
 export async function createDb(options: { dataDir: string; databaseUrl?: string | undefined; log?: Logger }): Promise<Database> {
   if (options.databaseUrl) {

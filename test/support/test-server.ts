@@ -33,6 +33,8 @@ export interface TestServer {
 export interface StartOptions {
   /** Run server/main.ts as a child process (to kill it, or to run two on one database). */
   process?: boolean
+  /** With `process`: the script the child runs instead of server/main.ts (the bundled server). */
+  script?: string
 }
 
 const defaults = {
@@ -46,7 +48,7 @@ const defaults = {
 
 export async function startTestServer(extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   const env = { ...(await freshDatabaseEnv(inject('databaseTemplate'))), ...extraEnv }
-  return options.process ? launchProcess(env) : launchInProcess(env)
+  return options.process ? launchProcess(env, options.script) : launchInProcess(env)
 }
 
 /** A server for the whole test file: started before its tests, stopped after, with `api` signed in as the admin. */
@@ -85,8 +87,8 @@ async function launchInProcess(env: Record<string, string>): Promise<TestServer>
   }
 }
 
-async function launchProcess(env: Record<string, string>): Promise<TestServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+async function launchProcess(env: Record<string, string>, script?: string): Promise<TestServer> {
+  const child = spawn(process.execPath, script ? [script] : ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, ...defaults, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -112,7 +114,7 @@ async function launchProcess(env: Record<string, string>): Promise<TestServer> {
       child.kill('SIGTERM')
       await exited
     },
-    restart: () => launchProcess({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? '' }),
+    restart: () => launchProcess({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? '' }, script),
   }
 }
 

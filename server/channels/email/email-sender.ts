@@ -2,7 +2,7 @@
 // (kept as the message's external id, so the customer's answer threads by In-Reply-To), In-Reply-To and
 // References, plain and HTML parts, and Auto-Submitted on automatic mails. A 4xx answer or an unreachable
 // server is worth another try; a 5xx is final and its text shown to the agent.
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { OutboundRequest } from '../outbound-request.ts'
 import type { SendOutcome } from '../send-outcome.ts'
 
@@ -18,11 +18,16 @@ export type EmailSender = (
 ) => Promise<SendOutcome>
 
 export function createEmailSender(smtpUrl: string | undefined): EmailSender {
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null
+  // nodemailer is loaded at the first send, not at start-up: most starts send no mail for a while.
+  let transport: Promise<Transporter> | null = null
+  const transportFor = (url: string) => {
+    transport ??= import('nodemailer').then((nodemailer) => nodemailer.default.createTransport(url))
+    return transport
+  }
   return async (request, attachments = []) => {
-    if (!transport) return { ok: false, transient: false, reason: 'Outbound email is not set up: set SMTP_URL.' }
+    if (!smtpUrl) return { ok: false, transient: false, reason: 'Outbound email is not set up: set SMTP_URL.' }
     try {
-      await transport.sendMail({
+      await (await transportFor(smtpUrl)).sendMail({
         from: { address: request.from.address, name: request.from.name ?? '' },
         to: request.to,
         subject: request.subject,

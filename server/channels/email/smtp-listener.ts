@@ -10,7 +10,6 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerError, type SMTPS
 import type { Logger } from '../../log.ts'
 import type { ChannelEvent } from '../channel-event.ts'
 import type { EmailChannel } from './normalise-email.ts'
-import { readEmail } from './read-email.ts'
 
 export interface SmtpListenerOptions {
   host: string
@@ -45,6 +44,8 @@ export function createSmtpListener(options: SmtpListenerOptions): SmtpListener {
     const channels = [...new Map(found.flatMap((c) => (c ? [[c.id, c] as const] : []))).values()]
     if (!channels.length) throw smtpError(550, 'None of the recipients is a mailbox here.')
     const mailFrom = session.envelope.mailFrom
+    // The MIME parser is loaded with the first mail, not at start-up.
+    const { readEmail } = await import('./read-email.ts')
     const outcome = await readEmail(raw, channels, { from: mailFrom ? mailFrom.address : '', to: recipients }, receivedAt)
     if ('refusal' in outcome) {
       log.warn('email refused', { reason: outcome.refusal.reason, bytes: raw.length, session: session.id })

@@ -2,11 +2,14 @@
 // changed): the page at /, its hashed assets (cached for a year: a new build has new names), the PGlite
 // wasm and data files, and the service worker that keeps the app shell for offline starts (never cached,
 // so updates reach it). Each is sent compressed as the browser accepts, from the build's .br and .gz files.
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Hono } from 'hono'
+import { projectRoot } from '../../project-root.ts'
 import { builtFileResponse, isVariantName } from '../built-file.ts'
 import { appPagePolicy } from '../security-headers.ts'
 
-export const builtApp = new URL('../../../dist/client/', import.meta.url)
+export const builtApp = pathToFileURL(join(projectRoot, 'dist/client/'))
 
 const notBuilt = `<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>Helpdesk</title>

@@ -6,7 +6,6 @@ import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
 import { findChannel } from '../../channels/channel-directory.ts'
-import { readEmail } from '../../channels/email/read-email.ts'
 import type { AppDeps } from '../app-deps.ts'
 import { limitBody } from '../limit-body.ts'
 
@@ -26,6 +25,8 @@ export function emailWebhook(deps: AppDeps): Hono {
     const raw = Buffer.from(await c.req.arrayBuffer())
     if (!raw.length) throw new AppError('invalid_input', 'The body is empty: post the raw RFC 822 message.')
     const address = String(channel.config.address ?? '')
+    // The MIME parser is loaded with the first mail, not at start-up.
+    const { readEmail } = await import('../../channels/email/read-email.ts')
     const outcome = await readEmail(raw, [{ id: channel.id, workspaceId: channel.workspaceId, address }], null, deps.clock.now())
     if ('refusal' in outcome) throw new AppError('invalid_input', outcome.refusal.message, { reason: outcome.refusal.reason })
     await Promise.all(outcome.events.map((event) => deps.ingest.submit(event)))

@@ -2,15 +2,18 @@
 // sources changed), sent compressed as the visitor's browser accepts, and
 // GET /chat-demo?channel=<id>, a page that embeds it for people trying the product.
 import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Hono } from 'hono'
 import { AppError } from '../../../shared/errors.ts'
 import { uuidPattern } from '../../../shared/schema/common.ts'
 import { findChannel } from '../../channels/channel-directory.ts'
 import { widgetSnippet } from '../../channels/chat/widget-snippet.ts'
+import { projectRoot } from '../../project-root.ts'
 import type { AppDeps } from '../app-deps.ts'
 import { builtFileResponse } from '../built-file.ts'
 
-export const builtWidget = new URL('../../../dist/widget/widget.js', import.meta.url)
+export const builtWidget = pathToFileURL(join(projectRoot, 'dist/widget/widget.js'))
 
 export function widgetRoutes(deps: Pick<AppDeps, 'config' | 'database'>, widgetFile: URL | string = builtWidget): Hono {
   const app = new Hono()

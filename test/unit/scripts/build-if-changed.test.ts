@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { buildOutputs, buildReason, checkBuild, inputsDigest, stampFile } from '../../../scripts/build-if-changed.ts'
+import {
+  appBuild,
+  type BuildTarget,
+  buildReason,
+  checkBuild,
+  inputsDigest,
+  serverBuild,
+} from '../../../scripts/build-if-changed.ts'
 
 let root = ''
 
@@ -16,6 +23,7 @@ beforeEach(() => {
     'package-lock.json': '{"lockfileVersion":3}',
     'vite.config.ts': 'export default {}',
     'server/main.ts': 'listen()',
+    'migrations/0000_start.sql': 'create table t ()',
   })) {
     mkdirSync(join(root, path, '..'), { recursive: true })
     writeFileSync(join(root, path), text)
@@ -23,12 +31,12 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
-function built(digest: string) {
-  for (const output of buildOutputs) {
+async function built(target: BuildTarget) {
+  for (const output of target.outputs) {
     mkdirSync(join(root, output, '..'), { recursive: true })
     writeFileSync(join(root, output), 'built')
   }
-  writeFileSync(join(root, stampFile), `${digest}\n`)
+  writeFileSync(join(root, target.stampFile), `${await inputsDigest(root, target.inputs)}\n`)
 }
 
 test('builds when nothing is built, when the build left no record of its sources, and when they changed', () => {
@@ -39,17 +47,18 @@ test('builds when nothing is built, when the build left no record of its sources
 })
 
 test('a start after a build goes straight to the server', async () => {
-  expect((await checkBuild(root)).reason).toMatch(/not built/)
-  built(await inputsDigest(root))
-  expect(await checkBuild(root)).toEqual({ reason: null, digest: await inputsDigest(root) })
+  for (const target of [appBuild, serverBuild]) {
+    expect((await checkBuild(root, target)).reason).toMatch(/not built/)
+    await built(target)
+    expect(await checkBuild(root, target)).toEqual({ reason: null, digest: await inputsDigest(root, target.inputs) })
+  }
 })
 
-test('a changed, added or removed source builds again; a touched one or a server file does not', async () => {
-  built(await inputsDigest(root))
+test('a changed, added or removed source builds again; a touched one does not', async () => {
+  await built(appBuild)
   const later = new Date(Date.now() + 60_000)
   utimesSync(join(root, 'client/app/main.tsx'), later, later)
-  writeFileSync(join(root, 'server/main.ts'), 'listen(); close()')
-  expect((await checkBuild(root)).reason).toBeNull()
+  expect((await checkBuild(root, appBuild)).reason).toBeNull()
 
   for (const change of [
     () => writeFileSync(join(root, 'client/app/main.tsx'), 'render(App2)'),
@@ -59,23 +68,45 @@ test('a changed, added or removed source builds again; a touched one or a server
     () => writeFileSync(join(root, 'vite.config.ts'), 'export default { build: {} }'),
   ]) {
     change()
-    expect((await checkBuild(root)).reason).toMatch(/changed/)
-    built(await inputsDigest(root))
+    expect((await checkBuild(root, appBuild)).reason).toMatch(/changed/)
+    await built(appBuild)
   }
 })
 
-test('a file moved to another name is a change, though its bytes are the same', async () => {
-  const before = await inputsDigest(root)
-  rmSync(join(root, 'shared/errors.ts'))
-  writeFileSync(join(root, 'shared/failures.ts'), 'export class AppError {}')
-  expect(await inputsDigest(root)).not.toBe(before)
+test('a server change bundles the server again and leaves the app alone; a client change the reverse', async () => {
+  await built(appBuild)
+  await built(serverBuild)
+  writeFileSync(join(root, 'server/main.ts'), 'listen(); close()')
+  expect((await checkBuild(root, serverBuild)).reason).toMatch(/changed/)
+  expect((await checkBuild(root, appBuild)).reason).toBeNull()
+  await built(serverBuild)
+  writeFileSync(join(root, 'client/app/main.tsx'), 'render(App3)')
+  expect((await checkBuild(root, serverBuild)).reason).toBeNull()
+  expect((await checkBuild(root, appBuild)).reason).toMatch(/changed/)
+  // Shared wire types go into both; migrations are read at run time, not bundled.
+  await built(appBuild)
+  writeFileSync(join(root, 'migrations/0001_more.sql'), 'alter table t add column c int')
+  expect((await checkBuild(root, serverBuild)).reason).toBeNull()
+  writeFileSync(join(root, 'shared/errors.ts'), 'export class AppError extends Error {}')
+  expect((await checkBuild(root, serverBuild)).reason).toMatch(/changed/)
+  expect((await checkBuild(root, appBuild)).reason).toMatch(/changed/)
 })
 
-test('a vite build empties dist/client and with it the record: the next start builds', async () => {
-  built(await inputsDigest(root))
-  rmSync(join(root, stampFile))
-  expect((await checkBuild(root)).reason).toMatch(/without a record/)
-  built(await inputsDigest(root))
+test('a file moved to another name is a change, though its bytes are the same', async () => {
+  const before = await inputsDigest(root, appBuild.inputs)
+  rmSync(join(root, 'shared/errors.ts'))
+  writeFileSync(join(root, 'shared/failures.ts'), 'export class AppError {}')
+  expect(await inputsDigest(root, appBuild.inputs)).not.toBe(before)
+})
+
+test('a build that empties its directory takes the record with it: the next start builds', async () => {
+  await built(appBuild)
+  rmSync(join(root, appBuild.stampFile))
+  expect((await checkBuild(root, appBuild)).reason).toMatch(/without a record/)
+  await built(appBuild)
   rmSync(join(root, 'dist/widget/widget.js'))
-  expect((await checkBuild(root)).reason).toMatch(/not built/)
+  expect((await checkBuild(root, appBuild)).reason).toMatch(/not built/)
+  await built(serverBuild)
+  rmSync(join(root, 'dist/server'), { recursive: true })
+  expect((await checkBuild(root, serverBuild)).reason).toMatch(/not built/)
 })
