@@ -45,6 +45,28 @@ function serviceWorkerKnowsItsBuild(): Plugin {
 }
 
 /**
+ * The signed-in part is a dynamic import of the entry chunk, so the browser would only ask for it once the
+ * entry has loaded and run: a signed-in start (a reload) waits for two files in a row. A modulepreload
+ * link in the page fetches it beside the entry; a sign-in page gets it early too (it prefetches it anyway).
+ */
+function preloadSignedInPart(): Plugin {
+  return {
+    name: 'preload-signed-in-part',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunk = Object.values(bundle ?? {}).find(
+          (file) => file.type === 'chunk' && file.facadeModuleId?.endsWith('/client/app/signed-in.tsx'),
+        )
+        if (!chunk) throw new Error('no chunk for client/app/signed-in.tsx to preload')
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }]
+      },
+    },
+  }
+}
+
+/**
  * Emscripten's EM_ASM and EM_JS snippets in PGlite's glue are compiled by a direct eval; that is PGlite's
  * design, not something this app can change.
  */
@@ -59,7 +81,7 @@ const pgliteEvalIsExpected: NonNullable<NonNullable<NonNullable<UserConfig['buil
 
 export default defineConfig({
   root: 'client',
-  plugins: [nodeBranchImportsStayExternal(), solid(), serviceWorkerKnowsItsBuild()],
+  plugins: [nodeBranchImportsStayExternal(), solid(), serviceWorkerKnowsItsBuild(), preloadSignedInPart()],
   // The file list and sizes come from scripts/precompress.ts, compressed as they are served.
   logLevel: 'warn',
   // PGlite finds its wasm and data next to its module; pre-bundling would move it away from them.

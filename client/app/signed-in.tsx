@@ -3,12 +3,15 @@
 // carries none of it.
 import { onCleanup } from 'solid-js'
 import type { Agent } from '../../shared/schema/agent.ts'
+import { readServerInboxFirst } from './inbox/server-inbox.ts'
 import type { Session } from './session.ts'
 import { Shell } from './shell.tsx'
 import { openWorkspace } from './workspace.ts'
 
 export default function SignedIn(props: { agent: Agent; session: Session }) {
-  // Made once per agent (the caller keys this component by the agent's id).
+  // Made once per agent (the caller keys this component by the agent's id). The inbox's first rows are
+  // asked for before the workspace asks for anything.
+  readServerInboxFirst(props.agent.id)
   const ws = openWorkspace(props.agent)
   onCleanup(() => void ws.close())
   return <Shell ws={ws} session={props.session} />

@@ -1,5 +1,6 @@
-// Keeps the app shell for offline starts: the page (network first, the kept copy when unreachable) and
-// the hashed assets (kept on first use; their names change with every build, so they never go stale).
+// Keeps the app shell for offline and quick starts: the page (the kept copy first, refreshed from the
+// network behind it) and the hashed assets (kept on first use; their names change with every build, so
+// they never go stale).
 // API calls and sockets always go to the network.
 //
 // The build writes its asset names below (vite.config.ts), so every build is a new service worker: once
@@ -12,7 +13,11 @@ const buildAssets = null
 const anyEncoding = { ignoreVary: true }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(cacheName).then((cache) => cache.add('/')))
+  // API calls and streams go straight to the network, never waking this worker (which would only let
+  // them through): a round trip through its thread per request, the inbox's first rows among them.
+  // Browsers without static routing send them through the fetch handler below, which lets them be.
+  const routed = event.addRoutes?.({ condition: { urlPattern: '/api/*' }, source: 'network' }).catch(() => undefined)
+  event.waitUntil(Promise.all([routed, caches.open(cacheName).then((cache) => cache.add('/'))]))
   self.skipWaiting()
 })
 
@@ -47,15 +52,29 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url)
   if (event.request.method !== 'GET' || url.origin !== location.origin) return
   if (event.request.mode === 'navigate' || url.pathname === '/') {
+    // The kept page at once, the server's asked behind it for the next start: a start never waits on the
+    // network for a page that names hashed files (a new build is seen one start later). No kept page
+    // yet: the network, as ever.
+    const fresh = fetch(event.request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone()
+        return caches
+          .open(cacheName)
+          .then((cache) => cache.put('/', copy))
+          .then(() => response)
+      }
+      return response
+    })
+    event.waitUntil(
+      fresh.then(
+        () => undefined,
+        () => undefined,
+      ),
+    )
     event.respondWith(
-      fetch(event.request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone()
-            caches.open(cacheName).then((cache) => cache.put('/', copy))
-          }
-          return response
-        })
+      caches
+        .match('/', anyEncoding)
+        .then((kept) => kept ?? fresh)
         .catch(() => caches.match('/', anyEncoding).then((kept) => kept ?? Response.error())),
     )
   } else if (url.pathname.startsWith('/assets/')) {

@@ -105,3 +105,21 @@ test('without a list (the dev server serves sw.js as written) nothing is dropped
   await worker.dispatch('activate')
   expect(worker.kept()).toEqual(['/', '/assets/a.js', '/assets/b.js'])
 })
+
+test("a start gets the kept page at once, and the server's page is kept for the next start", async () => {
+  const worker = serviceWorker(['/assets/index-new.js'], { 'helpdesk-shell-v1': ['/'] }, { '/': 'page of the new build' })
+  const navigate = { url: `${origin}/`, method: 'GET', mode: 'navigate' }
+  const page = async () => {
+    const answers = await worker.dispatch('fetch', { request: navigate })
+    return (answers.find((answer) => answer instanceof Response) as Response).text()
+  }
+  expect(await page()).toBe('kept /')
+  expect(await page()).toBe('page of the new build')
+})
+
+test("with no page kept yet, the start waits for the server's", async () => {
+  const worker = serviceWorker(['/assets/index-new.js'], { 'helpdesk-shell-v1': [] }, { '/': 'page' })
+  const answers = await worker.dispatch('fetch', { request: { url: `${origin}/`, method: 'GET', mode: 'navigate' } })
+  expect(await (answers.find((answer) => answer instanceof Response) as Response).text()).toBe('page')
+  expect(worker.kept()).toEqual(['/'])
+})
