@@ -34,6 +34,7 @@ import { createChannelSender } from './outbound/channel-sender.ts'
 import { createOutboxDispatcher } from './outbound/outbox-dispatcher.ts'
 import { createRuleEngine } from './rules/rule-engine.ts'
 import { runTimeRules } from './rules/run-time-rules.ts'
+import { settleIngestedTickets } from './rules/settle-ingested-tickets.ts'
 import { createScheduler } from './scheduler/scheduler.ts'
 import { createSecretBox } from './security/secret-box.ts'
 import { loadSecretKey } from './security/secret-key.ts'
@@ -141,7 +142,10 @@ export async function createServer(
   const ingest = createIngestQueue({
     database,
     journal,
-    settings: { reopenWindowDays: config.REOPEN_WINDOW_DAYS },
+    settings: {
+      reopenWindowDays: config.REOPEN_WINDOW_DAYS,
+      settleTickets: (db, ticketIds, now) => settleIngestedTickets(db, ticketIds, config.PRIORITY_WEIGHTS, now),
+    },
     log,
     clock,
     onCommitted: (outcome) => afterCommit.ingested(outcome),

@@ -98,10 +98,16 @@ export async function ingestBatch(
     if (!stored) return { duplicate: false, ticketId: null, ticketNumber: null, messageId: null }
     return { duplicate: false, ticketId: stored.ticketId, ticketNumber: stored.ticketNumber, messageId: stored.messageId }
   })
-  const ingested = [...done.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([i, stored]) => ({ message: toIngest[i]!, ingested: stored }))
-  return { results, ingested: [...ingested, ...reports.map((message, i) => ({ message, ingested: reported[i]! }))] }
+  const ingested = [
+    ...[...done.entries()].sort(([a], [b]) => a - b).map(([i, stored]) => ({ message: toIngest[i]!, ingested: stored })),
+    ...reports.map((message, i) => ({ message, ingested: reported[i]! })),
+  ]
+  await settings.settleTickets(
+    db,
+    ingested.filter((i) => i.message.direction === 'inbound').map((i) => i.ingested.ticketId),
+    now,
+  )
+  return { results, ingested }
 }
 
 /**

@@ -21,6 +21,11 @@ export interface IngestSettings {
   reopenWindowDays: number
   /** Lock identities while resolving them: needed when batches run side by side (PostgreSQL). */
   lockIdentities: boolean
+  /**
+   * Writes the priority scores and SLA due times of the tickets customers wrote on, in the ingest
+   * transaction (server/rules/settle-ingested-tickets.ts, given by the caller: the rules read ingest's types).
+   */
+  settleTickets(db: Db, ticketIds: readonly string[], now: Date): Promise<void>
 }
 
 export interface IngestedMessage {

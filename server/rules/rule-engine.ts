@@ -195,37 +195,30 @@ export function createRuleEngine(deps: {
       )
     },
     async afterIngest(outcome) {
-      // Per workspace: tickets a customer opened, tickets a customer wrote on, and tickets only a
-      // machine wrote on (an out-of-office, a bounce): those get their score and due times but no
-      // rule, so a rule's reply can never answer an auto-responder.
-      const byWorkspace = new Map<string, { created: Set<string>; received: Set<string>; machine: Set<string> }>()
+      // Per workspace: tickets a customer opened and tickets a customer wrote on. Tickets only a machine
+      // wrote on (an out-of-office, a bounce) get no rule, so a rule's reply can never answer an
+      // auto-responder.
+      const byWorkspace = new Map<string, { created: Set<string>; received: Set<string> }>()
       const setsOf = (workspaceId: string) => {
-        const sets = byWorkspace.get(workspaceId) ?? {
-          created: new Set<string>(),
-          received: new Set<string>(),
-          machine: new Set<string>(),
-        }
+        const sets = byWorkspace.get(workspaceId) ?? { created: new Set<string>(), received: new Set<string>() }
         byWorkspace.set(workspaceId, sets)
         return sets
       }
-      const inbound = outcome.ingested.filter((i) => i.message.direction === 'inbound')
-      for (const { message, ingested } of inbound) {
-        if (ingested.ticketCreated && !message.autoSubmitted) setsOf(message.workspaceId).created.add(ingested.ticketId)
+      const human = outcome.ingested.filter((i) => i.message.direction === 'inbound' && !i.message.autoSubmitted)
+      for (const { message, ingested } of human) {
+        if (ingested.ticketCreated) setsOf(message.workspaceId).created.add(ingested.ticketId)
       }
-      for (const { message, ingested } of inbound) {
+      for (const { message, ingested } of human) {
         const sets = setsOf(message.workspaceId)
-        if (sets.created.has(ingested.ticketId)) continue
-        if (message.autoSubmitted) sets.machine.add(ingested.ticketId)
-        else sets.received.add(ingested.ticketId)
+        if (!sets.created.has(ingested.ticketId)) sets.received.add(ingested.ticketId)
       }
+      // The ingest transaction wrote the scores and due times (settle-ingested-tickets.ts): what is left
+      // is the rules, and a run without any would only read the tickets again.
       for (const [workspaceId, sets] of byWorkspace) {
-        await run(workspaceId, await rulesFor(workspaceId, 'ticket_created'), [...sets.created])
-        await run(workspaceId, await rulesFor(workspaceId, 'message_received'), [...sets.received])
-        await run(
-          workspaceId,
-          [],
-          [...sets.machine].filter((id) => !sets.received.has(id)),
-        )
+        const created = await rulesFor(workspaceId, 'ticket_created')
+        if (created.length) await run(workspaceId, created, [...sets.created])
+        const received = await rulesFor(workspaceId, 'message_received')
+        if (received.length) await run(workspaceId, received, [...sets.received])
       }
     },
   }

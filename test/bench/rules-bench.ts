@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm'
 import { inboundMessage } from '../../server/channels/inbound-message.ts'
 import { createSettableClock } from '../../server/clock/clock.ts'
-import type { Database } from '../../server/db/create-db.ts'
+import type { Database, Db } from '../../server/db/create-db.ts'
 import { newId } from '../../server/db/new-id.ts'
 import { rows } from '../../server/db/rows.ts'
 import { ingestBatch } from '../../server/inbound/ingest-batch.ts'
@@ -19,6 +19,7 @@ import { compileRule } from '../../server/rules/match-conditions.ts'
 import { loadAgentLoads, loadRoutingSettings } from '../../server/rules/routing-context.ts'
 import { createRuleEngine } from '../../server/rules/rule-engine.ts'
 import { runTimeRules } from '../../server/rules/run-time-rules.ts'
+import { settleIngestedTickets } from '../../server/rules/settle-ingested-tickets.ts'
 import { checkSla } from '../../server/sla/check-sla.ts'
 import { loadTicketStates } from '../../server/sla/ticket-state.ts'
 import { freshDatabase } from './fresh-database.ts'
@@ -101,7 +102,12 @@ function events(workspaceId: string, channelId: string, count: number) {
 async function perMessage(database: Database, target: BenchTarget, ruleCount: number): Promise<Row[]> {
   const { workspaceId, channelId } = await seedRulesWorkspace(database.db, ruleCount)
   const { engine } = engineFor(database)
-  const settings = { reopenWindowDays: 7, lockIdentities: false }
+  const settings = {
+    reopenWindowDays: 7,
+    lockIdentities: false,
+    settleTickets: (db: Db, ids: readonly string[], now: Date) =>
+      settleIngestedTickets(db, ids, priorityWeightsSchema.parse({}), now),
+  }
   const ingest = (count: number) =>
     database.db.transaction((tx) => ingestBatch(tx, events(workspaceId, channelId, count), settings, new Date()))
   await engine.afterIngest(await ingest(20)) // warm: caches, plans

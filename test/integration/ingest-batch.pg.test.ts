@@ -4,14 +4,22 @@ import { sql } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import type { ChannelEvent } from '../../server/channels/channel-event.ts'
 import { inboundMessage } from '../../server/channels/inbound-message.ts'
+import type { Db } from '../../server/db/create-db.ts'
 import { newId } from '../../server/db/new-id.ts'
 import { rows } from '../../server/db/rows.ts'
 import { ingestBatch } from '../../server/inbound/ingest-batch.ts'
 import { keepForRetry, maxIngestAttempts } from '../../server/inbound/keep-for-retry.ts'
+import { priorityWeightsSchema } from '../../server/priority/priority-score.ts'
+import { settleIngestedTickets } from '../../server/rules/settle-ingested-tickets.ts'
 import { useTestDatabase } from '../support/test-db.ts'
 
 const setup = useTestDatabase()
-const settings = { reopenWindowDays: 7, lockIdentities: false }
+const settings = {
+  reopenWindowDays: 7,
+  lockIdentities: false,
+  settleTickets: (db: Db, ids: readonly string[], now: Date) =>
+    settleIngestedTickets(db, ids, priorityWeightsSchema.parse({}), now),
+}
 
 async function workspaceWithChannel() {
   const workspaceId = newId()

@@ -66,6 +66,8 @@ test('a webhook message reaches an open stream as its ticket, message and contac
     expect(event.data.tickets.map((t: { id: string }) => t.id)).toContain(message.ticketId)
     const ticket = event.data.tickets.find((t: { id: string }) => t.id === message.ticketId)
     expect(ticket.lastMessagePreview).toBe('pushed, not polled')
+    // Scored in the message's own commit: the first push is the whole ticket, no second one follows for the score.
+    expect(ticket.priorityScore).toBeGreaterThan(0)
     expect(event.data.contacts.map((c: { id: string }) => c.id)).toContain(ticket.contactId)
     // Only what the transaction wrote: the ticket's one message, not a re-read of the thread.
     expect(event.data.messages.filter((m: { ticketId: string }) => m.ticketId === ticket.id)).toHaveLength(1)

@@ -1,12 +1,13 @@
 // The inbox: views (mine, unassigned, all, per channel, pending, resolved), filters, search, and the
 // virtualised list. Rows come from the local database once it is ready (before that from the server, and
-// at the very start from the first screen kept at the last visit); a stored change re-reads only the
-// tickets it touched and folds them into the list.
+// at the very start from the first screen kept at the last visit); a pushed change is folded in from
+// its payload at once, and a stored change re-reads only the tickets it touched and folds them in.
 // Keys: j/k move, Enter opens, e resolves, a assigns to me, / searches.
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js'
 import { channelKinds } from '../../../shared/schema/common.ts'
 import { ticketStatuses } from '../../../shared/schema/ticket.ts'
 import { UnreachableError } from '../net/http.ts'
+import type { LocalRows } from '../offline/store-sync-page.ts'
 import { changeTicket } from '../ticket/change-ticket.ts'
 import { channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
@@ -16,6 +17,7 @@ import { foldChanges, inboxOrder } from './inbox-order.ts'
 import { type InboxFilters, type InboxRow, type InboxView, queryInbox } from './inbox-query.ts'
 import { InboxRowView } from './inbox-row.tsx'
 import { readSnapshot, writeSnapshot } from './inbox-snapshot.ts'
+import { pushedInboxRows } from './pushed-rows.ts'
 import { readServerInbox } from './server-inbox.ts'
 
 const views: { view: InboxView; label: string }[] = [
@@ -76,15 +78,41 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
       else if (list().of !== of) setList({ rows: [], more: false, known: false, of })
     }
   }
+  // Pushes are shown from their payload before they are stored (pushed-rows.ts). A read of the database
+  // that began before a later push of the same ticket leaves that ticket's row as the push showed it.
+  let pushes = 0
+  const pushedAt = new Map<string, number>()
   async function readChanged(ids: readonly string[]): Promise<void> {
     const mine = generation
+    const began = pushes
     const f = filters()
     try {
       const fresh = await queryInbox(props.ws.db, props.ws.me.id, view(), f, ids)
-      if (mine === generation) setList((l) => ({ ...l, rows: foldChanges(l.rows, ids, fresh, inboxOrder(f)) }))
+      if (mine !== generation) return
+      const current = (id: string) => (pushedAt.get(id) ?? 0) <= began
+      const settled = ids.filter(current)
+      setList((l) => ({
+        ...l,
+        rows: foldChanges(
+          l.rows,
+          settled,
+          fresh.filter((r) => current(r.id)),
+          inboxOrder(f),
+        ),
+      }))
     } catch (error) {
       setFailure(error)
     }
+  }
+  function showPushed(pushed: LocalRows): void {
+    const f = filters()
+    const shown = new Map(rows().map((r) => [r.id, r]))
+    const fresh = pushedInboxRows(pushed, props.ws.me.id, view(), f, shown)
+    if (!fresh) return
+    const ids = pushed.tickets.map((t) => t.id)
+    pushes++
+    for (const id of ids) pushedAt.set(id, pushes)
+    setList((l) => ({ ...l, rows: foldChanges(l.rows, ids, fresh, inboxOrder(f)) }))
   }
   createEffect(on([view, filters, local], () => void readAll()))
   let serverRead: ReturnType<typeof setTimeout> | undefined
@@ -100,6 +128,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
     }),
   )
   onCleanup(() => clearTimeout(serverRead))
+  onCleanup(props.ws.sync.onPushed((pushed) => local() && showPushed(pushed)))
   // The opening view's first screen is kept for the next start.
   let keep: ReturnType<typeof setTimeout> | undefined
   createEffect(() => {

@@ -1,5 +1,5 @@
-// Keeps the local database current: stores the rows the live stream pushes (`tickets` events) the moment
-// they arrive, and pulls pages of changed tickets from GET /api/sync with the stored cursor (resumable
+// Keeps the local database current: hands the rows the live stream pushes (`tickets` events) to the
+// screens and stores them the moment they arrive, and pulls pages of changed tickets from GET /api/sync with the stored cursor (resumable
 // after a reload or an outage) when the stream says a change was not pushed. Every stored change is announced with the
 // ids it touched, so a list updates those rows instead of reading everything again.
 import { type Accessor, createSignal } from 'solid-js'
@@ -23,6 +23,11 @@ export interface SyncClient {
   savedAt: Accessor<Date | null>
   /** Calls `listener` after every stored change (and every change pushed before the local copy is ready). */
   onChange(listener: (changed: ChangedTickets) => void): () => void
+  /**
+   * Calls `listener` with the rows of each push the moment it arrives, before they are stored (while the
+   * local copy is ready); `onChange` follows once they are.
+   */
+  onPushed(listener: (rows: LocalRows) => void): () => void
   /** Announces a local write (all tickets when no ids are given). */
   touch(ticketIds?: readonly string[]): void
   pull(): Promise<void>
@@ -40,6 +45,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   const [revision, setRevision] = createSignal(0)
   const [savedAt, setSavedAt] = createSignal<Date | null>(null)
   const listeners = new Set<(changed: ChangedTickets) => void>()
+  const pushListeners = new Set<(rows: LocalRows) => void>()
   let opened = false
   let pulling: Promise<void> | null = null
   let again = false
@@ -140,8 +146,12 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   })
   stream.addEventListener('tickets', (event) => {
     const parsed = syncTicketsEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
-    if (parsed.success) void stored(parsed.data)
-    else void pull()
+    if (!parsed.success) {
+      void pull()
+      return
+    }
+    if (localReady()) for (const listener of pushListeners) listener(parsed.data)
+    void stored(parsed.data)
   })
   stream.addEventListener('open', () => markReachable(true))
   stream.addEventListener('error', () => markReachable(false))
@@ -163,11 +173,16 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    onPushed(listener) {
+      pushListeners.add(listener)
+      return () => pushListeners.delete(listener)
+    },
     touch: (ticketIds) => announce(ticketIds ?? 'all'),
     pull,
     close() {
       stream.close()
       listeners.clear()
+      pushListeners.clear()
       window.removeEventListener('offline', goneOffline)
       window.removeEventListener('online', cameOnline)
     },
