@@ -4,13 +4,15 @@
 // API calls and sockets always go to the network.
 //
 // The build writes its asset names below (vite.config.ts), so every build is a new service worker: once
-// it takes over, assets of earlier builds leave the cache, which holds the current build (and at most
-// what a page of the previous one fetched meanwhile), not every build ever seen. The server sends assets
+// it takes over, assets of the builds before the previous one leave the cache, which holds the current
+// build and the one it replaced, not every build ever seen. The server sends assets
 // compressed; the cache keeps the decoded response and serves it as it is.
 const cacheName = 'helpdesk-shell-v1'
 const buildAssets = null
 // Kept responses vary by Accept-Encoding, which a request made here does not carry: any copy will do.
 const anyEncoding = { ignoreVary: true }
+// Where the assets of the build before this one are listed (see activate).
+const earlierBuildKey = '/.earlier-build-assets'
 
 self.addEventListener('install', (event) => {
   // API calls and streams go straight to the network, never waking this worker (which would only let
@@ -28,10 +30,20 @@ self.addEventListener('activate', (event) => {
       .then((names) => Promise.all(names.filter((name) => name !== cacheName).map((name) => caches.delete(name))))
       .then(() => caches.open(cacheName))
       .then(async (cache) => {
+        if (!buildAssets) return
+        // The build just replaced keeps its assets one build longer: a page of it may still be running
+        // (the kept page starts before a new build is seen) and load a chunk it has not used yet, which
+        // the server no longer has. The builds before it go now.
+        const recorded = await cache.match(earlierBuildKey, anyEncoding)
+        const older = recorded ? await recorded.json() : []
+        const earlier = []
         for (const request of await cache.keys()) {
           const path = new URL(request.url).pathname
-          if (buildAssets && path.startsWith('/assets/') && !buildAssets.includes(path)) await cache.delete(request, anyEncoding)
+          if (!path.startsWith('/assets/') || buildAssets.includes(path)) continue
+          if (older.includes(path)) await cache.delete(request, anyEncoding)
+          else earlier.push(path)
         }
+        await cache.put(earlierBuildKey, new Response(JSON.stringify(earlier)))
       })
       .then(() => self.clients.claim()),
   )
