@@ -78,13 +78,14 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           lost.
         </p>
       </Show>
-      <SampleData ws={props.ws} empty={ticketCount() === 0} />
       <Switch>
         <Match when={route().screen === 'supervisor'}>
           <SupervisorScreen ws={props.ws} />
         </Match>
         <Match when={settingsTab()}>{(tab) => <SettingsScreen ws={props.ws} tab={tab()} />}</Match>
         <Match when={true}>
+          {/* The offer and the sample's notice concern the inbox, not settings or the supervisor's screen. */}
+          <SampleData ws={props.ws} empty={ticketCount() === 0} />
           <div class="work">
             <InboxScreen ws={props.ws} openTicketId={ticketId()} onOpen={(id) => go(`#/tickets/${id}`)} />
             <main class="ticket-pane">
