@@ -1,6 +1,6 @@
 // The signed-in app: the header (connection, what waits to be sent, supervisor, sign-out), the inbox
 // beside the open ticket on a wide screen, one or the other on a phone.
-import { createResource, Match, Show, Switch } from 'solid-js'
+import { createEffect, createResource, createSignal, Match, on, Show, Switch } from 'solid-js'
 import { createHashRoute, go } from './hash-route.ts'
 import { InboxScreen } from './inbox/inbox-screen.tsx'
 import { SampleData } from './sample/sample-data.tsx'
@@ -24,6 +24,9 @@ export function Shell(props: { ws: Workspace; session: Session }) {
     async () => (await props.ws.db.query<{ n: number }>('select count(*)::int as n from tickets')).rows[0]?.n ?? 0,
   )
   const waiting = () => props.ws.outbox.items().length
+  const [menuOpen, setMenuOpen] = createSignal(false)
+  // Going anywhere closes the phone's header menu.
+  createEffect(on(route, () => setMenuOpen(false), { defer: true }))
   const settingsTab = () => {
     const r = route()
     return r.screen === 'settings' ? r.tab : null
@@ -59,13 +62,25 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           </span>
         </Show>
         <span class="spacer" />
-        <AvailabilityMenu ws={props.ws} />
-        <Show when={props.ws.me.role !== 'agent'}>
-          <a href="#/supervisor">Supervisor</a>
-        </Show>
-        <Show when={props.ws.me.role === 'admin'}>
-          <a href="#/settings">Settings</a>
-        </Show>
+        {/* On a phone these fold behind the Menu button, so the header keeps to one row. */}
+        <button
+          type="button"
+          class="menu-toggle"
+          aria-expanded={menuOpen()}
+          aria-controls="header-more"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
+        <div id="header-more" class="top-more" classList={{ open: menuOpen() }}>
+          <AvailabilityMenu ws={props.ws} />
+          <Show when={props.ws.me.role !== 'agent'}>
+            <a href="#/supervisor">Supervisor</a>
+          </Show>
+          <Show when={props.ws.me.role === 'admin'}>
+            <a href="#/settings">Settings</a>
+          </Show>
+        </div>
         <NotificationBell ws={props.ws} />
         <Avatar id={props.ws.me.id} name={props.ws.me.name} />
         <button type="button" onClick={() => void props.session.signOut(() => props.ws.close())}>
@@ -78,13 +93,14 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           lost.
         </p>
       </Show>
-      <SampleData ws={props.ws} empty={ticketCount() === 0} />
       <Switch>
         <Match when={route().screen === 'supervisor'}>
           <SupervisorScreen ws={props.ws} />
         </Match>
         <Match when={settingsTab()}>{(tab) => <SettingsScreen ws={props.ws} tab={tab()} />}</Match>
         <Match when={true}>
+          {/* The offer and the sample's notice concern the inbox, not settings or the supervisor's screen. */}
+          <SampleData ws={props.ws} empty={ticketCount() === 0} />
           <div class="work">
             <InboxScreen ws={props.ws} openTicketId={ticketId()} onOpen={(id) => go(`#/tickets/${id}`)} />
             <main class="ticket-pane">

@@ -133,7 +133,7 @@ const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/presence',
-    summary: 'Who is on which ticket, viewing or typing (supervisor, admin)',
+    summary: 'Who is on which ticket, viewing or typing (an agent: on the tickets they may see)',
     response: presenceSchema,
   },
   {

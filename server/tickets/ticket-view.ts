@@ -23,6 +23,7 @@ export const ticketColumns = {
   lastCustomerMessageAt: tickets.lastCustomerMessageAt,
   threadKey: tickets.threadKey,
   firstResponseAt: tickets.firstResponseAt,
+  replyFailedAt: tickets.replyFailedAt,
   priorityScore: tickets.priorityScore,
   slaPolicyId: tickets.slaPolicyId,
   firstReplyDueAt: tickets.firstReplyDueAt,
@@ -38,6 +39,7 @@ type TimeFields =
   | 'replyWindowClosesAt'
   | 'humanAgentWindowClosesAt'
   | 'lastCustomerMessageAt'
+  | 'replyFailedAt'
 export type TicketRow = Omit<Ticket, TimeFields | 'sla'> & {
   slaPolicyId: string | null
   firstReplyDueAt: Date | null
@@ -48,6 +50,7 @@ export type TicketRow = Omit<Ticket, TimeFields | 'sla'> & {
   lastMessageAt: Date
   firstResponseAt: Date | null
   lastCustomerMessageAt: Date | null
+  replyFailedAt: Date | null
 }
 
 /** `breaches` are read apart (server/sla/ticket-breaches.ts) by the views that show them. */
@@ -69,6 +72,7 @@ export function toTicket(row: TicketRow, breaches: NonNullable<Ticket['sla']>['b
     lastMessageAt: row.lastMessageAt.toISOString(),
     lastMessagePreview: row.lastMessagePreview,
     firstResponseAt: row.firstResponseAt?.toISOString() ?? null,
+    replyFailedAt: row.replyFailedAt?.toISOString() ?? null,
     replyWindowClosesAt: replyWindowClosesAt(row.channelKind, row.lastCustomerMessageAt)?.toISOString() ?? null,
     humanAgentWindowClosesAt: humanAgentWindowClosesAt(row.channelKind, row.lastCustomerMessageAt)?.toISOString() ?? null,
     lastCustomerMessageAt: row.lastCustomerMessageAt?.toISOString() ?? null,

@@ -10,8 +10,10 @@ export function ticketViewCondition(view: NonNullable<TicketListQuery['view']>, 
   const open = sql`${tickets.status} in ('open', 'pending')`
   switch (view) {
     case 'waiting_on_us':
-      return sql`${tickets.status} = 'open' and ${tickets.lastCustomerMessageAt} is not null
-        and (${tickets.lastAgentReplyAt} is null or ${tickets.lastAgentReplyAt} < ${tickets.lastCustomerMessageAt})`
+      // A reply that never reached the customer answers nothing: the ticket waits on us until one does.
+      return sql`((${tickets.status} = 'open' and ${tickets.lastCustomerMessageAt} is not null
+        and (${tickets.lastAgentReplyAt} is null or ${tickets.lastAgentReplyAt} < ${tickets.lastCustomerMessageAt}))
+        or (${open} and ${tickets.replyFailedAt} is not null))`
     case 'waiting_on_customer':
       return sql`${tickets.status} = 'pending'`
     case 'unassigned':

@@ -41,6 +41,11 @@ export const ticketSchema = z.object({
   firstResponseAt: isoTimeSchema.nullable(),
   /** When the customer last wrote, as the channel timestamps it. */
   lastCustomerMessageAt: isoTimeSchema.nullable(),
+  /**
+   * When the newest agent reply that did not reach the customer was written; null once a later reply went
+   * through. Such a ticket still waits on us.
+   */
+  replyFailedAt: isoTimeSchema.nullable(),
   /** WhatsApp, Messenger, Instagram: the end of the 24-hour window for free-form replies. */
   replyWindowClosesAt: isoTimeSchema.nullable(),
   /** Messenger, Instagram: the end of the 7 days in which a human agent's tagged reply is allowed. */
@@ -70,7 +75,7 @@ export const ticketListQuerySchema = z.object({
   /** `priority`: highest priorityScore first; default: newest activity first. */
   sort: z.enum(['activity', 'priority']).default('activity'),
   /**
-   * Work views: `waiting_on_us` (the customer wrote last), `waiting_on_customer` (pending), `breaching`
+   * Work views: `waiting_on_us` (the customer wrote last, or our last reply failed), `waiting_on_customer` (pending), `breaching`
    * (a target due within the hour or passed), `unassigned`, `stalled` (open, no update for `stalledHours`).
    */
   view: z.enum(['waiting_on_us', 'waiting_on_customer', 'breaching', 'unassigned', 'stalled']).optional(),

@@ -54,7 +54,8 @@ test('two agents write one reply together and see each other', async () => {
   try {
     await openTicket(admin.page, 'Sheena Nelson')
     await openTicket(bea.page, 'Sheena Nelson')
-    await expect.poll(() => admin.page.getByRole('img', { name: /Bea Colleague/ }).count(), { timeout: 10_000 }).toBe(1)
+    const alsoViewing = admin.page.getByRole('list', { name: 'Also viewing' })
+    await expect.poll(() => alsoViewing.getByRole('img', { name: /Bea Colleague/ }).count(), { timeout: 10_000 }).toBe(1)
 
     await admin.page.getByLabel('Reply', { exact: true }).pressSequentially('Hello Sheena,')
     await expect.poll(() => bea.page.getByLabel('Reply', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Hello Sheena,')

@@ -94,8 +94,8 @@ const rules: Record<string, Rule> = {
     access: 'ticket',
     request: () => ({ path: `${ticketPath()}/replies`, body: { body: 'a reply', confirm: true } }),
   },
-  'GET /api/presence': { access: 'supervisor' },
-  'GET /api/presence/stream': { access: 'supervisor' },
+  'GET /api/presence': { access: 'signed-in' },
+  'GET /api/presence/stream': { access: 'signed-in' },
   'POST /api/tickets/{id}/typing': {
     access: 'ticket',
     request: () => ({ path: `${ticketPath()}/typing`, body: { typing: false } }),

@@ -1,7 +1,7 @@
 // The inbox's views and filters as one query on the local database: what a row shows, never whole tickets,
 // so ten thousand rows come back in one read and the list renders only the ones on screen.
 import type { ChannelKind } from '../../../shared/schema/common.ts'
-import type { TicketStatus } from '../../../shared/schema/ticket.ts'
+import type { TicketSla, TicketStatus } from '../../../shared/schema/ticket.ts'
 import type { LocalDb } from '../offline/local-db.ts'
 
 export type InboxView = 'mine' | 'unassigned' | 'all' | 'pending' | 'resolved' | `channel:${ChannelKind}`
@@ -31,6 +31,12 @@ export interface InboxRow {
   waiting_since: Date | null
   unread: boolean
   priority_score: number | null
+  tags: string[]
+  /** The SLA targets and breaches (null where no policy applies), for the row's countdown. */
+  sla: TicketSla | null
+  first_response_at: string | null
+  /** The last reply did not reach the customer. */
+  reply_failed: boolean
 }
 
 /** The view's rows, or (with `onlyIds`) those of these tickets that belong in it: one indexed read. */
@@ -70,7 +76,9 @@ export async function queryInbox(
   const result = await db.query<InboxRow>(
     `select id, number, status, priority, channel_kind, contact_name, subject, preview, assignee_id, last_message_at,
             case when status = 'open' then waiting_since end as waiting_since,
-            (seen_at is null or seen_at < last_message_at) as unread, priority_score
+            (seen_at is null or seen_at < last_message_at) as unread, priority_score, tags,
+            data->'sla' as sla, data->>'firstResponseAt' as first_response_at,
+            coalesce(data->>'replyFailedAt', '') <> '' as reply_failed
      from tickets t
      where ${where.join(' and ') || 'true'}
      order by ${filters.sort === 'priority' ? 'priority_score desc nulls last, ' : ''}last_message_at desc, id desc`,

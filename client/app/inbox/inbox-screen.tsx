@@ -19,6 +19,7 @@ import { InboxRowView } from './inbox-row.tsx'
 import { readSnapshot, writeSnapshot } from './inbox-snapshot.ts'
 import { pushedInboxRows } from './pushed-rows.ts'
 import { readServerInbox } from './server-inbox.ts'
+import { createTicketPresence } from './ticket-presence.ts'
 
 const views: { view: InboxView; label: string }[] = [
   { view: 'mine', label: 'Mine' },
@@ -28,6 +29,9 @@ const views: { view: InboxView; label: string }[] = [
   { view: 'pending', label: 'Pending' },
   { view: 'resolved', label: 'Resolved' },
 ]
+
+/** Two lines of text: dense enough for 14 rows and more on a laptop screen (as .inbox-row's CSS). */
+const rowHeight = 46
 
 export function InboxScreen(props: { ws: Workspace; openTicketId: string | null; onOpen: (id: string) => void }) {
   const [view, setView] = createSignal<InboxView>('all')
@@ -43,6 +47,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
     setSelectedId(rows()[index]?.id ?? null)
   }
   const now = createNow()
+  const presence = createTicketPresence(props.ws.me.id)
   let search!: HTMLInputElement
 
   const rows = () => list().rows
@@ -225,13 +230,14 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
         </Show>
       </p>
       <Show when={rows().length > 0 || !list().known} fallback={<p class="empty">No tickets here.</p>}>
-        <VirtualList items={rows()} rowHeight={68} label="Tickets" selectedIndex={selected()} key={(row) => row.id}>
+        <VirtualList items={rows()} rowHeight={rowHeight} label="Tickets" selectedIndex={selected()} key={(row) => row.id}>
           {(row, index) => (
             <InboxRowView
               row={row()}
               selected={row().id === props.openTicketId || index() === selected()}
               now={now()}
               agents={props.ws.agents()}
+              viewers={presence().get(row().id) ?? []}
               onOpen={() => setSelected(index())}
             />
           )}

@@ -20,6 +20,11 @@ export function readSnapshot(agentId: string): Snapshot | null {
       count: kept.count,
       rows: kept.rows.map((row) => ({
         ...row,
+        // Rows kept by an older version lack what rows show since.
+        tags: row.tags ?? [],
+        sla: row.sla ?? null,
+        first_response_at: row.first_response_at ?? null,
+        reply_failed: row.reply_failed ?? false,
         last_message_at: new Date(row.last_message_at),
         waiting_since: row.waiting_since ? new Date(row.waiting_since) : null,
       })),

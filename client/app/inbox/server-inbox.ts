@@ -91,11 +91,19 @@ function toRow(ticket: Ticket, contactName: string | null): InboxRow {
     waiting_since: ticket.status === 'open' ? waitingSince(ticket) : null,
     unread: false,
     priority_score: ticket.priorityScore,
+    tags: ticket.tags,
+    sla: ticket.sla,
+    first_response_at: ticket.firstResponseAt,
+    reply_failed: ticket.replyFailedAt !== null,
   }
 }
 
-/** Never answered, or the customer wrote after the first answer and (where an SLA runs) a reply is due. */
+/**
+ * Never answered, our last reply failed, or the customer wrote after the first answer and (where an SLA
+ * runs) a reply is due.
+ */
 function waitingSince(ticket: Ticket): Date | null {
+  if (ticket.replyFailedAt) return new Date(ticket.lastCustomerMessageAt ?? ticket.replyFailedAt)
   if (!ticket.firstResponseAt) return new Date(ticket.lastCustomerMessageAt ?? ticket.createdAt)
   const customer = ticket.lastCustomerMessageAt ? Date.parse(ticket.lastCustomerMessageAt) : Number.NaN
   if (customer > Date.parse(ticket.firstResponseAt) && (!ticket.sla || ticket.sla.nextReplyDueAt !== null))

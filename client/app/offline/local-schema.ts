@@ -45,7 +45,7 @@ create table if not exists meta (key text primary key, value text not null);
 `
 
 /** Bumped with every change to the tables above. */
-const schemaVersion = '3'
+const schemaVersion = '4'
 
 /** Creates the tables, or rebuilds them when their layout changed. */
 export async function prepareLocalDb<Db extends PGliteInterface>(db: Db): Promise<Db> {

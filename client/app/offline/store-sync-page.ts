@@ -40,9 +40,10 @@ export async function storeRows(db: LocalDb, rows: LocalRows, cursor?: string): 
         `insert into tickets (id, data, number, priority, priority_score, waiting_since, status, channel_kind, assignee_id,
                               team_id, tags, contact_id, contact_name, subject, preview, last_message_at)
          select t->>'id', t, (t->>'number')::int, t->>'priority', (t->>'priorityScore')::float8,
-                -- Waiting: never answered, or the customer wrote after the first answer and (where an SLA
-                -- runs) a next reply is due.
+                -- Waiting: never answered, our last reply failed, or the customer wrote after the first
+                -- answer and (where an SLA runs) a next reply is due.
                 case when t->>'firstResponseAt' is null then coalesce(t->>'lastCustomerMessageAt', t->>'createdAt')::timestamptz
+                     when t->>'replyFailedAt' is not null then coalesce(t->>'lastCustomerMessageAt', t->>'replyFailedAt')::timestamptz
                      when (t->>'lastCustomerMessageAt')::timestamptz > (t->>'firstResponseAt')::timestamptz
                           and (t->'sla' is null or jsonb_typeof(t->'sla') = 'null' or t->'sla'->>'nextReplyDueAt' is not null)
                      then (t->>'lastCustomerMessageAt')::timestamptz end,

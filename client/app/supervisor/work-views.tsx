@@ -1,6 +1,6 @@
 // What needs a manager's eye, from the server's work views: waiting on us, waiting on the customer,
 // breaching or about to, unassigned, and stalled. Refreshed every 30 s while open.
-import { createResource, For, onCleanup } from 'solid-js'
+import { createResource, For, onCleanup, Show } from 'solid-js'
 import { ticketPageSchema } from '../../../shared/schema/ticket.ts'
 import { api } from '../net/http.ts'
 
@@ -39,6 +39,10 @@ export function WorkViews() {
                       <a href={`#/tickets/${ticket.id}`}>
                         #{ticket.number} {ticket.subject ?? ticket.lastMessagePreview ?? ''}
                       </a>
+                      <Show when={ticket.replyFailedAt}>
+                        {' '}
+                        <span class="reply-failed">Reply not delivered</span>
+                      </Show>
                       <span class="muted">
                         {' '}
                         {ticket.channelKind} · {ticket.priority}

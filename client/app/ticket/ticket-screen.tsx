@@ -70,6 +70,9 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
   const waiting = () => props.ws.outbox.items().filter((i) => i.ticketId === props.ticketId && i.kind === 'reply')
   const lastSeenMessageId = () => messages().at(-1)?.id ?? null
 
+  // On a phone the fields, notes and customer fold away behind one button; the thread has the screen.
+  const [details, setDetails] = createSignal(false)
+
   async function retry(message: Message): Promise<void> {
     await props.ws.outbox.add('reply', props.ticketId, { body: message.body, attachments: [] })
   }
@@ -82,7 +85,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
       }
     >
       {(d) => (
-        <div class="ticket-layout">
+        <div class="ticket-layout" classList={{ 'details-open': details() }}>
           <section class="ticket" aria-label={`Ticket #${d().ticket.number}`}>
             <header class="ticket-head">
               <button type="button" class="back" onClick={props.onBack} aria-label="Back to the inbox">
@@ -102,8 +105,24 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                   )}
                 </For>
               </ul>
+              <button
+                type="button"
+                class="details-toggle"
+                aria-expanded={details()}
+                aria-controls="ticket-details"
+                onClick={() => setDetails((open) => !open)}
+              >
+                {details() ? 'Conversation' : 'Details'}
+              </button>
             </header>
-            <TicketFields ws={props.ws} ticket={d().ticket} />
+            <Show when={d().ticket.replyFailedAt}>
+              <p class="reply-failed-banner" role="alert">
+                The last reply did not reach the customer: the ticket still waits on us. Send it again or answer another way.
+              </p>
+            </Show>
+            <div id="ticket-details" class="ticket-fields-fold">
+              <TicketFields ws={props.ws} ticket={d().ticket} />
+            </div>
             <ol class="thread" ref={thread} aria-label="Conversation" onScroll={onThreadScroll}>
               <For each={messages()}>
                 {(m) => (
@@ -133,7 +152,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
               onSent={() => void refresh()}
             />
           </section>
-          <div class="side">
+          <div class="side" id="ticket-side">
             <NotesPanel doc={doc} agents={props.ws.agents()} />
             <CustomerSidebar contactId={d().ticket.contactId} onMerged={() => void refresh()} />
           </div>

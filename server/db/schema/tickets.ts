@@ -49,6 +49,11 @@ export const tickets = pgTable(
     firstResponseAt: time('first_response_at'),
     /** When an agent last replied: the customer's later message waits on us (next-reply SLA, views). */
     lastAgentReplyAt: time('last_agent_reply_at'),
+    /**
+     * When the newest agent reply that failed to reach the customer was written, unless a later reply went
+     * through: the ticket still waits on us. Kept by a trigger on messages (migration reply_failed_at).
+     */
+    replyFailedAt: time('reply_failed_at'),
     resolvedAt: time('resolved_at'),
     /** Higher is more urgent (server/priority/priority-score.ts); the inbox sorts by it on request. */
     priorityScore: real('priority_score').notNull().default(0),
