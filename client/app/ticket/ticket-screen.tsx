@@ -107,9 +107,12 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                 </For>
               </ul>
             </header>
-            <PostPreview ticket={d().ticket} />
-            <SimulatedNotice channel={props.ws.channels().find((c) => c.id === d().ticket.channelId)} />
-            <TicketFields ws={props.ws} ticket={d().ticket} />
+            {/* One row of the ticket's grid: what the ticket is about, then its fields. */}
+            <div class="ticket-context">
+              <PostPreview ticket={d().ticket} />
+              <SimulatedNotice channel={props.ws.channels().find((c) => c.id === d().ticket.channelId)} />
+              <TicketFields ws={props.ws} ticket={d().ticket} />
+            </div>
             <ol class="thread" ref={thread} aria-label="Conversation" onScroll={onThreadScroll}>
               <For each={messages()}>
                 {(m) => (
