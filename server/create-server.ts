@@ -18,6 +18,7 @@ import { findEmailChannelByAddress } from './channels/email/email-channels.ts'
 import { createEmailSender } from './channels/email/email-sender.ts'
 import { createSmtpListener } from './channels/email/smtp-listener.ts'
 import { createGraphClient } from './channels/meta/graph-client.ts'
+import { createPostPreviews } from './channels/meta/post-previews.ts'
 import { createSettableClock, systemClock } from './clock/clock.ts'
 import { collabPath, createCollabServer } from './collab/collab-server.ts'
 import { publishAssignments } from './collab/publish-assignments.ts'
@@ -35,6 +36,8 @@ import { createOutboxDispatcher } from './outbound/outbox-dispatcher.ts'
 import { createRuleEngine } from './rules/rule-engine.ts'
 import { runTimeRules } from './rules/run-time-rules.ts'
 import { settleIngestedTickets } from './rules/settle-ingested-tickets.ts'
+import { samplePost } from './sample/sample-post.ts'
+import { createSampleSimulator } from './sample/sample-simulator.ts'
 import { createScheduler } from './scheduler/scheduler.ts'
 import { createSecretBox } from './security/secret-box.ts'
 import { loadSecretKey } from './security/secret-key.ts'
@@ -115,16 +118,20 @@ export async function createServer(
     heartbeatMs: config.SOCKET_HEARTBEAT_SECONDS * 1000,
     publicUrl: () => config.publicUrl,
   })
+  const sampleSimulator = createSampleSimulator({ submit, clock, log })
   const outbox = createOutboxDispatcher({
     database,
-    send: createChannelSender({
-      db: database.db,
-      box,
-      graph,
-      graphVersion: config.META_GRAPH_VERSION,
-      email: createEmailSender(config.SMTP_URL),
-      chat,
-    }),
+    send: createChannelSender(
+      {
+        db: database.db,
+        box,
+        graph,
+        graphVersion: config.META_GRAPH_VERSION,
+        email: createEmailSender(config.SMTP_URL),
+        chat,
+      },
+      sampleSimulator,
+    ),
     log,
   })
   const rules = createRuleEngine({
@@ -185,6 +192,7 @@ export async function createServer(
     ingest,
     loginThrottle: createLoginThrottle(database.db, config.SIGN_IN_LIMITS),
     chat,
+    posts: createPostPreviews({ graph, box, graphVersion: config.META_GRAPH_VERSION, clock, samplePost }),
     collab,
     afterCommit,
     clock,
@@ -252,6 +260,7 @@ export async function createServer(
     await ingest.close()
     await scheduler.stop()
     await outbox.stop()
+    sampleSimulator.stop()
     await media.stop()
     await journal?.close()
     server?.closeAllConnections()

@@ -25,6 +25,8 @@ export const inboundMessageSchema = z.object({
   deliveryKey: z.string().min(1).max(600).optional(),
   /** When the customer sent it, as the channel timestamps it (ISO-8601). */
   sentAt: z.string(),
+  /** When it reached the helpdesk, when that was not at ingest (the sample data's past); default now. */
+  receivedAt: z.string().optional(),
   contact: z.object({
     name: z.string().nullable(),
     identities: z.array(identitySchema),

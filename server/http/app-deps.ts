@@ -3,6 +3,7 @@ import type { AfterCommit } from '../after-commit.ts'
 import type { AgentActivity } from '../agents/agent-activity.ts'
 import type { LoginThrottle } from '../auth/login-throttle.ts'
 import type { ChatHub } from '../channels/chat/chat-hub.ts'
+import type { PostPreviews } from '../channels/meta/post-previews.ts'
 import type { Clock, SettableClock } from '../clock/clock.ts'
 import type { CollabServer } from '../collab/collab-server.ts'
 import type { Config } from '../config.ts'
@@ -23,6 +24,8 @@ export interface AppDeps {
   activity: AgentActivity
   log: Logger
   chat: ChatHub
+  /** The posts comment tickets are about, read from the Graph API and cached. */
+  posts: PostPreviews
   collab: Pick<CollabServer, 'presence'>
   /** What follows a route's commit: documents, sockets, rules, the outbox. */
   afterCommit: AfterCommit

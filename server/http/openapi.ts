@@ -29,6 +29,7 @@ import { formAcceptedSchema, formSubmissionSchema } from '../../shared/schema/fo
 import { createNoteSchema, messageResponseSchema } from '../../shared/schema/message.ts'
 import { presenceSchema } from '../../shared/schema/presence.ts'
 import { createReplySchema, createTemplateSchema, templateListSchema, templateResponseSchema } from '../../shared/schema/reply.ts'
+import { socialPostResponseSchema } from '../../shared/schema/social-post.ts'
 import { createTeamSchema, teamListSchema, teamResponseSchema } from '../../shared/schema/team.ts'
 import {
   ticketDetailSchema,
@@ -106,6 +107,13 @@ const operations: Operation[] = [
     response: ticketPageSchema,
   },
   { method: 'get', path: '/api/tickets/{id}', summary: 'A ticket with its contact and messages', response: ticketDetailSchema },
+  {
+    method: 'get',
+    path: '/api/tickets/{id}/post',
+    summary:
+      'The post a comment ticket is about (Instagram: caption, media type, picture and link, https only, read from the Graph API and cached); null for other tickets',
+    response: socialPostResponseSchema,
+  },
   {
     method: 'patch',
     path: '/api/tickets/{id}',

@@ -4,6 +4,7 @@
 // identity it carries that nobody owns is linked to that contact. Two messages of one new person in the
 // same batch make one contact.
 import type { Identity } from '../../shared/schema/contact.ts'
+import { isVisitorLabel } from '../../shared/visitor-label.ts'
 
 export interface ContactFields {
   name: string | null
@@ -80,7 +81,9 @@ export function planContacts(
 function fillEmpty(fields: ContactFields, hint: ContactFields): boolean {
   let changed = false
   for (const key of ['name', 'email', 'phone', 'avatarUrl'] as const) {
-    if (fields[key] === null && hint[key] !== null) {
+    // A chat visitor's stand-in name ("Visitor 4F2A") counts as empty: the name they give replaces it.
+    const empty = fields[key] === null || (key === 'name' && isVisitorLabel(fields.name) && !isVisitorLabel(hint.name))
+    if (empty && hint[key] !== null) {
       fields[key] = hint[key]
       changed = true
     }

@@ -16,6 +16,7 @@ import { resolveContacts } from '../identity/resolve-contacts.ts'
 import { segmentForIndex } from '../search/segment.ts'
 import { resolveEmailThreads } from '../tickets/resolve-email-threads.ts'
 import { threadMessages } from '../tickets/thread-messages.ts'
+import { messageTime } from './message-time.ts'
 
 export interface IngestSettings {
   reopenWindowDays: number
@@ -86,6 +87,7 @@ export async function ingestMessages(
     now,
   )
   const messageIds = accepted.map(() => newId())
+  const arrivedAt = (m: InboundMessage) => (m.receivedAt ? new Date(m.receivedAt) : now)
   const stored = accepted.map((m, i) => storedFiles(m, messageIds[i]!))
   const messageInsert = insertJsonRecords(
     'messages',
@@ -105,7 +107,8 @@ export async function ingestMessages(
       html: m.html,
       attachments: stored[i]!.attachments,
       status: m.direction === 'inbound' ? 'received' : 'sent',
-      createdAt: now,
+      createdAt: messageTime(m.sentAt, arrivedAt(m)),
+      receivedAt: arrivedAt(m),
       searchText: segmentForIndex(m.body),
     })),
     {
@@ -124,6 +127,7 @@ export async function ingestMessages(
       attachments: 'jsonb',
       status: 'text',
       createdAt: 'timestamptz',
+      receivedAt: 'timestamptz',
     },
     { columns: { search: `to_tsvector('simple', v."searchText")` }, inputs: { searchText: 'text' } },
   )

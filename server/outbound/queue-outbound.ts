@@ -45,6 +45,7 @@ export async function queueOutbound(db: Db, out: OutboundToQueue): Promise<Messa
       automatic: out.author.type === 'system',
       search: sql`to_tsvector('simple', ${segmentForIndex(out.body)})`,
       createdAt: out.now,
+      privateReplyTo: out.request.type === 'private_reply' ? out.request.commentId : null,
     })
     .returning(messageColumns)
   await db.insert(outbox).values({

@@ -1,12 +1,15 @@
 // Sample conversations, one or two per channel, for trying the inbox on an empty database. Pure data.
 import type { ChannelKind } from '../../shared/schema/common.ts'
 import type { Identity } from '../../shared/schema/contact.ts'
+import { samplePostId } from './sample-post.ts'
 
 export interface SampleConversation {
   kind: ChannelKind
   customer: string
   identities: Identity[]
   subject: string | null
+  /** A post's public comments are a thread of their own (`comment:<media id>`); default the direct one. */
+  thread?: string
   /** The customer's messages, oldest first, minutes apart. */
   messages: string[]
 }
@@ -39,6 +42,14 @@ export const sampleConversations: SampleConversation[] = [
     identities: [{ kind: 'instagram', value: 'sample-igsid-900' }],
     subject: null,
     messages: ['Love the new collection! Do you ship to Canada?'],
+  },
+  {
+    kind: 'instagram',
+    customer: 'noah.outdoors',
+    identities: [{ kind: 'instagram', value: 'sample-igsid-901' }],
+    subject: 'Comment on an Instagram post',
+    thread: `comment:${samplePostId}`,
+    messages: ['Is this jacket waterproof? Asking for a hike next week 👀'],
   },
   {
     kind: 'email',

@@ -23,10 +23,13 @@ export const messageColumns = {
   editHistory: messages.editHistory,
   reactions: messages.reactions,
   createdAt: messages.createdAt,
+  receivedAt: messages.receivedAt,
+  privateReplyTo: messages.privateReplyTo,
 }
 
-export type MessageRow = Omit<Message, 'createdAt' | 'deletedAt' | 'editedAt'> & {
+export type MessageRow = Omit<Message, 'createdAt' | 'receivedAt' | 'deletedAt' | 'editedAt'> & {
   createdAt: Date
+  receivedAt: Date | null
   deletedAt: Date | null
   editedAt: Date | null
 }
@@ -35,6 +38,7 @@ export function toMessage(row: MessageRow): Message {
   return {
     ...row,
     createdAt: row.createdAt.toISOString(),
+    receivedAt: row.receivedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     editedAt: row.editedAt?.toISOString() ?? null,
   }

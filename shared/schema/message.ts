@@ -55,7 +55,12 @@ export const messageSchema = z.object({
   /** The texts the edits replaced, oldest first. */
   editHistory: z.array(editedVersionSchema),
   reactions: z.array(reactionSchema),
+  /** When it was sent: for a customer's message, the time the channel gives it (when believable). */
   createdAt: isoTimeSchema,
+  /** A customer's message: when the helpdesk received it (later than createdAt when it came late). */
+  receivedAt: isoTimeSchema.nullable().default(null),
+  /** A private reply to a public comment: the comment's id (Meta allows one private reply per comment). */
+  privateReplyTo: z.string().nullable().default(null),
 })
 export type Message = z.infer<typeof messageSchema>
 

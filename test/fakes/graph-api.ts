@@ -1,6 +1,7 @@
 // A fake of Meta's Graph API on loopback, for tests, benchmarks and people trying the
 // product without a Meta app: point META_GRAPH_URL at `url`. It answers the Messenger, Instagram and
-// WhatsApp send calls and the WhatsApp media download in Meta's wire formats, captures every request
+// WhatsApp send calls (a private reply to a comment too: `POST /{page-id}/messages`), the WhatsApp media
+// download and Instagram media (the post a comment is under) in Meta's wire formats, captures every request
 // so tests can assert what the helpdesk sent, and can be told to fail (`inject`) or to enforce the
 // messaging windows (`setMode`). The version prefix is a wildcard; the token may come as `access_token`
 // (query or form) or a Bearer header.
@@ -11,6 +12,7 @@ import { type Context, Hono } from 'hono'
 import { errorAnswer, type GraphError, type GraphErrorAnswer, invalidToken, missingToken, unknownPath } from './graph-errors.ts'
 import { createMediaStore, mediaDownloadPath } from './graph-media.ts'
 import { replyToComment, sendMessengerMessage } from './graph-messenger.ts'
+import { createPostStore, type InstagramMedia } from './graph-posts.ts'
 import { type CapturedRequest, captureRequest, type GraphAnswer, requestParams } from './graph-request.ts'
 import { sendWhatsAppMessage } from './graph-whatsapp.ts'
 import type { MessagingWindow } from './messaging-window.ts'
@@ -70,6 +72,8 @@ export interface FakeGraphApi {
   inject(injection: Injection): void
   /** Media `GET /{v}/{id}` will describe and its url serve. */
   addMedia(id: string, bytes: Uint8Array, mimeType: string): void
+  /** An Instagram media `GET /{v}/{id}?fields=…` will describe (the post a comment is under). */
+  addPost(id: string, post: InstagramMedia): void
   /** Resolves once every emitted status webhook has been delivered (or failed). */
   settled(): Promise<void>
   /** Forgets requests, injections, status deliveries and used private replies; keeps media and mode. */
@@ -89,6 +93,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
   const injections: (Injection & { status: number; times: number })[] = []
   const privateReplies = new Set<string>()
   const media = createMediaStore(options.mediaUrlTtlMs)
+  const posts = createPostStore()
   const pending = new Set<Promise<void>>()
   let baseUrl = ''
 
@@ -172,14 +177,18 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     return answer(c, outcome.answer)
   })
 
-  app.post('/:version/:node/replies', (c) => {
+  // Instagram answers under a comment with /replies, a Facebook Page comment with /comments: one format.
+  app.post('/:version/:node/:edge{replies|comments}', (c) => {
     const refused = tokenProblem(c.get('request'))
     return answer(c, refused ?? replyToComment(requestParams(c.get('request'))))
   })
 
   app.get('/:version/:node', (c) => {
     const refused = tokenProblem(c.get('request'))
-    return answer(c, refused ?? media.describe(c.req.param('node'), baseUrl, clock()))
+    if (refused) return answer(c, refused)
+    const node = c.req.param('node')
+    if (posts.has(node)) return answer(c, posts.describe(node, c.req.query('fields')))
+    return answer(c, media.describe(node, baseUrl, clock()))
   })
 
   app.notFound((c) => answer(c, errorAnswer(unknownPath(new URL(c.req.url).pathname))))
@@ -203,6 +212,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
       injections.push({ status: 400, times: 1, ...injection })
     },
     addMedia: (id, bytes, mimeType) => media.add(id, bytes, mimeType),
+    addPost: (id, post) => posts.add(id, post),
     async settled() {
       while (pending.size > 0) await Promise.all(pending)
     },

@@ -57,7 +57,7 @@ export function createMediaStore(urlTtlMs = 5 * 60_000): MediaStore {
   }
 }
 
-function unsupportedGet(id: string) {
+export function unsupportedGet(id: string) {
   return {
     status: 400,
     error: {

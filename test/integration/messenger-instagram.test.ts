@@ -130,7 +130,7 @@ test('an Instagram comment is its own ticket, answered publicly or once privatel
   expect(comment.id).not.toBe(dm.id)
   expect(comment.contactId).toBe(dm.contactId)
   expect(comment.threadKey).toBe('comment:17800000000000001')
-  expect(comment.subject).toContain('17800000000000001')
+  expect(comment.subject).toBe('Comment on an Instagram post')
 
   setup.graph.reset()
   const publicReply = await setup.api.post(`/api/tickets/${comment.id}/replies`, { body: 'It is 89 €, see our bio!' })
@@ -145,7 +145,8 @@ test('an Instagram comment is its own ticket, answered publicly or once privatel
     privateReply: true,
   })
   await sentMessage(comment.id, privateReply.body.message.id)
-  const privateCall = setup.graph.requests.find((r) => r.path.endsWith('/me/messages'))!
+  const privateCall = setup.graph.requests.find((r) => r.path.endsWith('/messages'))!
+  expect(privateCall.path).toBe('/v21.0/5550001/messages')
   expect(privateCall.body).toEqual({ recipient: { comment_id: commentId }, message: { text: 'Sending you the size guide.' } })
   const second = await setup.api.post(`/api/tickets/${comment.id}/replies`, { body: 'And a coupon.', privateReply: true })
   expect(second.status).toBe(422)

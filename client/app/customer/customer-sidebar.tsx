@@ -1,10 +1,12 @@
 // The customer beside the thread: the unified profile (name, email, phone, every identity), all their
 // tickets, and merging another profile of the same person into this one.
+
 import { createResource, createSignal, For, Show } from 'solid-js'
 import { z } from 'zod'
 import { pageSchema } from '../../../shared/schema/common.ts'
 import { contactResponseSchema, contactSchema, identitySchema } from '../../../shared/schema/contact.ts'
 import { ticketSchema } from '../../../shared/schema/ticket.ts'
+import { visitorLabel } from '../../../shared/visitor-label.ts'
 import { api } from '../net/http.ts'
 import { ChannelIcon } from '../ui/channel-icon.tsx'
 
@@ -62,8 +64,9 @@ export function CustomerSidebar(props: { contactId: string; onMerged: () => void
             <ul class="identities">
               <For each={d().identities}>
                 {(i) => (
-                  <li>
-                    <span class="identity-kind">{i.kind}</span> {i.value}
+                  <li title={i.kind === 'chat' ? i.value : undefined}>
+                    {/* A visitor's id is a 64-character hash: shown by its readable label, whole on hover. */}
+                    <span class="identity-kind">{i.kind}</span> {i.kind === 'chat' ? visitorLabel(i.value) : i.value}
                   </li>
                 )}
               </For>

@@ -40,6 +40,10 @@ export function pushedInboxRows(
         // Read stays read only while nothing newer came (seen_at is this device's own, not in the payload).
         unread: !before || before.unread || before.last_message_at.getTime() < lastMessageAt.getTime(),
         priority_score: t.priorityScore,
+        tags: t.tags,
+        sla: t.sla,
+        first_response_at: t.firstResponseAt,
+        reply_failed: t.replyFailedAt !== null,
       }
     })
 }
@@ -63,9 +67,13 @@ function passes(t: Ticket, f: InboxFilters): boolean {
   return true
 }
 
-/** Waiting: never answered, or the customer wrote after the first answer and (where an SLA runs) a next reply is due. */
+/**
+ * Waiting: never answered, our last reply failed, or the customer wrote after the first answer and (where
+ * an SLA runs) a next reply is due.
+ */
 function waitingSince(t: Ticket): Date | null {
   if (t.firstResponseAt === null) return new Date(t.lastCustomerMessageAt ?? t.createdAt)
+  if (t.replyFailedAt !== null) return new Date(t.lastCustomerMessageAt ?? t.replyFailedAt)
   const customer = t.lastCustomerMessageAt ? new Date(t.lastCustomerMessageAt) : null
   if (customer && customer > new Date(t.firstResponseAt) && (t.sla === null || t.sla.nextReplyDueAt !== null)) return customer
   return null

@@ -5,14 +5,16 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { v4 as newKey } from 'uuid'
 import { appendNote, clearDraft } from '../../../shared/protocol/ticket-document.ts'
-import { messageResponseSchema } from '../../../shared/schema/message.ts'
+import type { Contact } from '../../../shared/schema/contact.ts'
+import { type Message, messageResponseSchema } from '../../../shared/schema/message.ts'
 import type { OutgoingFile, TemplateUse } from '../../../shared/schema/reply.ts'
 import type { Ticket } from '../../../shared/schema/ticket.ts'
 import { bindText } from '../collab/bind-text.ts'
 import type { TicketDoc } from '../collab/ticket-doc.ts'
 import { ApiError, api, UnreachableError } from '../net/http.ts'
-import { channelNames } from '../ui/channel-icon.tsx'
 import type { Workspace } from '../workspace.ts'
+import { CommentReplyChoice } from './comment-reply-choice.tsx'
+import { ComposerDestination } from './composer-destination.tsx'
 import { mentionedAgents, tellMentioned } from './mentions.ts'
 import { readFiles } from './read-files.ts'
 import { ReplyWindow, replyWindowOpen } from './reply-window.tsx'
@@ -25,6 +27,8 @@ interface Conflict {
 export function Composer(props: {
   ws: Workspace
   ticket: Ticket
+  contact: Contact | null
+  messages: readonly Message[]
   doc: TicketDoc
   lastSeenMessageId: string | null
   now: number
@@ -37,6 +41,7 @@ export function Composer(props: {
   const [template, setTemplate] = createSignal<TemplateUse | null>(null)
   const [files, setFiles] = createSignal<OutgoingFile[]>([])
   const [noteText, setNoteText] = createSignal('')
+  const [privateReply, setPrivateReply] = createSignal(false)
   let replyBox!: HTMLTextAreaElement
   // One key per reply, kept across a conflict or an outage, so the reply is never sent twice.
   let pendingKey: string | null = null
@@ -57,7 +62,7 @@ export function Composer(props: {
       return
     }
     pendingKey ??= newKey()
-    const payload = { body, template: chosenTemplate, attachments: files() }
+    const payload = { body, template: chosenTemplate, attachments: files(), privateReply: privateReply() }
     setBusy(true)
     setError('')
     try {
@@ -87,6 +92,7 @@ export function Composer(props: {
     setConflict(null)
     setFiles([])
     setTemplate(null)
+    setPrivateReply(false)
     clearDraft(props.doc.doc)
     replyBox.value = ''
     props.doc.setTyping(false)
@@ -113,7 +119,13 @@ export function Composer(props: {
         <button type="button" role="tab" aria-selected={mode() === 'note'} onClick={() => setMode('note')}>
           Internal note
         </button>
-        <span class="composer-channel">Goes out on {channelNames[props.ticket.channelKind]}</span>
+        <ComposerDestination
+          mode={mode()}
+          privateReply={privateReply()}
+          ticket={props.ticket}
+          contact={props.contact}
+          channels={props.ws.channels()}
+        />
       </div>
       <Show when={typingPeers().length}>
         <p class="typing-line" aria-live="polite">
@@ -125,6 +137,13 @@ export function Composer(props: {
       </Show>
       <div hidden={mode() !== 'reply'}>
         <ReplyWindow ticket={props.ticket} now={props.now} template={template()} onTemplate={setTemplate} />
+        <CommentReplyChoice
+          ticket={props.ticket}
+          messages={props.messages}
+          now={props.now}
+          privateReply={privateReply()}
+          onChange={setPrivateReply}
+        />
         <textarea
           ref={replyBox}
           aria-label="Reply"

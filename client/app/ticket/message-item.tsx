@@ -6,6 +6,7 @@ import type { Agent } from '../../../shared/schema/agent.ts'
 import { isLinkableUrl, type Message } from '../../../shared/schema/message.ts'
 import { clockText } from '../ui/time-text.ts'
 import { EmailBody } from './email-body.tsx'
+import { MessageTime } from './message-time.tsx'
 
 const statusText: Record<Message['status'], string> = {
   received: '',
@@ -44,7 +45,7 @@ export function MessageItem(props: { message: Message; agents: Agent[]; customer
       >
         <div class="message-head">
           <span>{m().kind === 'note' ? `Internal note · ${author()}` : author()}</span>
-          <time dateTime={m().createdAt}>{clockText(m().createdAt)}</time>
+          <MessageTime message={m()} />
         </div>
         <Show when={m().deletedAt}>
           <em class="deleted">

@@ -14,6 +14,8 @@ import { Composer } from './composer.tsx'
 import { readLocalTicket, refreshTicket, type TicketDetail } from './load-ticket.ts'
 import { MessageItem } from './message-item.tsx'
 import { NotesPanel } from './notes-panel.tsx'
+import { PostPreview } from './post-preview.tsx'
+import { SimulatedNotice } from './simulated-notice.tsx'
 import { TicketFields } from './ticket-fields.tsx'
 
 export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: () => void }) {
@@ -74,7 +76,9 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
   const [details, setDetails] = createSignal(false)
 
   async function retry(message: Message): Promise<void> {
-    await props.ws.outbox.add('reply', props.ticketId, { body: message.body, attachments: [] })
+    // A failed private reply to a comment is tried again as a private reply, never as a public one.
+    const privateReply = message.privateReplyTo !== null
+    await props.ws.outbox.add('reply', props.ticketId, { body: message.body, attachments: [], privateReply })
   }
 
   return (
@@ -120,7 +124,10 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                 The last reply did not reach the customer: the ticket still waits on us. Send it again or answer another way.
               </p>
             </Show>
-            <div id="ticket-details" class="ticket-fields-fold">
+            {/* What the ticket is about, then its fields: folded away on a phone. */}
+            <div id="ticket-details" class="ticket-fields-fold ticket-context">
+              <PostPreview ticket={d().ticket} />
+              <SimulatedNotice channel={props.ws.channels().find((c) => c.id === d().ticket.channelId)} />
               <TicketFields ws={props.ws} ticket={d().ticket} />
             </div>
             <ol class="thread" ref={thread} aria-label="Conversation" onScroll={onThreadScroll}>
@@ -146,6 +153,8 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
             <Composer
               ws={props.ws}
               ticket={d().ticket}
+              contact={d().contact ?? null}
+              messages={messages()}
               doc={doc}
               lastSeenMessageId={lastSeenMessageId()}
               now={now()}

@@ -2,6 +2,7 @@
 // InboundMessage the ingest takes. Pure. The visitor id comes first among the identities, so the
 // visitor's own contact wins over the one an email would point to, and the reply planner finds it.
 import type { Identity } from '../../../shared/schema/contact.ts'
+import { visitorLabel } from '../../../shared/visitor-label.ts'
 import { type ChannelRef, type InboundMessage, inboundMessage } from '../inbound-message.ts'
 
 export interface ChatDelivery {
@@ -25,7 +26,8 @@ export function normaliseChat(delivery: ChatDelivery, channel: ChannelRef, recei
       channelKind: 'chat',
       externalId: `${delivery.visitorId}:${delivery.clientId}`,
       sentAt: receivedAt.toISOString(),
-      contact: { name: delivery.name, identities },
+      // Without a name the contact is "Visitor 4F2A", not its hash; a name given later replaces it.
+      contact: { name: delivery.name ?? visitorLabel(delivery.visitorId), identities },
       subject: delivery.text.split('\n')[0]!.trim().slice(0, 120),
       body: delivery.text,
       raw: { clientId: delivery.clientId, text: delivery.text, name: delivery.name, email: delivery.email },

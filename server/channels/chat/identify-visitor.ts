@@ -5,6 +5,7 @@
 // two is left to an agent's merge. Before their first message nothing is written: the message carries
 // the email and the ingest joins it the usual way.
 import { and, eq, sql } from 'drizzle-orm'
+import { isVisitorLabel } from '../../../shared/visitor-label.ts'
 import { recordAudit } from '../../audit/audit-entry.ts'
 import type { Db } from '../../db/create-db.ts'
 import { newId } from '../../db/new-id.ts'
@@ -73,7 +74,7 @@ export async function identifyVisitor(
         outcome = 'linked'
       } else if (owner.contactId !== contact.id) outcome = 'owned_elsewhere'
     }
-    const name = contact.name ?? profile.name
+    const name = contact.name && !isVisitorLabel(contact.name) ? contact.name : (profile.name ?? contact.name)
     const filledEmail = contact.email ?? email
     if (name !== contact.name || filledEmail !== contact.email) {
       await tx

@@ -11,6 +11,7 @@ import { messages } from '../../db/schema/messages.ts'
 import type { ChannelRow } from '../channel-directory.ts'
 import type { OutboundRequest } from '../outbound-request.ts'
 import type { PlannedReply, ReplyTicket, ReplyToPlan } from '../reply-plan.ts'
+import { isSampleChannel } from '../sample-channel.ts'
 import { customerEmail } from './customer-email.ts'
 import { storedDeliveryOf } from './stored-delivery.ts'
 
@@ -29,7 +30,7 @@ export async function planEmailReply(
   automatic: boolean,
   attachmentIds: readonly string[] = [],
 ): Promise<PlannedEmail> {
-  const sender = channel.kind === 'email' ? channel : await workspaceMailbox(db, channel.workspaceId)
+  const sender = channel.kind === 'email' ? channel : await workspaceMailbox(db, channel)
   const address = String(sender.config.address)
   const answering = channel.kind === 'email' ? await lastInboundMail(db, ticket.id, channel.id) : null
   const to = await customerEmail(db, ticket, channel.id)
@@ -74,11 +75,22 @@ export function textToHtml(text: string): string {
   return `<div style="white-space:pre-wrap">${escaped}</div>`
 }
 
-async function workspaceMailbox(db: Db, workspaceId: string): Promise<ChannelRow> {
+/**
+ * The workspace's first mailbox. A sample channel's customer is answered through the sample mailbox (whose
+ * mail the simulator takes), a real one's only through a real mailbox: the two never mix.
+ */
+async function workspaceMailbox(db: Db, channel: ChannelRow): Promise<ChannelRow> {
+  const sample = String(isSampleChannel(channel))
   const [mailbox] = await db
     .select()
     .from(channels)
-    .where(and(eq(channels.workspaceId, workspaceId), eq(channels.kind, 'email')))
+    .where(
+      and(
+        eq(channels.workspaceId, channel.workspaceId),
+        eq(channels.kind, 'email'),
+        sql`coalesce(${channels.config} ->> 'sample', 'false') = ${sample}`,
+      ),
+    )
     .orderBy(asc(channels.createdAt))
     .limit(1)
   if (!mailbox) throw new AppError('channel_rule', 'Connect an email channel to answer web-form customers by email.')

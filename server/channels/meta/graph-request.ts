@@ -32,8 +32,10 @@ export function graphCallFor(request: OutboundRequest, channel: MetaChannelSecre
         },
       }
     case 'private_reply':
+      // Meta's Private Replies API: POST /{page-id}/messages naming the comment (Instagram's too, through
+      // the Page its account is linked to).
       return {
-        path: `/${version}/me/messages`,
+        path: `/${version}/${encodeURIComponent(String(channel.config.pageId))}/messages`,
         token: channel.token,
         json: { recipient: { comment_id: request.commentId }, message: { text: request.text } },
       }

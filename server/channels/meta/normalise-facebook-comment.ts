@@ -51,7 +51,7 @@ export function normaliseFacebookComment(value: unknown, ctx: MetaContext, out: 
         ? { name: null, identities: [] }
         : { name: comment.from.name ?? null, identities: [{ kind: 'messenger', value: comment.from.id }] },
       direction: byPage ? 'outbound' : 'inbound',
-      subject: `Comment on post ${comment.post_id}`,
+      subject: 'Comment on a Facebook post',
       thread: `comment:${comment.post_id}`,
       replyToExternalId: parent,
       body: comment.message ?? '',

@@ -23,7 +23,8 @@ export function normaliseInstagramComment(value: unknown, ctx: MetaContext, out:
         ? { name: null, identities: [] }
         : { name: comment.from.username ?? null, identities: [{ kind: 'instagram', value: comment.from.id }] },
       direction: byAccount ? 'outbound' : 'inbound',
-      subject: `Comment on post ${comment.media.id}`,
+      // The post itself (caption, picture, link) is shown from the Graph API: its id means nothing to a reader.
+      subject: 'Comment on an Instagram post',
       thread: `comment:${comment.media.id}`,
       replyToExternalId: comment.parent_id ?? null,
       body: comment.text ?? '',

@@ -37,7 +37,12 @@ export const messages = pgTable(
     /** Emoji reactions to it, at most one per side (the customer, the business). */
     reactions: jsonb('reactions').$type<Reaction[]>().notNull().default([]),
     search: tsvector('search'),
+    /** When the customer sent it, as the channel timestamps it (when believable; else when it arrived). */
     createdAt: createdAt(),
+    /** When the helpdesk received it (inbound messages): news that comes late shows as late. */
+    receivedAt: time('received_at'),
+    /** A private reply to a public comment: the comment it answers (Meta allows one per comment). */
+    privateReplyTo: text('private_reply_to'),
     /** The transaction that last wrote the row: the live push sends the messages a commit wrote. Kept by a trigger. */
     changedXid: xid8('changed_xid').notNull().default(sql`pg_current_xact_id()`),
   },

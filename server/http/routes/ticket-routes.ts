@@ -7,6 +7,7 @@ import type { AppEnv } from '../../auth/actor.ts'
 import { replyToTicket } from '../../outbound/reply-to-ticket.ts'
 import { addNote } from '../../tickets/add-note.ts'
 import { getTicket } from '../../tickets/get-ticket.ts'
+import { getTicketPost } from '../../tickets/get-ticket-post.ts'
 import { listTickets } from '../../tickets/list-tickets.ts'
 import { updateTicket } from '../../tickets/update-ticket.ts'
 import type { AppDeps } from '../app-deps.ts'
@@ -18,6 +19,7 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/', async (c) => c.json(await listTickets(db, c.get('actor'), readQuery(c, ticketListQuerySchema), deps.clock.now())))
   app.get('/:id', async (c) => c.json(await getTicket(db, c.get('actor'), c.req.param('id'))))
+  app.get('/:id/post', async (c) => c.json({ post: await getTicketPost(db, deps.posts, c.get('actor'), c.req.param('id')) }))
   app.patch('/:id', async (c) => {
     const patch = await readJson(c, updateTicketSchema)
     const actor = c.get('actor')

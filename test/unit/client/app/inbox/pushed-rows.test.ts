@@ -53,6 +53,7 @@ function ticket(n: number, fields: Partial<Ticket>): Ticket {
     threadKey: null,
     priorityScore: n * 1.5,
     sla: null,
+    replyFailedAt: null,
     ...fields,
   }
 }
@@ -75,6 +76,8 @@ const pushed: LocalRows = {
     ticket(6, { firstResponseAt: '2026-01-01T08:00:00.000Z', sla: sla('2026-01-02T00:00:00.000Z'), assigneeId: me }),
     ticket(7, { lastCustomerMessageAt: null, subject: null, lastMessagePreview: null, tags: ['vip', 'b'] }),
     ticket(9, { status: 'closed', channelKind: 'chat', teamId: team }),
+    // Answered, but the answer did not reach the customer: still waiting on us.
+    ticket(10, { firstResponseAt: '2026-01-01T08:00:00.000Z', replyFailedAt: '2026-01-01T08:00:00.000Z', sla: sla(null) }),
     // The same activity time as ticket 1: the id decides.
     ticket(17, { lastMessageAt: ticket(1, {}).lastMessageAt }),
   ],

@@ -17,7 +17,7 @@ test('a visitor message is one inbound chat message carrying the visitor id as i
     subject: 'Hello there',
     body: 'Hello there\nsecond line',
     thread: null,
-    contact: { name: null, identities: [{ kind: 'chat', value: 'ab12' }] },
+    contact: { name: 'Visitor AB12', identities: [{ kind: 'chat', value: 'ab12' }] },
   })
   expect(inboundMessageSchema.parse(message)).toBeTruthy()
 })
