@@ -28,6 +28,8 @@ export const ticketColumns = {
   firstReplyDueAt: tickets.firstReplyDueAt,
   nextReplyDueAt: tickets.nextReplyDueAt,
   resolutionDueAt: tickets.resolutionDueAt,
+  snoozedUntil: tickets.snoozedUntil,
+  snoozedUntilCustomerReplies: tickets.snoozedUntilCustomerReplies,
 }
 
 type TimeFields =
@@ -38,7 +40,9 @@ type TimeFields =
   | 'replyWindowClosesAt'
   | 'humanAgentWindowClosesAt'
   | 'lastCustomerMessageAt'
+  | 'snoozedUntil'
 export type TicketRow = Omit<Ticket, TimeFields | 'sla'> & {
+  snoozedUntil: Date | null
   slaPolicyId: string | null
   firstReplyDueAt: Date | null
   nextReplyDueAt: Date | null
@@ -83,5 +87,7 @@ export function toTicket(row: TicketRow, breaches: NonNullable<Ticket['sla']>['b
           breaches,
         }
       : null,
+    snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
+    snoozedUntilCustomerReplies: row.snoozedUntilCustomerReplies,
   }
 }
