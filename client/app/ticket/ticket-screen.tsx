@@ -5,16 +5,21 @@ import { createEffect, createResource, createSignal, For, on, onCleanup, Show } 
 import type { Message } from '../../../shared/schema/message.ts'
 import { openTicketDoc } from '../collab/ticket-doc.ts'
 import { CustomerSidebar } from '../customer/customer-sidebar.tsx'
-import { markSeen } from '../inbox/inbox-query.ts'
+import { markSeen, markUnread } from '../inbox/inbox-query.ts'
 import { Avatar } from '../ui/avatar.tsx'
 import { ChannelIcon, channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
 import type { Workspace } from '../workspace.ts'
+import { changeTicket } from './change-ticket.ts'
 import { Composer } from './composer.tsx'
 import { readLocalTicket, refreshTicket, type TicketDetail } from './load-ticket.ts'
 import { MessageItem } from './message-item.tsx'
 import { NotesPanel } from './notes-panel.tsx'
+import { SnoozeMenu, snoozedText } from './snooze-menu.tsx'
+import { type Snooze, snoozeTickets } from './snooze-ticket.ts'
 import { TicketFields } from './ticket-fields.tsx'
+import { useTicketKeys } from './ticket-keys.ts'
+import { changeWithUndo } from './undoable-change.ts'
 
 export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: () => void }) {
   const now = createNow(15_000)
@@ -70,6 +75,31 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
   const waiting = () => props.ws.outbox.items().filter((i) => i.ticketId === props.ticketId && i.kind === 'reply')
   const lastSeenMessageId = () => messages().at(-1)?.id ?? null
 
+  // Resolve, snooze and mark unread, from the header and the keyboard; the first two for a few seconds undoable.
+  const [snoozeOpen, setSnoozeOpen] = createSignal(false)
+  const label = () => `#${detail()?.ticket.number ?? ''}`
+  const resolve = () =>
+    void changeWithUndo(props.ws, [props.ticketId], ['status', 'snooze'], `Resolved ${label()}`, () =>
+      changeTicket(props.ws, props.ticketId, { status: 'resolved' }),
+    )
+  const snooze = (choice: Snooze) => {
+    void changeWithUndo(props.ws, [props.ticketId], ['snooze'], choice ? `Snoozed ${label()}` : `Woke ${label()}`, () =>
+      snoozeTickets(props.ws, [props.ticketId], choice),
+    )
+    // Snoozed, it has left the inbox: so does the agent (as in Front).
+    if (choice) props.onBack()
+  }
+  const markTicketUnread = () => {
+    // Read again at once if it stayed open: back to the inbox, where it shows unread.
+    void markUnread(props.ws, [props.ticketId])
+    props.onBack()
+  }
+  const assignToMe = () =>
+    void changeWithUndo(props.ws, [props.ticketId], ['assignee'], `Assigned ${label()} to you`, () =>
+      changeTicket(props.ws, props.ticketId, { assigneeId: props.ws.me.id }),
+    )
+  useTicketKeys({ resolve, snooze: () => setSnoozeOpen(true), markUnread: markTicketUnread, assignToMe })
+
   async function retry(message: Message): Promise<void> {
     await props.ws.outbox.add('reply', props.ticketId, { body: message.body, attachments: [] })
   }
@@ -93,6 +123,17 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                 #{d().ticket.number} {d().contact?.name ?? 'Unknown customer'}
                 <small>{[d().ticket.subject, channelNames[d().ticket.channelKind]].filter(Boolean).join(' · ')}</small>
               </h2>
+              <div class="ticket-actions">
+                <SnoozeMenu
+                  open={snoozeOpen()}
+                  onOpenChange={setSnoozeOpen}
+                  onChoose={snooze}
+                  snoozedText={snoozedText(d().ticket)}
+                />
+                <button type="button" onClick={resolve} disabled={d().ticket.status === 'resolved'} title="Resolve (e)">
+                  Resolve
+                </button>
+              </div>
               <ul class="presence" aria-label="Also viewing">
                 <For each={doc.peers()}>
                   {(p) => (
@@ -103,6 +144,13 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                 </For>
               </ul>
             </header>
+            <Show when={snoozedText(d().ticket)}>
+              {(text) => (
+                <p class="snoozed-note" role="status">
+                  {text()}
+                </p>
+              )}
+            </Show>
             <TicketFields ws={props.ws} ticket={d().ticket} />
             <ol class="thread" ref={thread} aria-label="Conversation" onScroll={onThreadScroll}>
               <For each={messages()}>
