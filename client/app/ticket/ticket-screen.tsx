@@ -46,8 +46,10 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
       else void refresh()
     }),
   )
+  // Marked unread (`u`), the ticket is on its way out: it must not be marked read again meanwhile.
+  let leaving = false
   createEffect(() => {
-    if (detail()?.ticket.lastMessageAt)
+    if (detail()?.ticket.lastMessageAt && !leaving)
       void markSeen(props.ws.db, props.ticketId).then((seen) => seen && props.ws.sync.touch([props.ticketId]))
   })
 
@@ -91,8 +93,9 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
   }
   const markTicketUnread = () => {
     // Read again at once if it stayed open: back to the inbox, where it shows unread.
-    void markUnread(props.ws, [props.ticketId])
+    leaving = true
     props.onBack()
+    void markUnread(props.ws, [props.ticketId])
   }
   const assignToMe = () =>
     void changeWithUndo(props.ws, [props.ticketId], ['assignee'], `Assigned ${label()} to you`, () =>
@@ -130,9 +133,6 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                   onChoose={snooze}
                   snoozedText={snoozedText(d().ticket)}
                 />
-                <button type="button" onClick={resolve} disabled={d().ticket.status === 'resolved'} title="Resolve (e)">
-                  Resolve
-                </button>
               </div>
               <ul class="presence" aria-label="Also viewing">
                 <For each={doc.peers()}>
