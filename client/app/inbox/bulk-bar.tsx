@@ -17,7 +17,7 @@ export function BulkBar(props: { ws: Workspace; ids: string[]; menu: BulkMenu; o
     const ids = [...props.ids]
     props.onMenu(null)
     clearSelection()
-    const text = `${done} ${ids.length === 1 ? '1 ticket' : `${ids.length} tickets`}`
+    const text = `${done}: ${ids.length === 1 ? '1 ticket' : `${ids.length} tickets`}`
     void changeWithUndo(props.ws, ids, fields, text, () => bulkChange(props.ws, ids, set))
   }
   const toggle = (menu: BulkMenu) => props.onMenu(props.menu === menu ? null : menu)
