@@ -18,6 +18,7 @@ import { VirtualList } from '../ui/virtual-list.tsx'
 import type { Workspace } from '../workspace.ts'
 import { BulkBar, type BulkMenu } from './bulk-bar.tsx'
 import { bulkChange } from './bulk-change.ts'
+import { FailedChanges } from './failed-changes.tsx'
 import { foldChanges, inboxOrder } from './inbox-order.ts'
 import { type InboxFilters, type InboxRow, type InboxView, markUnread, queryInbox } from './inbox-query.ts'
 import { InboxRowView } from './inbox-row.tsx'
@@ -254,6 +255,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
           {list().more ? '+' : ''} {rows().length === 1 && !list().more ? 'ticket' : 'tickets'}
         </Show>
       </p>
+      <FailedChanges outbox={props.ws.outbox} />
       <Show when={selection().size > 0}>
         <BulkBar ws={props.ws} ids={ticked().map((r) => r.id)} menu={menu()} onMenu={setMenu} />
       </Show>

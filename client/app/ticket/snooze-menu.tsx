@@ -52,7 +52,7 @@ export function SnoozeMenu(props: {
           <button type="button" onClick={() => choose({ until: null, untilCustomerReplies: true })}>
             Until the customer replies
           </button>
-          <label>
+          <label class="snooze-pick">
             Pick a date and time
             <input type="datetime-local" value={picked()} onInput={(e) => setPicked(e.currentTarget.value)} />
           </label>
