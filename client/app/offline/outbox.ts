@@ -79,8 +79,13 @@ export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
   }
 
   async function flushAll(): Promise<void> {
-    for (const item of items()) {
-      if (item.error || sent.has(item.key)) continue
+    // Read the list again after each send: a write added while a flush runs goes out in that flush
+    // (add() hands back the running flush, so a snapshot taken at its start would leave it waiting).
+    const tried = new Set<string>()
+    for (;;) {
+      const item = items().find((i) => !i.error && !sent.has(i.key) && !tried.has(i.key))
+      if (!item) break
+      tried.add(item.key)
       try {
         await send(item)
         sent.add(item.key)
