@@ -47,6 +47,9 @@ const shown = (page: Page, name: string) => rowOf(page, name).count()
 const ticketOf = async (name: string) => (await api.get(`/api/tickets/${customers[name]!.id}`)).body.ticket
 const view = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click()
+/** The device's own copy is open and filled (the header's status says when it was saved): changes and undo read it. */
+const localCopyReady = (page: Page) =>
+  expect.poll(() => page.locator('.online[title^="Saved on this device"]').count(), wait).toBe(1)
 async function insideScreen(locator: Locator, page: Page): Promise<boolean> {
   const box = await locator.boundingBox()
   const size = page.viewportSize()!
@@ -57,6 +60,7 @@ test(
   'a ticket snoozed until tomorrow leaves the inbox, shows under Snoozed, and comes back when due',
   async () => {
     const page = admin.page
+    await localCopyReady(page)
     await expect.poll(() => shown(page, 'Ada Snooze'), wait).toBe(1)
     await openTicket(page, 'Ada Snooze')
     await page.getByRole('button', { name: 'Snooze', exact: true }).click()
@@ -223,6 +227,7 @@ test(
       const page = phone.page
       await page.setViewportSize({ width: 390, height: 844 })
       const fay = customers['Fay Phone']!
+      await localCopyReady(page)
       await expect.poll(() => shown(page, 'Fay Phone'), wait).toBe(1)
       await page.getByRole('checkbox', { name: `Select ticket #${fay.number}` }).check()
       const bar = page.getByRole('toolbar', { name: 'Change the selected tickets' })
