@@ -43,6 +43,7 @@ import { createSecretBox } from './security/secret-box.ts'
 import { loadSecretKey } from './security/secret-key.ts'
 import { checkSla } from './sla/check-sla.ts'
 import { createSyncPush } from './sync/sync-push.ts'
+import { wakeSnoozed } from './tickets/wake-snoozed.ts'
 
 export interface HelpdeskServer {
   readonly config: Config
@@ -170,6 +171,8 @@ export async function createServer(
         await rules.refresh(workspaceId, ticketIds)
       }
       await runTimeRules(database.db, rules, from, to)
+      for (const [workspaceId, ticketIds] of await wakeSnoozed(database.db, to))
+        await afterCommit.ticketsUpdated(workspaceId, ticketIds)
     },
   })
 

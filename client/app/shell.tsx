@@ -3,6 +3,7 @@
 import { createEffect, createResource, createSignal, Match, on, Show, Switch } from 'solid-js'
 import { createHashRoute, go } from './hash-route.ts'
 import { InboxScreen } from './inbox/inbox-screen.tsx'
+import { ShortcutHelp } from './keyboard/shortcut-help.tsx'
 import { SampleData } from './sample/sample-data.tsx'
 import type { Session } from './session.ts'
 import { SettingsScreen } from './settings/settings-screen.tsx'
@@ -11,6 +12,7 @@ import { TicketScreen } from './ticket/ticket-screen.tsx'
 import { AvailabilityMenu } from './ui/availability-menu.tsx'
 import { Avatar } from './ui/avatar.tsx'
 import { NotificationBell } from './ui/notification-bell.tsx'
+import { UndoToast } from './ui/undo-toast.tsx'
 import type { Workspace } from './workspace.ts'
 
 export function Shell(props: { ws: Workspace; session: Session }) {
@@ -107,9 +109,7 @@ export function Shell(props: { ws: Workspace; session: Session }) {
               <Show
                 when={ticketId()}
                 keyed
-                fallback={
-                  <p class="muted pad">Choose a ticket. Keys: j/k move, Enter opens, e resolves, a assigns to you, / searches.</p>
-                }
+                fallback={<p class="muted pad">Choose a ticket. Press ? for the keyboard shortcuts.</p>}
               >
                 {(id) => <TicketScreen ws={props.ws} ticketId={id} onBack={() => go('#/')} />}
               </Show>
@@ -117,6 +117,8 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           </div>
         </Match>
       </Switch>
+      <UndoToast />
+      <ShortcutHelp />
     </div>
   )
 }

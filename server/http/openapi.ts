@@ -32,6 +32,9 @@ import { createReplySchema, createTemplateSchema, templateListSchema, templateRe
 import { socialPostResponseSchema } from '../../shared/schema/social-post.ts'
 import { createTeamSchema, teamListSchema, teamResponseSchema } from '../../shared/schema/team.ts'
 import {
+  bulkResponseSchema,
+  bulkUpdateSchema,
+  snoozeTicketSchema,
   ticketDetailSchema,
   ticketListQuerySchema,
   ticketPageSchema,
@@ -121,6 +124,23 @@ const operations: Operation[] = [
     body: updateTicketSchema,
     response: ticketResponseSchema,
   },
+  {
+    method: 'post',
+    path: '/api/tickets/bulk',
+    summary:
+      'One change for many tickets (status, assignee, team, tags added or removed, snooze), each ticket on its own: per-ticket results, a ticket the caller may not see is not_found',
+    body: bulkUpdateSchema,
+    response: bulkResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{id}/snooze',
+    summary:
+      'Snooze until a time, until the customer replies, or whichever comes first: the ticket leaves every list but view=snoozed',
+    body: snoozeTicketSchema,
+    response: ticketResponseSchema,
+  },
+  { method: 'delete', path: '/api/tickets/{id}/snooze', summary: 'Wake a snoozed ticket', response: ticketResponseSchema },
   {
     method: 'post',
     path: '/api/tickets/{id}/notes',

@@ -230,6 +230,9 @@ function ticketTouch(touched: Touch[], now: Date): SQL {
     update ${tickets} t set
       status = case when v.inbound then 'open' else t.status end,
       resolved_at = case when v.inbound then null else t.resolved_at end,
+      -- The customer wrote: a snoozed ticket wakes (server/tickets/snooze-ticket.ts).
+      snoozed_until = case when v.inbound then null else t.snoozed_until end,
+      snoozed_until_customer_replies = case when v.inbound then false else t.snoozed_until_customer_replies end,
       first_response_at = case when v.answered then coalesce(t.first_response_at, ${now.toISOString()}::timestamptz) else t.first_response_at end,
       last_agent_reply_at = case when v.answered then ${now.toISOString()}::timestamptz else t.last_agent_reply_at end,
       updated_at = ${now.toISOString()}::timestamptz,

@@ -13,7 +13,7 @@ import { withBreaches } from '../sla/ticket-breaches.ts'
 import { decodePriorityCursor, encodePriorityCursor } from './priority-cursor.ts'
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
-import { ticketViewCondition } from './ticket-views.ts'
+import { snoozed, ticketViewCondition } from './ticket-views.ts'
 
 /**
  * Newest activity first. NULLS LAST as the inbox indexes are built (tickets_inbox_idx, ...): both columns
@@ -48,6 +48,7 @@ export async function listTickets(
     conditions.push(sql`(${tickets.lastMessageAt}, ${tickets.id}) < (${cursor.lastMessageAt}::timestamptz, ${cursor.id}::uuid)`)
   }
   if (query.view) conditions.push(ticketViewCondition(query.view, now, query.stalledHours))
+  if (query.view !== 'snoozed') conditions.push(sql`not ${snoozed}`)
   if (query.q) {
     const matching = await ticketSearchCondition(db, actor.workspaceId, query.q)
     if (matching) conditions.push(matching)

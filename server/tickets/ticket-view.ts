@@ -29,6 +29,8 @@ export const ticketColumns = {
   firstReplyDueAt: tickets.firstReplyDueAt,
   nextReplyDueAt: tickets.nextReplyDueAt,
   resolutionDueAt: tickets.resolutionDueAt,
+  snoozedUntil: tickets.snoozedUntil,
+  snoozedUntilCustomerReplies: tickets.snoozedUntilCustomerReplies,
 }
 
 type TimeFields =
@@ -40,7 +42,9 @@ type TimeFields =
   | 'humanAgentWindowClosesAt'
   | 'lastCustomerMessageAt'
   | 'replyFailedAt'
+  | 'snoozedUntil'
 export type TicketRow = Omit<Ticket, TimeFields | 'sla'> & {
+  snoozedUntil: Date | null
   slaPolicyId: string | null
   firstReplyDueAt: Date | null
   nextReplyDueAt: Date | null
@@ -87,5 +91,7 @@ export function toTicket(row: TicketRow, breaches: NonNullable<Ticket['sla']>['b
           breaches,
         }
       : null,
+    snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
+    snoozedUntilCustomerReplies: row.snoozedUntilCustomerReplies,
   }
 }

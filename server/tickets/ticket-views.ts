@@ -6,6 +6,9 @@ import { tickets } from '../db/schema/tickets.ts'
 
 const soonMs = 3_600_000
 
+/** Every list but view=snoozed leaves these out (server/tickets/snooze-ticket.ts). */
+export const snoozed = sql`(${tickets.snoozedUntil} is not null or ${tickets.snoozedUntilCustomerReplies})`
+
 export function ticketViewCondition(view: NonNullable<TicketListQuery['view']>, now: Date, stalledHours: number): SQL {
   const open = sql`${tickets.status} in ('open', 'pending')`
   switch (view) {
@@ -18,6 +21,8 @@ export function ticketViewCondition(view: NonNullable<TicketListQuery['view']>, 
       return sql`${tickets.status} = 'pending'`
     case 'unassigned':
       return sql`${open} and ${tickets.assigneeId} is null`
+    case 'snoozed':
+      return snoozed
     case 'stalled':
       return sql`${open} and ${tickets.updatedAt} < ${new Date(now.getTime() - stalledHours * 3_600_000).toISOString()}::timestamptz`
     case 'breaching': {

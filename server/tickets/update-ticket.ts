@@ -40,6 +40,8 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
     if (patch.status && patch.status !== before.status) {
       set.status = patch.status
       set.resolvedAt = patch.status === 'resolved' || patch.status === 'closed' ? now : null
+      // A resolved ticket has nothing to come back for.
+      if (set.resolvedAt) Object.assign(set, { snoozedUntil: null, snoozedUntilCustomerReplies: false })
       change('status', before.status, patch.status, `${actor.name} set the status to ${patch.status}.`)
     }
     if (patch.priority && patch.priority !== before.priority) {

@@ -56,6 +56,10 @@ export const ticketSchema = z.object({
   priorityScore: z.number(),
   /** The SLA policy that applies and when its targets fall due; null where no policy applies. */
   sla: ticketSlaSchema.nullable(),
+  /** Snoozed: out of the open views until this time; null when not snoozed by time. */
+  snoozedUntil: isoTimeSchema.nullable(),
+  /** Snoozed until the customer writes again (with or without a time as well). */
+  snoozedUntilCustomerReplies: z.boolean(),
 })
 export type Ticket = z.infer<typeof ticketSchema>
 
@@ -76,9 +80,10 @@ export const ticketListQuerySchema = z.object({
   sort: z.enum(['activity', 'priority']).default('activity'),
   /**
    * Work views: `waiting_on_us` (the customer wrote last, or our last reply failed), `waiting_on_customer` (pending), `breaching`
-   * (a target due within the hour or passed), `unassigned`, `stalled` (open, no update for `stalledHours`).
+   * (a target due within the hour or passed), `unassigned`, `stalled` (open, no update for `stalledHours`),
+   * `snoozed` (the snoozed tickets, which every other list leaves out).
    */
-  view: z.enum(['waiting_on_us', 'waiting_on_customer', 'breaching', 'unassigned', 'stalled']).optional(),
+  view: z.enum(['waiting_on_us', 'waiting_on_customer', 'breaching', 'unassigned', 'stalled', 'snoozed']).optional(),
   /** `contacts`: the page also carries the contacts of its tickets (what an inbox row shows of them). */
   include: z.literal('contacts').optional(),
   stalledHours: z.coerce
@@ -109,3 +114,49 @@ export const ticketDetailSchema = z.object({
   contact: contactSchema,
   messages: z.array(messageSchema),
 })
+
+/** A time the snooze ends: in the future is checked by the server against its own clock. */
+const snoozeTimeSchema = z.iso.datetime({ offset: true })
+
+/** POST /api/tickets/:id/snooze: until a time, until the customer replies, or both (whichever comes first). */
+export const snoozeTicketSchema = z
+  .object({
+    until: snoozeTimeSchema.optional(),
+    untilCustomerReplies: z.boolean().optional(),
+  })
+  .strict()
+  .refine((s) => s.until !== undefined || s.untilCustomerReplies === true, 'Give `until`, `untilCustomerReplies: true`, or both.')
+export type SnoozeTicket = z.infer<typeof snoozeTicketSchema>
+
+export const bulkTicketIdsSchema = z.array(idSchema).min(1).max(500)
+
+/** POST /api/tickets/bulk: one change for many tickets, applied to each on its own. */
+export const bulkUpdateSchema = z
+  .object({
+    ticketIds: bulkTicketIdsSchema,
+    set: z
+      .object({
+        status: ticketStatusSchema.optional(),
+        assigneeId: idSchema.nullable().optional(),
+        teamId: idSchema.nullable().optional(),
+        addTags: z.array(tagSchema).max(50).optional(),
+        removeTags: z.array(tagSchema).max(50).optional(),
+        /** A time ends the snooze then; null wakes the tickets. */
+        snoozeUntil: snoozeTimeSchema.nullable().optional(),
+        snoozeUntilCustomerReplies: z.boolean().optional(),
+      })
+      .strict()
+      .refine((set) => Object.keys(set).length > 0, 'Give at least one change.'),
+  })
+  .strict()
+export type BulkUpdate = z.infer<typeof bulkUpdateSchema>
+
+export const bulkResultSchema = z.object({
+  ticketId: idSchema,
+  ok: z.boolean(),
+  /** What went wrong for this ticket (the error shape's code and message); absent when ok. */
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  ticket: ticketSchema.optional(),
+})
+export const bulkResponseSchema = z.object({ results: z.array(bulkResultSchema) })
+export type BulkResult = z.infer<typeof bulkResultSchema>

@@ -4,7 +4,14 @@ import type { ChannelKind } from '../../../shared/schema/common.ts'
 import type { TicketSla, TicketStatus } from '../../../shared/schema/ticket.ts'
 import type { LocalDb } from '../offline/local-db.ts'
 
-export type InboxView = 'mine' | 'unassigned' | 'all' | 'pending' | 'resolved' | `channel:${ChannelKind}`
+export type InboxView = 'mine' | 'unassigned' | 'all' | 'pending' | 'resolved' | 'snoozed' | `channel:${ChannelKind}`
+
+/**
+ * Snoozed, on this device's clock: a snooze whose time has passed counts as over here at once (offline
+ * too), before the server's wake arrives through the sync.
+ */
+const snoozed = `(coalesce((data->>'snoozedUntil')::timestamptz > now(), false)
+  or coalesce((data->>'snoozedUntilCustomerReplies')::boolean, false))`
 
 export interface InboxFilters {
   status?: TicketStatus | undefined
@@ -58,7 +65,9 @@ export async function queryInbox(
   else if (view === 'all') where.push(`status in ('open', 'pending')`)
   else if (view === 'pending') where.push(`status = 'pending'`)
   else if (view === 'resolved') where.push(`status in ('resolved', 'closed')`)
+  else if (view === 'snoozed') where.push(snoozed)
   else where.push(`channel_kind = ${param(view.slice('channel:'.length))}`, `status in ('open', 'pending')`)
+  if (view !== 'snoozed') where.push(`not ${snoozed}`)
 
   // Lists go in as JSON: an array parameter does not survive the way to the database's worker.
   if (onlyIds) where.push(`id in (select jsonb_array_elements_text(${param(JSON.stringify(onlyIds))}::jsonb))`)
@@ -94,4 +103,15 @@ export async function markSeen(db: LocalDb, ticketId: string): Promise<boolean> 
     [ticketId],
   )
   return (result.affectedRows ?? 0) > 0
+}
+
+/** Marks the tickets unread on this device (`u`), as if their last message had not been seen. */
+export async function markUnread(
+  ws: { db: LocalDb; sync: { touch(ids: string[]): void } },
+  ticketIds: readonly string[],
+): Promise<void> {
+  await ws.db.query('update tickets set seen_at = null where id in (select jsonb_array_elements_text($1::jsonb))', [
+    JSON.stringify(ticketIds),
+  ])
+  ws.sync.touch([...ticketIds])
 }

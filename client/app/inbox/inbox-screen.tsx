@@ -2,24 +2,33 @@
 // virtualised list. Rows come from the local database once it is ready (before that from the server, and
 // at the very start from the first screen kept at the last visit); a pushed change is folded in from
 // its payload at once, and a stored change re-reads only the tickets it touched and folds them in.
-// Keys: j/k move, Enter opens, e resolves, a assigns to me, / searches.
+// Rows can be ticked for a bulk change (client/app/inbox/bulk-bar.tsx). Keys: client/app/keyboard/shortcuts.ts;
+// `e`, `s`, `#`, `u` and `a` act on the ticked rows, else on the focused one (left to the ticket screen
+// while a ticket is open and nothing is ticked).
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js'
 import { channelKinds } from '../../../shared/schema/common.ts'
 import { ticketStatuses } from '../../../shared/schema/ticket.ts'
+import { typingOrChord } from '../keyboard/shortcuts.ts'
 import { UnreachableError } from '../net/http.ts'
 import type { LocalRows } from '../offline/store-sync-page.ts'
 import { changeTicket } from '../ticket/change-ticket.ts'
+import { changeWithUndo } from '../ticket/undoable-change.ts'
 import { channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
 import { VirtualList } from '../ui/virtual-list.tsx'
 import type { Workspace } from '../workspace.ts'
+import { BulkBar, type BulkMenu } from './bulk-bar.tsx'
+import { bulkChange } from './bulk-change.ts'
+import { FailedChanges } from './failed-changes.tsx'
 import { foldChanges, inboxOrder } from './inbox-order.ts'
-import { type InboxFilters, type InboxRow, type InboxView, queryInbox } from './inbox-query.ts'
+import { type InboxFilters, type InboxRow, type InboxView, markUnread, queryInbox } from './inbox-query.ts'
 import { InboxRowView } from './inbox-row.tsx'
 import { readSnapshot, writeSnapshot } from './inbox-snapshot.ts'
 import { pushedInboxRows } from './pushed-rows.ts'
+import { RowCheckbox } from './row-checkbox.tsx'
 import { readServerInbox } from './server-inbox.ts'
 import { createTicketPresence } from './ticket-presence.ts'
+import { clearSelection, keepOnly, selectAll, selection, toggleSelected } from './ticket-selection.ts'
 
 const views: { view: InboxView; label: string }[] = [
   { view: 'mine', label: 'Mine' },
@@ -27,6 +36,7 @@ const views: { view: InboxView; label: string }[] = [
   { view: 'all', label: 'All' },
   ...channelKinds.map((kind) => ({ view: `channel:${kind}` as InboxView, label: channelNames[kind] })),
   { view: 'pending', label: 'Pending' },
+  { view: 'snoozed', label: 'Snoozed' },
   { view: 'resolved', label: 'Resolved' },
 ]
 
@@ -154,19 +164,69 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
     if (index >= 0) setSelected(index)
   })
 
+  // Ticked rows: a shift-click ticks the range from the last row ticked.
+  const [menu, setMenu] = createSignal<BulkMenu>(null)
+  let anchorId: string | null = null
+  const tick = (id: string, shift: boolean) => {
+    const ids = rows().map((r) => r.id)
+    const [from, to] = [ids.indexOf(anchorId ?? ''), ids.indexOf(id)]
+    if (shift && from >= 0 && to >= 0) selectAll(ids.slice(Math.min(from, to), Math.max(from, to) + 1))
+    else toggleSelected(id)
+    anchorId = id
+  }
+  // A ticked ticket that leaves the view (resolved, snoozed, moved) is no longer ticked.
+  createEffect(on(rows, (list) => keepOnly(new Set(list.map((r) => r.id)))))
+  createEffect(on(view, () => clearSelection(), { defer: true }))
+  onCleanup(clearSelection)
+  const ticked = () => rows().filter((r) => selection().has(r.id))
+
   const onKey = (event: KeyboardEvent) => {
-    const target = event.target as HTMLElement
-    if (target.closest('input, textarea, select, [contenteditable]') || event.metaKey || event.ctrlKey || event.altKey) return
+    if (typingOrChord(event) || document.querySelector('[aria-modal="true"]')) return
     const list = rows()
     const current = list[selected()]
+    // With nothing ticked, the open ticket's screen answers the keys that change a ticket.
+    const ticketScreenHasIt = selection().size === 0 && props.openTicketId !== null
+    const targets = selection().size ? ticked() : current ? [current] : []
+    const onTargets = (open: BulkMenu) => {
+      if (!selection().size && current) toggleSelected(current.id)
+      setMenu(open)
+    }
     if (event.key === 'j') setSelected((i) => Math.min(list.length - 1, i + 1))
     else if (event.key === 'k') setSelected((i) => Math.max(0, i - 1))
     else if (event.key === 'Enter' && current) props.onOpen(current.id)
-    else if (event.key === 'e' && current) void changeTicket(props.ws, current.id, { status: 'resolved' })
-    else if (event.key === 'a' && current) void changeTicket(props.ws, current.id, { assigneeId: props.ws.me.id })
+    else if (event.key === 'x' && current) tick(current.id, false)
     else if (event.key === '/') search.focus()
+    else if (ticketScreenHasIt || !targets.length) return
+    else if (event.key === 'e') resolve(targets.map((t) => t.id))
+    else if (event.key === 'a') assignToMe(targets.map((t) => t.id))
+    else if (event.key === 's') onTargets('snooze')
+    else if (event.key === '#') onTargets('tag')
+    else if (event.key === 'u')
+      void markUnread(
+        props.ws,
+        targets.map((t) => t.id),
+      )
+    else if (event.key === 'Escape' && selection().size) clearSelection()
     else return
     event.preventDefault()
+  }
+  const resolve = (ids: string[]) => {
+    if (selection().size) clearSelection()
+    const text =
+      ids.length === 1 ? `Resolved #${rows().find((r) => r.id === ids[0])?.number ?? ''}` : `Resolved ${ids.length} tickets`
+    void changeWithUndo(props.ws, ids, ['status', 'snooze'], text, () =>
+      ids.length === 1
+        ? changeTicket(props.ws, ids[0]!, { status: 'resolved' })
+        : bulkChange(props.ws, ids, { status: 'resolved' }),
+    )
+  }
+  const assignToMe = (ids: string[]) => {
+    if (selection().size) clearSelection()
+    void changeWithUndo(props.ws, ids, ['assignee'], 'Assigned to you', () =>
+      ids.length === 1
+        ? changeTicket(props.ws, ids[0]!, { assigneeId: props.ws.me.id })
+        : bulkChange(props.ws, ids, { assigneeId: props.ws.me.id }),
+    )
   }
   document.addEventListener('keydown', onKey)
   onCleanup(() => document.removeEventListener('keydown', onKey))
@@ -229,17 +289,28 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
           {list().more ? '+' : ''} {rows().length === 1 && !list().more ? 'ticket' : 'tickets'}
         </Show>
       </p>
+      <FailedChanges outbox={props.ws.outbox} />
+      <Show when={selection().size > 0}>
+        <BulkBar ws={props.ws} ids={ticked().map((r) => r.id)} menu={menu()} onMenu={setMenu} />
+      </Show>
       <Show when={rows().length > 0 || !list().known} fallback={<p class="empty">No tickets here.</p>}>
         <VirtualList items={rows()} rowHeight={rowHeight} label="Tickets" selectedIndex={selected()} key={(row) => row.id}>
           {(row, index) => (
-            <InboxRowView
-              row={row()}
-              selected={row().id === props.openTicketId || index() === selected()}
-              now={now()}
-              agents={props.ws.agents()}
-              viewers={presence().get(row().id) ?? []}
-              onOpen={() => setSelected(index())}
-            />
+            <div class="row-line">
+              <RowCheckbox
+                number={row().number}
+                checked={selection().has(row().id)}
+                onToggle={(shift) => tick(row().id, shift)}
+              />
+              <InboxRowView
+                row={row()}
+                selected={row().id === props.openTicketId || index() === selected()}
+                now={now()}
+                agents={props.ws.agents()}
+                viewers={presence().get(row().id) ?? []}
+                onOpen={() => setSelected(index())}
+              />
+            </div>
           )}
         </VirtualList>
       </Show>

@@ -48,7 +48,14 @@ export function pushedInboxRows(
     })
 }
 
+/** Snoozed on this device's clock, as inbox-query.ts reads it: a snooze whose time has passed is over. */
+function isSnoozed(t: Ticket): boolean {
+  return (t.snoozedUntil !== null && new Date(t.snoozedUntil).getTime() > Date.now()) || t.snoozedUntilCustomerReplies
+}
+
 function inView(t: Ticket, meId: string, view: InboxView): boolean {
+  if (view === 'snoozed') return isSnoozed(t)
+  if (isSnoozed(t)) return false
   const active = t.status === 'open' || t.status === 'pending'
   if (view === 'mine') return t.assigneeId === meId && active
   if (view === 'unassigned') return t.assigneeId === null && t.status === 'open'

@@ -22,6 +22,7 @@ function viewQuery(meId: string, view: InboxView): { statuses: TicketStatus[]; p
   if (view === 'pending') return { statuses: ['pending'], params: {} }
   if (view === 'resolved') return { statuses: ['resolved', 'closed'], params: {} }
   if (view === 'all') return { statuses: ['open', 'pending'], params: {} }
+  if (view === 'snoozed') return { statuses: ['open', 'pending'], params: { view: 'snoozed' } }
   return { statuses: ['open', 'pending'], params: { channel: view.slice('channel:'.length) } }
 }
 

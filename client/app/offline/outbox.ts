@@ -1,16 +1,17 @@
 // Writes made while the server is out of reach: kept in the local database with an idempotency key made
 // when the agent pressed the button, replayed in order when the network returns. A reply carries its key
 // to the server, which sends a key once, so a replay after a lost answer never sends twice; a ticket
-// change sets fields to values, so sending it again changes nothing.
+// change, a snooze and a bulk change set fields to values, so sending them again changes nothing.
 import { type Accessor, createSignal } from 'solid-js'
 import { v4 as newKey } from 'uuid'
 import { z } from 'zod'
 import { messageResponseSchema } from '../../../shared/schema/message.ts'
-import { ticketResponseSchema } from '../../../shared/schema/ticket.ts'
+import { bulkResponseSchema, ticketResponseSchema } from '../../../shared/schema/ticket.ts'
 import { ApiError, api, UnreachableError } from '../net/http.ts'
 import type { LocalDb } from './local-db.ts'
 
-export type OutboxKind = 'reply' | 'patch'
+/** A bulk change's `ticketId` is its first ticket; the payload names them all. */
+export type OutboxKind = 'reply' | 'patch' | 'snooze' | 'bulk'
 
 export interface OutboxItem {
   key: string
@@ -64,14 +65,27 @@ export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
         idempotencyKey: item.key,
         confirm: true,
       })
+    } else if (item.kind === 'snooze') {
+      // An empty payload wakes the ticket.
+      if (Object.keys(item.payload).length) await api(sentSchema, 'POST', `/api/tickets/${item.ticketId}/snooze`, item.payload)
+      else await api(sentSchema, 'DELETE', `/api/tickets/${item.ticketId}/snooze`)
+    } else if (item.kind === 'bulk') {
+      const { results } = await api(bulkResponseSchema, 'POST', '/api/tickets/bulk', item.payload)
+      const refused = results.filter((r) => !r.ok)
+      if (refused.length) throw new Error(`${refused.length} of ${results.length} not changed: ${refused[0]?.error?.message}`)
     } else {
       await api(sentSchema, 'PATCH', `/api/tickets/${item.ticketId}`, item.payload)
     }
   }
 
   async function flushAll(): Promise<void> {
-    for (const item of items()) {
-      if (item.error || sent.has(item.key)) continue
+    // Read the list again after each send: a write added while a flush runs goes out in that flush
+    // (add() hands back the running flush, so a snapshot taken at its start would leave it waiting).
+    const tried = new Set<string>()
+    for (;;) {
+      const item = items().find((i) => !i.error && !sent.has(i.key) && !tried.has(i.key))
+      if (!item) break
+      tried.add(item.key)
       try {
         await send(item)
         sent.add(item.key)

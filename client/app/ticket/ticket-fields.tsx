@@ -3,15 +3,25 @@ import { For, Show } from 'solid-js'
 import { priorities, type Ticket, ticketStatuses, type UpdateTicket } from '../../../shared/schema/ticket.ts'
 import type { Workspace } from '../workspace.ts'
 import { changeTicket } from './change-ticket.ts'
+import { changeWithUndo, type UndoableField } from './undoable-change.ts'
 
 export function TicketFields(props: { ws: Workspace; ticket: Ticket }) {
   const change = (patch: UpdateTicket) => void changeTicket(props.ws, props.ticket.id, patch)
+  // Assigning and resolving can be taken back for a few seconds (the undo toast).
+  const changeUndoably = (patch: UpdateTicket, fields: UndoableField[], text: string) =>
+    void changeWithUndo(props.ws, [props.ticket.id], fields, text, () => changeTicket(props.ws, props.ticket.id, patch))
   const extra = () => props.ticket as Ticket & { priorityScore?: number; sla?: { firstReplyDueAt?: string | null } | null }
   return (
     <div class="ticket-fields">
       <label>
         Status
-        <select value={props.ticket.status} onChange={(e) => change({ status: e.currentTarget.value as Ticket['status'] })}>
+        <select
+          value={props.ticket.status}
+          onChange={(e) => {
+            const status = e.currentTarget.value as Ticket['status']
+            changeUndoably({ status }, ['status', 'snooze'], `Set #${props.ticket.number} to ${status}`)
+          }}
+        >
           <For each={ticketStatuses}>{(s) => <option value={s}>{s}</option>}</For>
         </select>
       </label>
@@ -23,7 +33,14 @@ export function TicketFields(props: { ws: Workspace; ticket: Ticket }) {
       </label>
       <label>
         Assignee
-        <select value={props.ticket.assigneeId ?? ''} onChange={(e) => change({ assigneeId: e.currentTarget.value || null })}>
+        <select
+          value={props.ticket.assigneeId ?? ''}
+          onChange={(e) => {
+            const assigneeId = e.currentTarget.value || null
+            const name = props.ws.agents().find((a) => a.id === assigneeId)?.name
+            changeUndoably({ assigneeId }, ['assignee'], name ? `Assigned #${props.ticket.number} to ${name}` : 'Unassigned')
+          }}
+        >
           <option value="">Nobody</option>
           <For each={props.ws.agents()}>{(a) => <option value={a.id}>{a.name}</option>}</For>
         </select>
@@ -38,6 +55,7 @@ export function TicketFields(props: { ws: Workspace; ticket: Ticket }) {
       <label>
         Tags
         <input
+          data-shortcut="tags"
           value={props.ticket.tags.join(', ')}
           placeholder="vip, refund"
           onChange={(e) =>

@@ -5,18 +5,23 @@ import { createEffect, createResource, createSignal, For, on, onCleanup, Show } 
 import type { Message } from '../../../shared/schema/message.ts'
 import { openTicketDoc } from '../collab/ticket-doc.ts'
 import { CustomerSidebar } from '../customer/customer-sidebar.tsx'
-import { markSeen } from '../inbox/inbox-query.ts'
+import { markSeen, markUnread } from '../inbox/inbox-query.ts'
 import { Avatar } from '../ui/avatar.tsx'
 import { ChannelIcon, channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
 import type { Workspace } from '../workspace.ts'
+import { changeTicket } from './change-ticket.ts'
 import { Composer } from './composer.tsx'
 import { readLocalTicket, refreshTicket, type TicketDetail } from './load-ticket.ts'
 import { MessageItem } from './message-item.tsx'
 import { NotesPanel } from './notes-panel.tsx'
 import { PostPreview } from './post-preview.tsx'
 import { SimulatedNotice } from './simulated-notice.tsx'
+import { SnoozeMenu, snoozedText } from './snooze-menu.tsx'
+import { type Snooze, snoozeTickets } from './snooze-ticket.ts'
 import { TicketFields } from './ticket-fields.tsx'
+import { useTicketKeys } from './ticket-keys.ts'
+import { changeWithUndo } from './undoable-change.ts'
 
 export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: () => void }) {
   const now = createNow(15_000)
@@ -43,8 +48,10 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
       else void refresh()
     }),
   )
+  // Marked unread (`u`), the ticket is on its way out: it must not be marked read again meanwhile.
+  let leaving = false
   createEffect(() => {
-    if (detail()?.ticket.lastMessageAt)
+    if (detail()?.ticket.lastMessageAt && !leaving)
       void markSeen(props.ws.db, props.ticketId).then((seen) => seen && props.ws.sync.touch([props.ticketId]))
   })
 
@@ -75,6 +82,32 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
   // On a phone the fields, notes and customer fold away behind one button; the thread has the screen.
   const [details, setDetails] = createSignal(false)
 
+  // Resolve, snooze and mark unread, from the header and the keyboard; the first two for a few seconds undoable.
+  const [snoozeOpen, setSnoozeOpen] = createSignal(false)
+  const label = () => `#${detail()?.ticket.number ?? ''}`
+  const resolve = () =>
+    void changeWithUndo(props.ws, [props.ticketId], ['status', 'snooze'], `Resolved ${label()}`, () =>
+      changeTicket(props.ws, props.ticketId, { status: 'resolved' }),
+    )
+  const snooze = (choice: Snooze) => {
+    void changeWithUndo(props.ws, [props.ticketId], ['snooze'], choice ? `Snoozed ${label()}` : `Woke ${label()}`, () =>
+      snoozeTickets(props.ws, [props.ticketId], choice),
+    )
+    // Snoozed, it has left the inbox: so does the agent (as in Front).
+    if (choice) props.onBack()
+  }
+  const markTicketUnread = () => {
+    // Read again at once if it stayed open: back to the inbox, where it shows unread.
+    leaving = true
+    props.onBack()
+    void markUnread(props.ws, [props.ticketId])
+  }
+  const assignToMe = () =>
+    void changeWithUndo(props.ws, [props.ticketId], ['assignee'], `Assigned ${label()} to you`, () =>
+      changeTicket(props.ws, props.ticketId, { assigneeId: props.ws.me.id }),
+    )
+  useTicketKeys({ resolve, snooze: () => setSnoozeOpen(true), markUnread: markTicketUnread, assignToMe })
+
   async function retry(message: Message): Promise<void> {
     // A failed private reply to a comment is tried again as a private reply, never as a public one.
     const privateReply = message.privateReplyTo !== null
@@ -100,6 +133,14 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                 #{d().ticket.number} {d().contact?.name ?? 'Unknown customer'}
                 <small>{[d().ticket.subject, channelNames[d().ticket.channelKind]].filter(Boolean).join(' · ')}</small>
               </h2>
+              <div class="ticket-actions">
+                <SnoozeMenu
+                  open={snoozeOpen()}
+                  onOpenChange={setSnoozeOpen}
+                  onChoose={snooze}
+                  snoozedText={snoozedText(d().ticket)}
+                />
+              </div>
               <ul class="presence" aria-label="Also viewing">
                 <For each={doc.peers()}>
                   {(p) => (
@@ -123,6 +164,13 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
               <p class="reply-failed-banner" role="alert">
                 The last reply did not reach the customer: the ticket still waits on us. Send it again or answer another way.
               </p>
+            </Show>
+            <Show when={snoozedText(d().ticket)}>
+              {(text) => (
+                <p class="snoozed-note" role="status">
+                  {text()}
+                </p>
+              )}
             </Show>
             {/* What the ticket is about, then its fields: folded away on a phone. */}
             <div id="ticket-details" class="ticket-fields-fold ticket-context">

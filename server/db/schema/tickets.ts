@@ -1,6 +1,6 @@
 // Tickets (one trackable conversation each) and the workspace's tag catalogue.
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { channelKinds } from '../../../shared/schema/common.ts'
 import { channels } from './channels.ts'
 import { createdAt, id, time, tsvector, workspaceId, xid8 } from './columns.ts'
@@ -55,6 +55,9 @@ export const tickets = pgTable(
      */
     replyFailedAt: time('reply_failed_at'),
     resolvedAt: time('resolved_at'),
+    /** Snoozed: out of the open views until this time (the scheduler wakes it), or until the customer writes. */
+    snoozedUntil: time('snoozed_until'),
+    snoozedUntilCustomerReplies: boolean('snoozed_until_customer_replies').notNull().default(false),
     /** Higher is more urgent (server/priority/priority-score.ts); the inbox sorts by it on request. */
     priorityScore: real('priority_score').notNull().default(0),
     /** The SLA policy that applies (server/sla/), and when each of its targets falls due. */
@@ -90,6 +93,8 @@ export const tickets = pgTable(
       .on(t.resolutionDueAt)
       .where(sql`${t.resolutionDueAt} is not null and ${t.status} in ('open', 'pending')`),
     index('tickets_customer_waiting_idx').on(t.lastCustomerMessageAt).where(sql`${t.status} in ('open', 'pending')`),
+    // The scheduler wakes snoozed tickets as they fall due: it reads only those.
+    index('tickets_snoozed_until_idx').on(t.snoozedUntil).where(sql`${t.snoozedUntil} is not null`),
     index('tickets_updated_idx').on(t.updatedAt).where(sql`${t.status} in ('open', 'pending')`),
   ],
 )

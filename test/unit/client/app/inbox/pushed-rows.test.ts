@@ -54,6 +54,8 @@ function ticket(n: number, fields: Partial<Ticket>): Ticket {
     priorityScore: n * 1.5,
     sla: null,
     replyFailedAt: null,
+    snoozedUntil: null,
+    snoozedUntilCustomerReplies: false,
     ...fields,
   }
 }
@@ -77,6 +79,9 @@ const pushed: LocalRows = {
     ticket(7, { lastCustomerMessageAt: null, subject: null, lastMessagePreview: null, tags: ['vip', 'b'] }),
     ticket(9, { status: 'closed', channelKind: 'chat', teamId: team }),
     // Answered, but the answer did not reach the customer: still waiting on us.
+    ticket(11, { snoozedUntil: '2999-01-01T00:00:00.000Z' }),
+    ticket(12, { snoozedUntil: '2001-01-01T00:00:00.000Z', assigneeId: me }),
+    ticket(13, { snoozedUntilCustomerReplies: true, status: 'pending' }),
     ticket(10, { firstResponseAt: '2026-01-01T08:00:00.000Z', replyFailedAt: '2026-01-01T08:00:00.000Z', sla: sla(null) }),
     // The same activity time as ticket 1: the id decides.
     ticket(17, { lastMessageAt: ticket(1, {}).lastMessageAt }),
@@ -95,7 +100,7 @@ afterAll(async () => {
   await db.close()
 })
 
-const views: InboxView[] = ['all', 'mine', 'unassigned', 'pending', 'resolved', 'channel:whatsapp', 'channel:email']
+const views: InboxView[] = ['all', 'mine', 'unassigned', 'pending', 'resolved', 'snoozed', 'channel:whatsapp', 'channel:email']
 const filterSets: InboxFilters[] = [
   {},
   { sort: 'priority' },
