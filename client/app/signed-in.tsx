@@ -10,6 +10,6 @@ import { openWorkspace } from './workspace.ts'
 export default function SignedIn(props: { agent: Agent; session: Session }) {
   // Made once per agent (the caller keys this component by the agent's id).
   const ws = openWorkspace(props.agent)
-  onCleanup(() => void ws.close())
+  onCleanup(() => props.session.closing(ws.close()))
   return <Shell ws={ws} session={props.session} />
 }

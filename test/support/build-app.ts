@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 
 export default function setup() {
   try {
-    execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'pipe', timeout: 180_000 })
+    execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'pipe', timeout: 600_000 })
   } catch (error) {
     const failed = error as { stdout?: Buffer; stderr?: Buffer }
     throw new Error(`npm run build failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`)

@@ -41,6 +41,8 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   const [savedAt, setSavedAt] = createSignal<Date | null>(null)
   const listeners = new Set<(changed: ChangedTickets) => void>()
   let opened = false
+  // After close (sign-out) the database goes away under running work: its failures are no one's concern.
+  let closed = false
   let pulling: Promise<void> | null = null
   let again = false
 
@@ -52,13 +54,14 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   const idsOf = (rows: LocalRows): string[] => [...rows.tickets.map((t) => t.id), ...(rows.removedTicketIds ?? [])]
 
   // A device that synced before opens from its copy at once; a new one waits for its first full pull.
-  void dbReady.then(
-    async () => {
+  void dbReady
+    .then(async () => {
       opened = true
       if (await readMeta(db, 'sync_cursor')) setLocalReady(true)
-    },
-    (error) => console.error('the local database could not be opened', error),
-  )
+    })
+    .catch((error) => {
+      if (!closed) console.error('the local database could not be opened', error)
+    })
 
   function markReachable(value: boolean): void {
     if (value && !reachable()) onReachable()
@@ -91,6 +94,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   }
 
   async function pull(): Promise<void> {
+    if (closed) return
     if (pulling) {
       again = true
       return pulling
@@ -102,6 +106,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
           await pullPages()
           markReachable(true)
         } catch (error) {
+          if (closed) return
           if (error instanceof UnreachableError) markReachable(false)
           else console.error('sync failed', error)
           return
@@ -124,6 +129,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
       await storeRows(db, rows)
       announce(idsOf(rows))
     } catch (error) {
+      if (closed) return
       console.error('a pushed change could not be stored', error)
       void pull()
     }
@@ -166,6 +172,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
     touch: (ticketIds) => announce(ticketIds ?? 'all'),
     pull,
     close() {
+      closed = true
       stream.close()
       listeners.clear()
       window.removeEventListener('offline', goneOffline)
