@@ -57,6 +57,8 @@ export function createSession(): Session {
       remember(answer.agent)
     },
     async confirm() {
+      // Nobody remembered: nothing to confirm (a request would only be refused).
+      if (!agent()) return
       try {
         remember((await api(agentResponseSchema, 'GET', '/api/me')).agent)
       } catch (error) {

@@ -251,9 +251,17 @@ export async function openRoom(store: RoomStore, events: RoomEvents): Promise<Co
       send(socket, encoding.toUint8Array(step1))
       const states = [...awareness.getStates().keys()]
       if (states.length) {
+        // A newcomer cannot tell how old a "typing" is: one that has expired here reaches them as stopped.
+        const now = Date.now()
+        const current = new Map(
+          [...awareness.getStates()].map(([id, state]) => [
+            id,
+            state.typing === true && !typingClock.typingUntil(id, now) ? { ...state, typing: false } : state,
+          ]),
+        )
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, messageAwareness)
-        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, states))
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, states, current))
         send(socket, encoding.toUint8Array(encoder))
       }
     },

@@ -126,7 +126,7 @@ for (const [device, viewport] of [
       await context.setOffline(true)
       await expect.poll(() => page.getByText('Offline: showing what is on this device').isVisible()).toBe(true)
       await context.setOffline(false)
-      await expect.poll(() => page.getByText('Offline: showing what is on this device').count(), { timeout: 30_000 }).toBe(0)
+      await expect.poll(() => page.getByText('Offline: showing what is on this device').count(), { timeout: 90_000 }).toBe(0)
       await page.getByRole('button', { name: 'Sign out' }).click()
       await page.getByLabel('Email').waitFor()
       await expect.poll(() => availabilityOf(adminEmail)).toBe('offline')

@@ -135,24 +135,30 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
     }
   }
 
-  const stream = new EventSource('/api/sync/stream')
-  stream.addEventListener('change', (event) => {
-    const parsed = syncStreamEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
-    // Screens still reading from the server read again.
-    if (!localReady()) announce('all')
-    // A change the `tickets` event before it carried needs no pull (before the database has opened, the
-    // pull that follows its opening brings it).
-    if (!parsed.success || !parsed.data.pushed) void pull()
-  })
-  stream.addEventListener('tickets', (event) => {
-    const parsed = syncTicketsEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
-    if (parsed.success) void stored(parsed.data)
-    else void pull()
-  })
-  stream.addEventListener('open', () => markReachable(true))
-  stream.addEventListener('error', () => markReachable(false))
+  function openStream(): EventSource {
+    const stream = new EventSource('/api/sync/stream')
+    stream.addEventListener('change', (event) => {
+      const parsed = syncStreamEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+      // Screens still reading from the server read again.
+      if (!localReady()) announce('all')
+      // A change the `tickets` event before it carried needs no pull (before the database has opened, the
+      // pull that follows its opening brings it).
+      if (!parsed.success || !parsed.data.pushed) void pull()
+    })
+    stream.addEventListener('tickets', (event) => {
+      const parsed = syncTicketsEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+      if (parsed.success) void stored(parsed.data)
+      else void pull()
+    })
+    stream.addEventListener('open', () => markReachable(true))
+    stream.addEventListener('error', () => markReachable(false))
+    return stream
+  }
+  let stream = openStream()
   const goneOffline = () => markReachable(false)
   const cameOnline = () => {
+    // A stream that gave up while the network was gone starts again.
+    if (stream.readyState === EventSource.CLOSED) stream = openStream()
     // What waits to be sent goes at once (it stops at the first request that does not get through).
     onReachable()
     void pull()
