@@ -157,8 +157,10 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   let stream = openStream()
   const goneOffline = () => markReachable(false)
   const cameOnline = () => {
-    // A stream that gave up while the network was gone starts again.
-    if (stream.readyState === EventSource.CLOSED) stream = openStream()
+    // The stream starts again at once, rather than when its backoff after the outage ends: its `open`
+    // says the server is reachable without waiting for a pull (which waits for the local database).
+    stream.close()
+    stream = openStream()
     // What waits to be sent goes at once (it stops at the first request that does not get through).
     onReachable()
     void pull()
