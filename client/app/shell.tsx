@@ -1,4 +1,5 @@
-// The signed-in app: the header (connection, what waits to be sent, supervisor, sign-out), the inbox
+// The signed-in app: the header (the agent's availability, the connection when it is lost, what waits to be
+// sent, supervisor, sign-out), the inbox
 // beside the open ticket on a wide screen, one or the other on a phone.
 import { createEffect, createResource, createSignal, Match, on, Show, Switch } from 'solid-js'
 import { createHashRoute, go } from './hash-route.ts'
@@ -40,22 +41,23 @@ export function Shell(props: { ws: Workspace; session: Session }) {
         <a class="brand" href="#/">
           Helpdesk
         </a>
+        {/* The connection is shown when it matters (lost); connected, it is only told to screen readers. */}
         <Show
           when={props.ws.sync.reachable()}
           fallback={
-            <span class="offline" role="status">
+            <span class="connection-lost" role="status">
               Offline: showing what is on this device
             </span>
           }
         >
           <span
-            class="online"
+            class="visually-hidden"
             role="status"
             title={
               props.ws.sync.savedAt() ? `Saved on this device at ${props.ws.sync.savedAt()?.toLocaleTimeString()}` : 'Syncing…'
             }
           >
-            Online
+            Connected
           </span>
         </Show>
         <Show when={waiting()}>
@@ -85,7 +87,7 @@ export function Shell(props: { ws: Workspace; session: Session }) {
         </div>
         <NotificationBell ws={props.ws} />
         <Avatar id={props.ws.me.id} name={props.ws.me.name} />
-        <button type="button" onClick={() => void props.session.signOut(() => props.ws.close())}>
+        <button type="button" onClick={() => void props.session.signOut()}>
           Sign out
         </button>
       </header>

@@ -13,6 +13,6 @@ export default function SignedIn(props: { agent: Agent; session: Session }) {
   // asked for before the workspace asks for anything.
   readServerInboxFirst(props.agent.id)
   const ws = openWorkspace(props.agent)
-  onCleanup(() => void ws.close())
+  onCleanup(() => props.session.closing(ws.close()))
   return <Shell ws={ws} session={props.session} />
 }

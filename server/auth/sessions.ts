@@ -34,6 +34,16 @@ export async function deleteSession(db: Db, secret: string): Promise<{ agentId: 
   return agent ? { agentId: deleted.agentId, workspaceId: agent.workspaceId } : null
 }
 
+/** Whether the agent is still signed in somewhere (a session that has not expired). */
+export async function hasLiveSession(db: Db, agentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.agentId, agentId), gt(sessions.expiresAt, new Date())))
+    .limit(1)
+  return Boolean(row)
+}
+
 const actorColumns = {
   agentId: agents.id,
   workspaceId: agents.workspaceId,

@@ -38,7 +38,8 @@ export const busMessageSchema = z.discriminatedUnion('type', [
     processId: idSchema,
     workspaceId: idSchema,
     ticketId: idSchema,
-    agents: z.array(presentAgentSchema),
+    /** `typingUntil`: when the agent's typing expires, on the sending server's clock (ms since the epoch). */
+    agents: z.array(presentAgentSchema.extend({ typingUntil: z.number().optional() })),
   }),
   z.object({ type: z.literal(['hello', 'alive', 'gone']), processId: idSchema }),
   z.object({

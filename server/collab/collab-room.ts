@@ -9,6 +9,7 @@ import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { createTypingClock } from '../../shared/protocol/typing.ts'
 import type { PresentAgent } from '../../shared/schema/presence.ts'
 import type { Actor } from '../auth/actor.ts'
 import { createRateLimiter, type RateLimiter } from '../security/rate-limiter.ts'
@@ -25,6 +26,9 @@ export const maxDocumentBytes = 2 * 1024 * 1024
 const maxStatesPerSocket = 4
 /** Awareness states are small JSON: who you are and whether you type. */
 const maxAwarenessBytes = 4096
+
+/** An agent present on a ticket, with when their typing expires (ms since the epoch) while it counts. */
+export type ReportedAgent = PresentAgent & { typingUntil?: number }
 
 export interface StoredUpdates {
   updates: Uint8Array[]
@@ -45,6 +49,8 @@ export interface RoomEvents {
   stored?(update: Uint8Array, rowId: number): void
   /** Awareness changed locally (for other server processes and presence). */
   awareness?(update: Uint8Array, local: boolean): void
+  /** Someone stopped counting as typing without a message saying so (for presence). */
+  typingExpired?(): void
   error(error: unknown): void
 }
 
@@ -59,8 +65,11 @@ export interface CollabRoom {
   readonly awareness: awarenessProtocol.Awareness
   readonly members: ReadonlyMap<WebSocket, Member>
   readonly size: number
-  /** The agents on this process's sockets, one entry per agent (typing if any of their tabs types). */
-  presence(): PresentAgent[]
+  /**
+   * The agents on this process's sockets, one entry per agent (typing if any of their tabs typed within
+   * the expiry, `typingUntil` saying until when, on this server's clock).
+   */
+  presence(): ReportedAgent[]
   join(socket: WebSocket, actor: Actor): void
   /** An update another server process stored. */
   applyRemote(update: Uint8Array, rowId?: number): void
@@ -82,6 +91,8 @@ export async function openRoom(store: RoomStore, events: RoomEvents): Promise<Co
   const awareness = new awarenessProtocol.Awareness(doc)
   awareness.setLocalState(null)
   const members = new Map<WebSocket, Member>()
+  const typingClock = createTypingClock()
+  let expiryTimer: NodeJS.Timeout | undefined
   let persisted: Promise<void> = Promise.resolve()
 
   const send = (socket: WebSocket, message: Uint8Array) => {
@@ -111,8 +122,24 @@ export async function openRoom(store: RoomStore, events: RoomEvents): Promise<Co
       .catch(events.error)
   })
 
+  function scheduleExpiry(now: number): void {
+    clearTimeout(expiryTimer)
+    const next = typingClock.nextExpiry(now)
+    if (next === null) return
+    expiryTimer = setTimeout(
+      () => {
+        events.typingExpired?.()
+        scheduleExpiry(Date.now())
+      },
+      next - now + 20,
+    ).unref()
+  }
+
   awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
     const changed = [...added!, ...updated!, ...removed!]
+    const now = Date.now()
+    for (const id of changed) typingClock.note(id, awareness.getStates().get(id), now)
+    scheduleExpiry(now)
     const owner = members.get(origin as WebSocket)
     if (owner) {
       for (const id of added!) owner.clientIds.add(id)
@@ -183,12 +210,13 @@ export async function openRoom(store: RoomStore, events: RoomEvents): Promise<Co
       return lastId
     },
     presence() {
-      const agents = new Map<string, PresentAgent>()
+      const now = Date.now()
+      const agents = new Map<string, ReportedAgent>()
       for (const member of members.values()) {
-        const typing = [...member.clientIds].some((id) => awareness.getStates().get(id)?.typing === true)
-        const seen = agents.get(member.actor.agentId)
-        if (seen) seen.typing ||= typing
-        else agents.set(member.actor.agentId, { id: member.actor.agentId, name: member.actor.name, typing })
+        const until = Math.max(0, ...[...member.clientIds].map((id) => typingClock.typingUntil(id, now)))
+        const seen = agents.get(member.actor.agentId) ?? { id: member.actor.agentId, name: member.actor.name, typing: false }
+        if (until > (seen.typingUntil ?? 0)) Object.assign(seen, { typing: true, typingUntil: until })
+        agents.set(member.actor.agentId, seen)
       }
       return [...agents.values()]
     },
@@ -223,13 +251,22 @@ export async function openRoom(store: RoomStore, events: RoomEvents): Promise<Co
       send(socket, encoding.toUint8Array(step1))
       const states = [...awareness.getStates().keys()]
       if (states.length) {
+        // A newcomer cannot tell how old a "typing" is: one that has expired here reaches them as stopped.
+        const now = Date.now()
+        const current = new Map(
+          [...awareness.getStates()].map(([id, state]) => [
+            id,
+            state.typing === true && !typingClock.typingUntil(id, now) ? { ...state, typing: false } : state,
+          ]),
+        )
         const encoder = encoding.createEncoder()
         encoding.writeVarUint(encoder, messageAwareness)
-        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, states))
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, states, current))
         send(socket, encoding.toUint8Array(encoder))
       }
     },
     destroy() {
+      clearTimeout(expiryTimer)
       awareness.destroy()
       doc.destroy()
     },

@@ -165,6 +165,7 @@ export async function createCollabServer(deps: {
         if (local) bus?.send({ type: 'awareness', ticketId, update: Buffer.from(update).toString('base64') })
         if (document) publishPresence(ticketId, document)
       },
+      typingExpired: () => document && publishPresence(ticketId, document),
       error: (error) => deps.log.error('collab update not stored', { ticketId, error }),
     })
     const ticket = { id: ticketId, workspaceId }

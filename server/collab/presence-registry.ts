@@ -1,8 +1,10 @@
 // Who is on which ticket, viewing or typing, across every server process: this process's rooms report
 // their agents; other processes' reports arrive over the notification bus and are dropped when that
 // process stops reporting. Listeners (the supervisors' live stream) hear of a workspace's change once
-// per `coalesceMs`.
+// per `coalesceMs`. Typing counts until its `typingUntil`, checked whenever it is read, so a report that
+// typing stopped which never arrives changes nothing.
 import type { PresentAgent } from '../../shared/schema/presence.ts'
+import type { ReportedAgent } from './collab-room.ts'
 
 export interface TicketPresence {
   ticketId: string
@@ -10,7 +12,7 @@ export interface TicketPresence {
 }
 
 export interface PresenceRegistry {
-  set(processId: string, workspaceId: string, ticketId: string, agents: PresentAgent[]): void
+  set(processId: string, workspaceId: string, ticketId: string, agents: ReportedAgent[]): void
   /** A process is alive; one silent for `expireMs` is forgotten. */
   alive(processId: string): void
   forget(processId: string): void
@@ -22,7 +24,7 @@ export interface PresenceRegistry {
 
 interface Entry {
   workspaceId: string
-  agents: PresentAgent[]
+  agents: ReportedAgent[]
 }
 
 export function createPresenceRegistry(options: {
@@ -59,12 +61,15 @@ export function createPresenceRegistry(options: {
   }, options.expireMs / 3).unref()
 
   const merged = (entries: Entry[]): PresentAgent[] => {
+    const now = Date.now()
     const agents = new Map<string, PresentAgent>()
     for (const entry of entries) {
-      for (const agent of entry.agents) {
-        const seen = agents.get(agent.id)
-        if (seen) seen.typing ||= agent.typing
-        else agents.set(agent.id, { ...agent })
+      for (const { id, name, typing, typingUntil } of entry.agents) {
+        // A report without an expiry (an older process) counts as it says.
+        const typesNow = typing && (typingUntil === undefined || typingUntil > now)
+        const seen = agents.get(id)
+        if (seen) seen.typing ||= typesNow
+        else agents.set(id, { id, name, typing: typesNow })
       }
     }
     return [...agents.values()]

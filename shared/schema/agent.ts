@@ -71,6 +71,8 @@ export const handoffResultSchema = z.object({ ticketIds: z.array(idSchema) })
 export const loginSchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(200),
+  /** The availability to start with (the app signs in `online`); absent, it stays as it was. */
+  availability: availabilitySchema.optional(),
 })
 
 export const agentResponseSchema = z.object({ agent: agentSchema })

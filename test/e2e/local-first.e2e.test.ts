@@ -64,7 +64,7 @@ test('a new device shows the inbox from the server first, then from its own data
     expect(first.dbOpen === -1 || first.dbOpen > first.rows).toBe(true)
 
     await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'Online' }).getAttribute('title'), { timeout: 90_000 })
+      .poll(() => page.getByRole('status').filter({ hasText: 'Connected' }).getAttribute('title'), { timeout: 90_000 })
       .toContain('Saved')
     expect((await marks(page)).dbOpen).toBeGreaterThan(first.rows)
     await expect.poll(() => rows.count()).toBe(3)

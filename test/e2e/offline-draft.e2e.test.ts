@@ -35,7 +35,7 @@ test('a draft typed offline survives a reload and merges with a colleague’s ed
     .toBeGreaterThan(3)
   await expect
     // The local database fills in the background (the list is read from the server meanwhile).
-    .poll(() => page.getByRole('status').filter({ hasText: 'Online' }).getAttribute('title'), { timeout: 90_000 })
+    .poll(() => page.getByRole('status').filter({ hasText: 'Connected' }).getAttribute('title'), { timeout: 90_000 })
     .toContain('Saved')
   await openTicket(page, 'Ines Duarte')
   const reply = page.getByLabel('Reply', { exact: true })

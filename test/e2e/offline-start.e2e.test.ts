@@ -52,7 +52,7 @@ test('the inbox opens from the local database with the server stopped', async ()
   // The local database has been written through to IndexedDB once the header says so.
   await expect
     // The local database fills in the background (the list is read from the server meanwhile).
-    .poll(() => page.getByRole('status').filter({ hasText: 'Online' }).getAttribute('title'), { timeout: 90_000 })
+    .poll(() => page.getByRole('status').filter({ hasText: 'Connected' }).getAttribute('title'), { timeout: 90_000 })
     .toContain('Saved')
   await server.stop()
   await page.reload()

@@ -45,7 +45,7 @@ test.skipIf(!usePostgres)('agents on two processes co-edit one draft, see each o
     expect([...a.doc.getText('draft').toString()].sort().join('')).toBe(`${'a'.repeat(20)}${'b'.repeat(20)}`)
   })
 
-  a.provider.awareness.setLocalState({ user: { id: 'x', name: 'Aiko', color: '#e91e63' }, typing: true })
+  a.keepTyping({ id: 'x', name: 'Aiko', color: '#e91e63' })
   await eventually(async () => {
     const states = [...b.provider.awareness.getStates().values()]
     expect(states.find((state) => state.user?.name === 'Aiko')?.typing).toBe(true)

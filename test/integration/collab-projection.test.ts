@@ -147,7 +147,7 @@ describe('presence and duplicate replies', () => {
 
     const a = collab(ticketId, { cookie: aiko.api.cookie! })
     await a.synced
-    a.provider.awareness.setLocalState({ user: { id: aiko.id, name: 'Aiko', color: '#e91e63' }, typing: true })
+    a.keepTyping({ id: aiko.id, name: 'Aiko', color: '#e91e63' })
     const entry = { ticketId, agents: [{ id: aiko.id, name: 'Aiko', typing: true }] }
     await eventually(async () => expect((await supervisor.api.get('/api/presence')).body.tickets).toContainEqual(entry))
     await eventually(async () => expect(events.join('')).toContain(JSON.stringify(entry)))
@@ -167,7 +167,7 @@ describe('presence and duplicate replies', () => {
     const ben = await newAgent('Ben')
     const a = collab(ticketId, { cookie: aiko.api.cookie! })
     await a.synced
-    a.provider.awareness.setLocalState({ user: { id: aiko.id, name: 'Aiko', color: '#e91e63' }, typing: true })
+    a.keepTyping({ id: aiko.id, name: 'Aiko', color: '#e91e63' })
 
     await eventually(async () => {
       const refused = await ben.api.post(`/api/tickets/${ticketId}/replies`, { body: 'Hello from Ben' })
@@ -182,6 +182,7 @@ describe('presence and duplicate replies', () => {
       lastSeenMessageId: seen,
     })
     expect(aikoReply.status).toBe(202)
+    a.stopTyping()
     a.provider.awareness.setLocalStateField('typing', false)
 
     const late = await ben.api.post(`/api/tickets/${ticketId}/replies`, { body: 'Hello again', lastSeenMessageId: seen })

@@ -42,6 +42,7 @@ export class ApiClient {
   post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
     this.request<T>('POST', path, body ?? {}, headers)
   patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body)
+  put = <T = any>(path: string, body: unknown) => this.request<T>('PUT', path, body)
 
   async login(email = adminEmail, password = adminPassword): Promise<this> {
     const response = await this.post('/api/auth/login', { email, password })

@@ -4,11 +4,19 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { appendNote, noteFields, notesOf } from '../../shared/protocol/ticket-document.ts'
+import { typingRefreshMs } from '../../shared/protocol/typing.ts'
 
 export interface CollabClient {
   doc: Y.Doc
   provider: WebsocketProvider
   synced: Promise<void>
+  /**
+   * Types without pause as `user`, as the browser app does while the agent's hands move: the state is
+   * refreshed every second (typing expires a few seconds after the last refresh heard). Resolves nothing;
+   * stopped by `stopTyping` or `close`.
+   */
+  keepTyping(user: { id: string; name: string; color: string }): void
+  stopTyping(): void
   close(): void
 }
 
@@ -33,11 +41,21 @@ export function openCollab(baseUrl: string, ticketId: string, credentials: Colla
     if (provider.synced) resolve()
     else provider.once('sync', () => resolve())
   })
+  let typing: ReturnType<typeof setInterval> | undefined
+  const stopTyping = () => clearInterval(typing)
   return {
     doc,
     provider,
     synced,
+    keepTyping(user) {
+      stopTyping()
+      const refresh = () => provider.awareness.setLocalState({ user, typing: true, typedAt: Date.now() })
+      refresh()
+      typing = setInterval(refresh, typingRefreshMs)
+    },
+    stopTyping,
     close() {
+      stopTyping()
       provider.destroy()
       doc.destroy()
     },

@@ -33,27 +33,44 @@ function announceFiles(): void {
   new BroadcastChannel('helpdesk-assets').postMessage(files)
 }
 
+/** The database this worker opened (or is opening), to close before the page deletes it. */
+let opened: Promise<PGlite> | null = null
+
+// PGliteWorker's close only terminates the worker, leaving the database's files held a moment longer; at
+// sign-out the page asks for a real close first, so deleting them right after succeeds.
+addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+  if (event.data?.type !== 'helpdesk-close') return
+  void (opened ?? Promise.reject())
+    .then((db) => db.close())
+    .catch(() => undefined)
+    .then(() => postMessage({ type: 'helpdesk-closed' }))
+})
+
 void worker({
-  async init(options) {
-    const name = options.dataDir ?? ''
-    try {
-      const db = await open(name)
-      announceFiles()
-      return db
-    } catch (error) {
-      // A tab closed while IndexedDB was being written can leave files half-stored. The database is a
-      // cache of the server: one that no longer opens is deleted and built again by the next sync (its
-      // unsent writes are lost with it, which the page is told through the `rebuilt` mark).
-      // PGlite's own files failing to load (offline, no kept copy) is not damage: the stored copy stays.
-      await PGlite.create().then(
-        (probe) => probe.close(),
-        () => Promise.reject(error),
-      )
-      console.warn('local database damaged, building it again', error)
-      await deleteStored(name)
-      const db = await open(name)
-      await writeMeta(db, 'rebuilt', new Date().toISOString())
-      return db
-    }
+  init(options) {
+    opened = openOrRebuild(options.dataDir ?? '')
+    return opened
   },
 })
+
+async function openOrRebuild(name: string): Promise<PGlite> {
+  try {
+    const db = await open(name)
+    announceFiles()
+    return db
+  } catch (error) {
+    // A tab closed while IndexedDB was being written can leave files half-stored. The database is a
+    // cache of the server: one that no longer opens is deleted and built again by the next sync (its
+    // unsent writes are lost with it, which the page is told through the `rebuilt` mark).
+    // PGlite's own files failing to load (offline, no kept copy) is not damage: the stored copy stays.
+    await PGlite.create().then(
+      (probe) => probe.close(),
+      () => Promise.reject(error),
+    )
+    console.warn('local database damaged, building it again', error)
+    await deleteStored(name)
+    const db = await open(name)
+    await writeMeta(db, 'rebuilt', new Date().toISOString())
+    return db
+  }
+}

@@ -22,6 +22,9 @@ export interface OpenedLocalDb {
   close(): Promise<void>
 }
 
+/** The longest sign-out waits for the worker to close the database. */
+const closeWaitMs = 5_000
+
 export function openLocalDb(agentId: string): OpenedLocalDb {
   const worker = new Worker(new URL('./local-db-worker.ts', import.meta.url), { type: 'module' })
   // The worker decides where the database is kept (see local-db-worker.ts); it is named here.
@@ -39,6 +42,15 @@ export function openLocalDb(agentId: string): OpenedLocalDb {
       return Boolean(at)
     },
     async close() {
+      // The worker closes the database (its files are let go), then stops; one still opening it after a
+      // few seconds is stopped all the same.
+      await new Promise<void>((resolve) => {
+        worker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+          if (event.data?.type === 'helpdesk-closed') resolve()
+        })
+        setTimeout(resolve, closeWaitMs)
+        worker.postMessage({ type: 'helpdesk-close' })
+      })
       await db.close().catch(() => undefined)
       worker.terminate()
     },

@@ -47,6 +47,8 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   const listeners = new Set<(changed: ChangedTickets) => void>()
   const pushListeners = new Set<(rows: LocalRows) => void>()
   let opened = false
+  // After close (sign-out) the database goes away under running work: its failures are no one's concern.
+  let closed = false
   let pulling: Promise<void> | null = null
   let again = false
 
@@ -58,13 +60,14 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   const idsOf = (rows: LocalRows): string[] => [...rows.tickets.map((t) => t.id), ...(rows.removedTicketIds ?? [])]
 
   // A device that synced before opens from its copy at once; a new one waits for its first full pull.
-  void dbReady.then(
-    async () => {
+  void dbReady
+    .then(async () => {
       opened = true
       if (await readMeta(db, 'sync_cursor')) setLocalReady(true)
-    },
-    (error) => console.error('the local database could not be opened', error),
-  )
+    })
+    .catch((error) => {
+      if (!closed) console.error('the local database could not be opened', error)
+    })
 
   function markReachable(value: boolean): void {
     if (value && !reachable()) onReachable()
@@ -97,6 +100,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   }
 
   async function pull(): Promise<void> {
+    if (closed) return
     if (pulling) {
       again = true
       return pulling
@@ -108,6 +112,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
           await pullPages()
           markReachable(true)
         } catch (error) {
+          if (closed) return
           if (error instanceof UnreachableError) markReachable(false)
           else console.error('sync failed', error)
           return
@@ -130,33 +135,42 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
       await storeRows(db, rows)
       announce(idsOf(rows))
     } catch (error) {
+      if (closed) return
       console.error('a pushed change could not be stored', error)
       void pull()
     }
   }
 
-  const stream = new EventSource('/api/sync/stream')
-  stream.addEventListener('change', (event) => {
-    const parsed = syncStreamEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
-    // Screens still reading from the server read again.
-    if (!localReady()) announce('all')
-    // A change the `tickets` event before it carried needs no pull (before the database has opened, the
-    // pull that follows its opening brings it).
-    if (!parsed.success || !parsed.data.pushed) void pull()
-  })
-  stream.addEventListener('tickets', (event) => {
-    const parsed = syncTicketsEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
-    if (!parsed.success) {
-      void pull()
-      return
-    }
-    if (localReady()) for (const listener of pushListeners) listener(parsed.data)
-    void stored(parsed.data)
-  })
-  stream.addEventListener('open', () => markReachable(true))
-  stream.addEventListener('error', () => markReachable(false))
+  function openStream(): EventSource {
+    const stream = new EventSource('/api/sync/stream')
+    stream.addEventListener('change', (event) => {
+      const parsed = syncStreamEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+      // Screens still reading from the server read again.
+      if (!localReady()) announce('all')
+      // A change the `tickets` event before it carried needs no pull (before the database has opened, the
+      // pull that follows its opening brings it).
+      if (!parsed.success || !parsed.data.pushed) void pull()
+    })
+    stream.addEventListener('tickets', (event) => {
+      const parsed = syncTicketsEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+      if (!parsed.success) {
+        void pull()
+        return
+      }
+      if (localReady()) for (const listener of pushListeners) listener(parsed.data)
+      void stored(parsed.data)
+    })
+    stream.addEventListener('open', () => markReachable(true))
+    stream.addEventListener('error', () => markReachable(false))
+    return stream
+  }
+  let stream = openStream()
   const goneOffline = () => markReachable(false)
   const cameOnline = () => {
+    // The stream starts again at once, rather than when its backoff after the outage ends: its `open`
+    // says the server is reachable without waiting for a pull (which waits for the local database).
+    stream.close()
+    stream = openStream()
     // What waits to be sent goes at once (it stops at the first request that does not get through).
     onReachable()
     void pull()
@@ -180,6 +194,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
     touch: (ticketIds) => announce(ticketIds ?? 'all'),
     pull,
     close() {
+      closed = true
       stream.close()
       listeners.clear()
       pushListeners.clear()

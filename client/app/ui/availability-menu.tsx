@@ -1,11 +1,14 @@
 // The agent's own availability (online, away, offline: routing rules assign only to agents online and
-// under capacity), and the end-of-shift handoff: every open ticket of theirs to a teammate or back to a
-// team's queue in one action, with a note that goes with each ticket.
+// under capacity; signing in makes them online, signing out offline), the header's one status control;
+// and the end-of-shift handoff: every open ticket of theirs to a teammate or back to a team's queue in
+// one action, with a note that goes with each ticket.
 import { createSignal, For, Show } from 'solid-js'
-import { agentResponseSchema, availabilities, handoffResultSchema } from '../../../shared/schema/agent.ts'
+import { type Availability, agentResponseSchema, availabilities, handoffResultSchema } from '../../../shared/schema/agent.ts'
 import { api } from '../net/http.ts'
 import { errorText } from '../settings/error-text.ts'
 import type { Workspace } from '../workspace.ts'
+
+const availabilityNames: Record<Availability, string> = { online: '● Online', away: '◐ Away', offline: '○ Offline' }
 
 export function AvailabilityMenu(props: { ws: Workspace }) {
   const mine = () => props.ws.agents().find((a) => a.id === props.ws.me.id)?.availability ?? props.ws.me.availability
@@ -46,7 +49,7 @@ export function AvailabilityMenu(props: { ws: Workspace }) {
         value={mine()}
         onChange={(e) => void setAvailability(e.currentTarget.value)}
       >
-        <For each={availabilities}>{(a) => <option value={a}>{a}</option>}</For>
+        <For each={availabilities}>{(a) => <option value={a}>{availabilityNames[a]}</option>}</For>
       </select>
       <button type="button" onClick={() => setHandingOff(!handingOff())} aria-expanded={handingOff()}>
         Hand off

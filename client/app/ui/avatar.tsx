@@ -1,4 +1,5 @@
-// An agent's initials in their colour; `typing` adds a pulsing ring.
+// An agent's initials in their colour; `typing` adds a pulsing ring. Its accessible name is the agent's
+// name, exactly (tests and screen readers find people by it); typing is its description.
 import { agentColor, initials } from './agent-color.ts'
 
 export function Avatar(props: { id: string; name: string; typing?: boolean }) {
@@ -8,7 +9,8 @@ export function Avatar(props: { id: string; name: string; typing?: boolean }) {
       classList={{ typing: Boolean(props.typing) }}
       style={{ background: agentColor(props.id) }}
       role="img"
-      aria-label={props.typing ? `${props.name} (typing)` : props.name}
+      aria-label={props.name}
+      aria-description={props.typing ? 'typing' : undefined}
       title={props.name}
     >
       {initials(props.name)}

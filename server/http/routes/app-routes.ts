@@ -40,6 +40,11 @@ export function appRoutes(root: URL = builtApp): Hono {
     })
     return script ?? c.notFound()
   })
+  // Browsers ask for it on their own; a 404 would be an error in every tab's console.
+  app.get('/favicon.ico', async (c) => {
+    const icon = await send('favicon.ico', c.req.header('Accept-Encoding'), { 'Cache-Control': 'public, max-age=86400' })
+    return icon ?? c.notFound()
+  })
   app.get('/assets/:name', async (c) => {
     const name = c.req.param('name')
     // Built names only: no path can leave the assets folder, and a compressed variant is not asked for by name.

@@ -5,9 +5,17 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie'
 import { AppError } from '../../../shared/errors.ts'
 import { createTokenSchema, loginSchema } from '../../../shared/schema/agent.ts'
 import { getAgent } from '../../agents/agent-directory.ts'
+import { setAvailability } from '../../agents/availability.ts'
 import { recordAudit } from '../../audit/audit-entry.ts'
 import type { AppEnv } from '../../auth/actor.ts'
-import { createApiToken, createSession, deleteSession, sessionCookie, sessionLifetimeMs } from '../../auth/sessions.ts'
+import {
+  createApiToken,
+  createSession,
+  deleteSession,
+  hasLiveSession,
+  sessionCookie,
+  sessionLifetimeMs,
+} from '../../auth/sessions.ts'
 import { agents } from '../../db/schema/agents.ts'
 import { unknownAgentHash, verifyPassword } from '../../security/password.ts'
 import type { AppDeps } from '../app-deps.ts'
@@ -63,14 +71,27 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
       ],
       deps.clock.now(),
     )
+    // Signing in to work makes the agent available to routing, unless they asked to start otherwise.
+    if (input.availability) {
+      const actor = { ...agent, agentId: agent.id, via: 'session' as const }
+      const changed = await setAvailability(db, actor, input.availability, deps.clock.now())
+      if (changed && input.availability === 'online') await deps.afterCommit.agentOnline(agent.workspaceId)
+    }
     return c.json({ agent: await getAgent(db, agent.id) })
   })
 
   app.post('/auth/logout', async (c) => {
     const secret = await getSignedCookie(c, deps.secretKey, sessionCookie)
     const signedOut = secret ? await deleteSession(db, secret) : null
-    // The signed-out browser's ticket sockets close too.
-    if (signedOut) deps.afterCommit.accessChanged(signedOut.workspaceId, signedOut.agentId)
+    if (signedOut) {
+      // The signed-out browser's ticket sockets close too.
+      deps.afterCommit.accessChanged(signedOut.workspaceId, signedOut.agentId)
+      // Nobody signed in as the agent is left to answer: routing gives them nothing more.
+      if (!(await hasLiveSession(db, signedOut.agentId))) {
+        const [agent] = await db.select().from(agents).where(eq(agents.id, signedOut.agentId))
+        if (agent) await setAvailability(db, { ...agent, agentId: agent.id, via: 'session' }, 'offline', deps.clock.now())
+      }
+    }
     deleteCookie(c, sessionCookie, { path: '/' })
     return c.json({ ok: true })
   })

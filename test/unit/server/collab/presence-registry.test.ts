@@ -50,3 +50,14 @@ test('tells a workspace’s listeners once per burst of changes', () => {
   expect(other).not.toHaveBeenCalled()
   registry.close()
 })
+
+test('typing counts until its expiry, even when no report says it stopped', () => {
+  vi.useFakeTimers()
+  const registry = createPresenceRegistry({ localProcessId: 'here', expireMs: 30_000, coalesceMs: 100 })
+  registry.set('there', 'w1', 't1', [{ ...ben, typingUntil: Date.now() + 5_000 }])
+  expect(registry.ticket('t1')).toEqual([ben])
+  vi.advanceTimersByTime(5_000)
+  expect(registry.ticket('t1')).toEqual([{ ...ben, typing: false }])
+  expect(registry.list('w1')).toEqual([{ ticketId: 't1', agents: [{ ...ben, typing: false }] }])
+  registry.close()
+})
