@@ -17,6 +17,7 @@ import { type InboxFilters, type InboxRow, type InboxView, queryInbox } from './
 import { InboxRowView } from './inbox-row.tsx'
 import { readSnapshot, writeSnapshot } from './inbox-snapshot.ts'
 import { readServerInbox } from './server-inbox.ts'
+import { countUnread } from './unread-counts.ts'
 
 const views: { view: InboxView; label: string }[] = [
   { view: 'mine', label: 'Mine' },
@@ -100,6 +101,18 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
     }),
   )
   onCleanup(() => clearTimeout(serverRead))
+  // Unread per view, live: read again a moment after a burst of stored changes (marks included).
+  const [unread, setUnread] = createSignal<Map<InboxView, number>>(new Map())
+  let countAgain: ReturnType<typeof setTimeout> | undefined
+  const recount = () => {
+    clearTimeout(countAgain)
+    countAgain = setTimeout(() => {
+      if (local()) void countUnread(props.ws.db, props.ws.me.id).then(setUnread, () => undefined)
+    }, 100)
+  }
+  createEffect(on(local, recount))
+  onCleanup(props.ws.sync.onChange(recount))
+  onCleanup(() => clearTimeout(countAgain))
   // The opening view's first screen is kept for the next start.
   let keep: ReturnType<typeof setTimeout> | undefined
   createEffect(() => {
@@ -147,8 +160,10 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
               classList={{ active: view() === v.view }}
               aria-pressed={view() === v.view}
               onClick={() => setView(v.view)}
+              aria-label={unread().get(v.view) ? `${v.label}, ${unread().get(v.view)} unread` : v.label}
             >
               {v.label}
+              <Show when={unread().get(v.view)}>{(n) => <span class="unread-count">{n()}</span>}</Show>
             </button>
           )}
         </For>

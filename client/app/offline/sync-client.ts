@@ -25,6 +25,8 @@ export interface SyncClient {
   onChange(listener: (changed: ChangedTickets) => void): () => void
   /** Announces a local write (all tickets when no ids are given). */
   touch(ticketIds?: readonly string[]): void
+  /** Calls `listener` when the agent's read marks changed on another browser (and when the stream opens). */
+  onReads(listener: () => void): () => void
   pull(): Promise<void>
   close(): void
 }
@@ -40,6 +42,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   const [revision, setRevision] = createSignal(0)
   const [savedAt, setSavedAt] = createSignal<Date | null>(null)
   const listeners = new Set<(changed: ChangedTickets) => void>()
+  const readsListeners = new Set<() => void>()
   let opened = false
   let pulling: Promise<void> | null = null
   let again = false
@@ -143,7 +146,14 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
     if (parsed.success) void stored(parsed.data)
     else void pull()
   })
-  stream.addEventListener('open', () => markReachable(true))
+  stream.addEventListener('reads', () => {
+    for (const listener of readsListeners) listener()
+  })
+  stream.addEventListener('open', () => {
+    markReachable(true)
+    // Marks changed while the stream was down are read again.
+    for (const listener of readsListeners) listener()
+  })
   stream.addEventListener('error', () => markReachable(false))
   const goneOffline = () => markReachable(false)
   const cameOnline = () => {
@@ -164,10 +174,15 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
       return () => listeners.delete(listener)
     },
     touch: (ticketIds) => announce(ticketIds ?? 'all'),
+    onReads(listener) {
+      readsListeners.add(listener)
+      return () => readsListeners.delete(listener)
+    },
     pull,
     close() {
       stream.close()
       listeners.clear()
+      readsListeners.clear()
       window.removeEventListener('offline', goneOffline)
       window.removeEventListener('online', cameOnline)
     },

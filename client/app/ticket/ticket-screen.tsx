@@ -5,7 +5,7 @@ import { createEffect, createResource, createSignal, For, on, onCleanup, Show } 
 import type { Message } from '../../../shared/schema/message.ts'
 import { openTicketDoc } from '../collab/ticket-doc.ts'
 import { CustomerSidebar } from '../customer/customer-sidebar.tsx'
-import { markSeen } from '../inbox/inbox-query.ts'
+import { markRead } from '../inbox/read-marks.ts'
 import { Avatar } from '../ui/avatar.tsx'
 import { ChannelIcon, channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
@@ -42,8 +42,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
     }),
   )
   createEffect(() => {
-    if (detail()?.ticket.lastMessageAt)
-      void markSeen(props.ws.db, props.ticketId).then((seen) => seen && props.ws.sync.touch([props.ticketId]))
+    if (detail()?.ticket.lastMessageAt) void markRead(props.ws.db, props.ws.sync, props.ticketId).catch(() => undefined)
   })
 
   // The screen is made once per ticket (keyed by the shell), so the document lives as long as it does.

@@ -25,6 +25,7 @@ export function createEmailSender(smtpUrl: string | undefined): EmailSender {
       await transport.sendMail({
         from: { address: request.from.address, name: request.from.name ?? '' },
         to: request.to,
+        ...(request.cc.length ? { cc: request.cc } : {}),
         subject: request.subject,
         text: request.text,
         ...(request.html ? { html: request.html } : {}),
