@@ -1,7 +1,8 @@
 // One ticket: who else is here, its fields, the whole conversation oldest first, the composer bound to the
-// shared draft, the internal notes, and the customer beside it. Read from the server and, once it has
+// shared draft (notes in the thread), and the customer beside it. Read from the server and, once it has
 // opened, from the local database (offline too), re-read on every synced change of this ticket.
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js'
+import { replaceNoteBody } from '../../../shared/protocol/ticket-document.ts'
 import type { Message } from '../../../shared/schema/message.ts'
 import { openTicketDoc } from '../collab/ticket-doc.ts'
 import { CustomerSidebar } from '../customer/customer-sidebar.tsx'
@@ -13,8 +14,8 @@ import type { Workspace } from '../workspace.ts'
 import { Composer } from './composer.tsx'
 import { readLocalTicket, refreshTicket, type TicketDetail } from './load-ticket.ts'
 import { MessageItem } from './message-item.tsx'
-import { NotesPanel } from './notes-panel.tsx'
 import { TicketFields } from './ticket-fields.tsx'
+import { UnsavedNotes } from './unsaved-notes.tsx'
 
 export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: () => void }) {
   const now = createNow(15_000)
@@ -111,9 +112,12 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                     agents={props.ws.agents()}
                     customerName={d().contact?.name ?? 'Customer'}
                     onRetry={retry}
+                    meId={props.ws.me.id}
+                    onEditNote={(noteId, body) => replaceNoteBody(doc.doc, noteId, body)}
                   />
                 )}
               </For>
+              <UnsavedNotes doc={doc} messages={messages()} />
               <For each={waiting()}>
                 {(item) => (
                   <li class="message outbound waiting-send">
@@ -128,12 +132,12 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
               ticket={d().ticket}
               doc={doc}
               lastSeenMessageId={lastSeenMessageId()}
+              messages={messages()}
               now={now()}
               onSent={() => void refresh()}
             />
           </section>
           <div class="side">
-            <NotesPanel doc={doc} agents={props.ws.agents()} />
             <CustomerSidebar contactId={d().ticket.contactId} onMerged={() => void refresh()} />
           </div>
         </div>
