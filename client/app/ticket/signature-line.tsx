@@ -30,7 +30,7 @@ export function SignatureLine(props: { channelId: string; signature: string; onS
         fallback={
           <>
             <Show when={props.signature}>
-              <pre class="signature-preview" aria-label="Signature">
+              <pre class="signature-preview" title="Signature">
                 {props.signature}
               </pre>
             </Show>
