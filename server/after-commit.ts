@@ -34,6 +34,8 @@ export interface AfterCommit {
   accessChanged(workspaceId: string, agentId: string): void
   /** An agent came online: tickets that waited for someone are routed. */
   agentOnline(workspaceId: string): Promise<void>
+  /** An agent marked a ticket read or unread: their other browsers are told. */
+  readsChanged(agentId: string): void
   /** Rules, calendars or SLA policies changed: the next rule run reads them again. */
   automationChanged(workspaceId: string): void
 }
@@ -46,7 +48,7 @@ export function createAfterCommit(deps: {
   rules: RuleEngine
   outbox: Pick<OutboxDispatcher, 'wake'>
   media: { fetchFor(messages: ReturnType<typeof messagesWithPendingMedia>): void }
-  sync: Pick<SyncPush, 'recheck'>
+  sync: Pick<SyncPush, 'recheck' | 'readsChanged'>
 }): AfterCommit {
   const { db, clock, log, collab, rules, outbox, sync } = deps
   return {
@@ -74,6 +76,9 @@ export function createAfterCommit(deps: {
     },
     async noteAdded(workspaceId, note) {
       await collab.change(note.ticketId, workspaceId, (doc) => appendNote(doc, note))
+    },
+    readsChanged(agentId) {
+      void sync.readsChanged(agentId).catch((error: unknown) => log.error('read marks not announced', { agentId, error }))
     },
     accessChanged(workspaceId, agentId) {
       collab.recheck(workspaceId, { agentId })

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { type Agent, agentListSchema, agentSchema } from '../../shared/schema/agent.ts'
 import { channelListSchema, channelSchema } from '../../shared/schema/channel.ts'
 import { type Team, teamListSchema, teamSchema } from '../../shared/schema/team.ts'
+import { pullReads } from './inbox/read-marks.ts'
 import { api } from './net/http.ts'
 import { deviceKey } from './offline/device-data.ts'
 import { type LocalDb, openLocalDb } from './offline/local-db.ts'
@@ -68,6 +69,7 @@ export function openWorkspace(me: Agent): Workspace {
     void loadDirectory().catch(() => undefined)
   })
   outbox = createOutbox(db, () => void sync.pull())
+  sync.onReads(() => void local.ready.then(() => pullReads(db, sync)).catch(() => undefined))
   void loadDirectory().catch(() => undefined)
 
   return {

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { type ChannelKind, channelKindSchema } from '../../shared/schema/common.ts'
 import { identitySchema } from '../../shared/schema/contact.ts'
-import { attachmentSchema } from '../../shared/schema/message.ts'
+import { attachmentSchema, mailAddressesSchema } from '../../shared/schema/message.ts'
 
 /** The channel a delivery came to, as a normaliser stamps it on the messages it makes. */
 export interface ChannelRef {
@@ -52,6 +52,8 @@ export const inboundMessageSchema = z.object({
     .object({ references: z.array(z.string().max(998)).max(100), ticketNumber: z.number().int().positive().nullable() })
     .nullable()
     .default(null),
+  /** Email: From, To and Cc as the headers said, shown on the message and read by reply-all. */
+  mail: mailAddressesSchema.nullable().default(null),
   /** Files that came with the message (email attachments), stored with it. */
   files: z
     .array(
@@ -82,6 +84,7 @@ const plainMessage = {
   direction: 'inbound',
   replyToExternalId: null,
   emailThread: null,
+  mail: null,
   html: null,
   attachments: [],
   files: [],

@@ -22,6 +22,7 @@ export const outboundRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('email'),
     from: z.object({ address: z.string(), name: z.string().nullable() }),
     to: z.string(),
+    cc: z.array(z.string()).default([]),
     subject: z.string(),
     text: z.string(),
     html: z.string().nullable(),

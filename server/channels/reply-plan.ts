@@ -23,6 +23,8 @@ export interface ReplyToPlan {
   /** The ticket's channel. */
   channel: ChannelRow
   body: string
+  /** Email: more recipients in Cc (the planner has checked the channel answers by mail). */
+  cc: readonly string[]
   template: TemplateUse | null
   /** On a comment ticket: answer the commenter by direct message instead of publicly. */
   privateReply: boolean

@@ -1,5 +1,6 @@
 // Notes written in a ticket's document become messages of kind note (author, time, searchable): the
-// agent whose socket added a note is its author, an edit updates the message, a note removed from the
+// agent whose socket added a note is its author, an edit by its author updates the message (marked edited,
+// the earlier text kept), an edit by anyone else is undone in the document, a note removed from the
 // document is marked deleted. The process whose socket made the change writes it, a moment after the
 // typing pauses; the message's external id `note:<id>` ties it to the document's note.
 import { and, eq, like, sql } from 'drizzle-orm'
@@ -72,15 +73,23 @@ export function projectNotes(
   async function write(touched: Map<string, Actor>): Promise<void> {
     const inDoc = readNotes(room.doc)
     const now = deps.clock.now()
-    await deps.db.transaction(async (tx) => {
+    const restored = await deps.db.transaction(async (tx) => {
       // Two server processes writing one ticket's notes take turns, so a note is inserted once.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${ticket.id}))`)
       const rows = await tx
-        .select({ id: messages.id, externalId: messages.externalId, body: messages.body, deletedAt: messages.deletedAt })
+        .select({
+          id: messages.id,
+          externalId: messages.externalId,
+          body: messages.body,
+          deletedAt: messages.deletedAt,
+          authorId: messages.authorId,
+          editHistory: messages.editHistory,
+        })
         .from(messages)
         .where(and(eq(messages.ticketId, ticket.id), eq(messages.kind, 'note'), like(messages.externalId, `${notePrefix}%`)))
       const byNote = new Map(rows.map((row) => [row.externalId!.slice(notePrefix.length), row]))
       const audit: AuditEntry[] = []
+      const restore: { id: string; body: string }[] = []
       const entry = (actor: Actor | undefined, action: string, messageId: string): AuditEntry => ({
         workspaceId: ticket.workspaceId,
         actorType: actor ? 'agent' : 'system',
@@ -111,10 +120,21 @@ export function projectNotes(
             createdAt: now,
           })
           audit.push(entry(actor, 'ticket.note_added', id))
+        } else if (row.body !== note.body && actor && actor.agentId !== row.authorId) {
+          // A note is its author's: a colleague's change to its text is put back, never stored.
+          restore.push({ id: note.id, body: row.body })
         } else if (row.body !== note.body || row.deletedAt) {
+          const edited = row.body !== note.body
           await tx
             .update(messages)
-            .set({ body: note.body, deletedAt: null, search: sql`to_tsvector('simple', ${segmentForIndex(note.body)})` })
+            .set({
+              body: note.body,
+              deletedAt: null,
+              search: sql`to_tsvector('simple', ${segmentForIndex(note.body)})`,
+              ...(edited
+                ? { editedAt: now, editHistory: [...row.editHistory, { body: row.body, replacedAt: now.toISOString() }] }
+                : {}),
+            })
             .where(eq(messages.id, row.id))
           audit.push(entry(actor, 'ticket.note_edited', row.id))
         }
@@ -130,7 +150,9 @@ export function projectNotes(
         await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id))
         await recordAudit(tx, audit, now)
       }
+      return restore
     })
+    if (restored.length) putBack(room.doc, restored)
   }
 
   return {
@@ -139,6 +161,20 @@ export function projectNotes(
       await written
     },
   }
+}
+
+/** Puts the stored text back into notes someone other than their author changed (the server's own change). */
+function putBack(doc: Y.Doc, notes: readonly { id: string; body: string }[]): void {
+  doc.transact(() => {
+    for (const item of notesOf(doc).toArray()) {
+      if (!(item instanceof Y.Map)) continue
+      const { id, body } = noteFields(item)
+      const stored = notes.find((n) => n.id === id)
+      if (!stored || !(body instanceof Y.Text) || body.toString() === stored.body) continue
+      body.delete(0, body.length)
+      body.insert(0, stored.body)
+    }
+  })
 }
 
 function readNotes(doc: Y.Doc): DocNote[] {

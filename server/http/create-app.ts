@@ -18,6 +18,7 @@ import { directoryRoutes } from './routes/directory-routes.ts'
 import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
 import { inboundEventRoutes } from './routes/inbound-event-routes.ts'
+import { meRoutes } from './routes/me-routes.ts'
 import { mentionRoutes } from './routes/mention-routes.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
 import { notificationRoutes } from './routes/notification-routes.ts'
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Hono {
   api.use('*', authenticate(deps.database.db, deps.secretKey, deps.activity))
   api.route('/', directoryRoutes(deps))
   api.route('/', agentRoutes(deps))
+  api.route('/me', meRoutes(deps))
   api.route('/', routingRoutes(deps))
   api.route('/rules', ruleRoutes(deps))
   api.route('/notifications', notificationRoutes(deps))

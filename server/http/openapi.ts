@@ -45,6 +45,7 @@ import {
 import { agentTypingResponseSchema, agentTypingSchema } from '../../shared/schema/typing.ts'
 import { appOperations } from './openapi-app.ts'
 import { edgeOperations } from './openapi-edge.ts'
+import { meOperations } from './openapi-me.ts'
 import type { Operation } from './openapi-operation.ts'
 import { routingOperations } from './openapi-routing.ts'
 
@@ -241,7 +242,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 export function buildOpenApi(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
-  for (const op of [...operations, ...routingOperations, ...appOperations, ...edgeOperations]) {
+  for (const op of [...operations, ...routingOperations, ...meOperations, ...appOperations, ...edgeOperations]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',

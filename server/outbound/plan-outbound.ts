@@ -14,7 +14,7 @@ export async function planOutbound(
   db: Db,
   ticket: ReplyTicket,
   channel: ChannelRow,
-  reply: Pick<CreateReply, 'body' | 'template' | 'privateReply'>,
+  reply: Pick<CreateReply, 'body' | 'template' | 'privateReply'> & { cc?: readonly string[] },
   messageId: string,
   now: Date,
   automatic = false,
@@ -29,11 +29,17 @@ export async function planOutbound(
   if (attachmentIds.length && !adapter.carries.files) {
     throw new AppError('channel_rule', 'Files can be sent with email replies only, for now.')
   }
+  const cc = reply.cc ?? []
+  if (cc.length && !adapter.carries.files) {
+    // The channels that carry files are those answered by mail: only they have a Cc.
+    throw new AppError('invalid_input', 'Cc is for replies by email.', [{ path: 'cc', message: 'Not an email ticket' }])
+  }
   return adapter.planReply({
     db,
     ticket,
     channel,
     body: reply.body,
+    cc,
     template: reply.template ?? null,
     privateReply: reply.privateReply,
     attachmentIds,

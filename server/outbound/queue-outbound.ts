@@ -41,6 +41,7 @@ export async function queueOutbound(db: Db, out: OutboundToQueue): Promise<Messa
       authorId: out.author.type === 'agent' ? out.author.id : null,
       body: out.body,
       attachments: out.attachments ?? [],
+      mail: out.request.type === 'email' ? { from: out.request.from.address, to: [out.request.to], cc: out.request.cc } : null,
       status: 'queued',
       automatic: out.author.type === 'system',
       search: sql`to_tsvector('simple', ${segmentForIndex(out.body)})`,

@@ -19,6 +19,7 @@ import { outbox } from '../db/schema/outbox.ts'
 import { findVisibleTicket } from '../tickets/get-ticket.ts'
 import { messageColumns, toMessage } from '../tickets/message-view.ts'
 import { assertNoReplyConflict } from '../tickets/reply-conflicts.ts'
+import { updateTicket } from '../tickets/update-ticket.ts'
 import { planOutbound } from './plan-outbound.ts'
 import { queueOutbound } from './queue-outbound.ts'
 
@@ -88,6 +89,8 @@ export async function replyToTicket(
         })),
       )
     }
+    // The status changes with the reply or not at all: an earlier failure throws before this.
+    if (reply.setStatus) await updateTicket(tx, actor, ticket.id, { status: reply.setStatus }, now)
     await recordAudit(
       tx,
       [

@@ -5,6 +5,7 @@
 // another's. Notices sent while the listening connection was down (a database restart) are lost: when
 // listening starts again every stream is told to pull. No writer has to remember to publish, and nothing
 // is polled.
+import { sql } from 'drizzle-orm'
 import type { Actor } from '../auth/actor.ts'
 import type { Clock } from '../clock/clock.ts'
 import { type CommitSnapshot, currentSnapshot } from '../db/commit-snapshot.ts'
@@ -17,6 +18,8 @@ import { recordSent } from './ticket-sightings.ts'
 
 /** The channel the triggers of migration 0017 notify. */
 const channel = 'helpdesk_sync'
+/** An agent's read marks changed (the payload is their id): their streams, on every process, are told. */
+const readsChannel = 'helpdesk_reads'
 /** After a failed read, the next try (the snapshot stays, so nothing is skipped meanwhile). */
 const retryMs = 1_000
 
@@ -37,6 +40,8 @@ export interface SyncPush {
   open(stream: SyncStream): Promise<() => void>
   /** What an agent may see changed (signed out, role, teams): the credentials of their streams are asked again. */
   recheck(agentId: string): Promise<void>
+  /** The agent's read marks changed: each of their streams gets a `reads` event and reads them again. */
+  readsChanged(agentId: string): Promise<void>
   close(): void
 }
 
@@ -142,6 +147,15 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
   }
 
   await database.listen(channel, schedule, () => void inTurn(listening))
+  await database.listen(
+    readsChannel,
+    (agentId) => {
+      const at = clock.now().toISOString()
+      for (const stream of streams)
+        if (stream.agentId === agentId) stream.queue.push([{ event: 'reads', data: JSON.stringify({ at }) }], at)
+    },
+    () => {},
+  )
 
   return {
     open: (stream) =>
@@ -164,6 +178,10 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
           stream.end()
         }
       }
+    },
+    readsChanged: async (agentId) => {
+      // Through the database, so the streams on every server process hear it.
+      await db.execute(sql`select pg_notify(${readsChannel}, ${agentId})`)
     },
     close() {
       closed = true

@@ -22,6 +22,7 @@ export const messageColumns = {
   editedAt: messages.editedAt,
   editHistory: messages.editHistory,
   reactions: messages.reactions,
+  mail: messages.mail,
   createdAt: messages.createdAt,
   receivedAt: messages.receivedAt,
   privateReplyTo: messages.privateReplyTo,

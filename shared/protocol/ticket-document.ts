@@ -65,6 +65,20 @@ export function appendNote(doc: Y.Doc, note: NewNote): void {
   notes.push([map])
 }
 
+/** Replaces a note's text (its author's explicit edit); false when the document holds no such note. */
+export function replaceNoteBody(doc: Y.Doc, noteId: string, body: string): boolean {
+  const note = notesOf(doc)
+    .toArray()
+    .find((item) => item instanceof Y.Map && item.get('id') === noteId)
+  const text = note?.get('body')
+  if (!(text instanceof Y.Text)) return false
+  doc.transact(() => {
+    text.delete(0, text.length)
+    text.insert(0, body)
+  })
+  return true
+}
+
 export function assignmentOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(rootKeys.assignment)
 }

@@ -30,6 +30,14 @@ export type EditedVersion = z.infer<typeof editedVersionSchema>
 export const reactionSchema = z.object({ by: z.enum(['contact', 'agent']), emoji: z.string(), at: isoTimeSchema })
 export type Reaction = z.infer<typeof reactionSchema>
 
+/** Who an email was from and to, as its headers said (ours as we sent it): shown on email messages. */
+export const mailAddressesSchema = z.object({
+  from: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+})
+export type MailAddresses = z.infer<typeof mailAddressesSchema>
+
 export const messageSchema = z.object({
   id: idSchema,
   ticketId: idSchema,
@@ -55,6 +63,8 @@ export const messageSchema = z.object({
   /** The texts the edits replaced, oldest first. */
   editHistory: z.array(editedVersionSchema),
   reactions: z.array(reactionSchema),
+  /** On email messages: From, To and Cc. Null on other channels (and on mail stored before they were kept). */
+  mail: mailAddressesSchema.nullable().default(null),
   /** When it was sent: for a customer's message, the time the channel gives it (when believable). */
   createdAt: isoTimeSchema,
   /** A customer's message: when the helpdesk received it (later than createdAt when it came late). */

@@ -40,6 +40,13 @@ export const createReplySchema = z
      */
     lastSeenMessageId: idSchema.optional(),
     confirm: z.boolean().default(false),
+    /** Email tickets: more recipients in Cc (reply-all fills them from the customer's last mail). */
+    cc: z.array(z.string().trim().toLowerCase().email('An email address')).max(20).default([]),
+    /**
+     * "Send and set pending" / "Send and resolve": the ticket's new status, set in the same transaction
+     * that accepts the reply, so it changes only when the reply is queued.
+     */
+    setStatus: z.enum(['pending', 'resolved']).optional(),
   })
   .refine((reply) => reply.body !== '' || reply.template, { message: 'Give a body or a template.', path: ['body'] })
 export type CreateReply = z.infer<typeof createReplySchema>

@@ -85,33 +85,13 @@ export async function queryInbox(
   const result = await db.query<InboxRow>(
     `select id, number, status, priority, channel_kind, contact_name, subject, preview, assignee_id, last_message_at,
             case when status = 'open' then waiting_since end as waiting_since,
-            (seen_at is null or seen_at < last_message_at) as unread, priority_score, tags,
+            (r.seen_at is null or r.seen_at < last_message_at) as unread, priority_score, tags,
             data->'sla' as sla, data->>'firstResponseAt' as first_response_at,
             coalesce(data->>'replyFailedAt', '') <> '' as reply_failed
-     from tickets t
+     from tickets t left join ticket_reads r on r.ticket_id = t.id
      where ${where.join(' and ') || 'true'}
      order by ${filters.sort === 'priority' ? 'priority_score desc nulls last, ' : ''}last_message_at desc, id desc`,
     params,
   )
   return result.rows
-}
-
-/** Marks the ticket read; true when it was unread. */
-export async function markSeen(db: LocalDb, ticketId: string): Promise<boolean> {
-  const result = await db.query(
-    'update tickets set seen_at = greatest(last_message_at, now()) where id = $1 and (seen_at is null or seen_at < last_message_at)',
-    [ticketId],
-  )
-  return (result.affectedRows ?? 0) > 0
-}
-
-/** Marks the tickets unread on this device (`u`), as if their last message had not been seen. */
-export async function markUnread(
-  ws: { db: LocalDb; sync: { touch(ids: string[]): void } },
-  ticketIds: readonly string[],
-): Promise<void> {
-  await ws.db.query('update tickets set seen_at = null where id in (select jsonb_array_elements_text($1::jsonb))', [
-    JSON.stringify(ticketIds),
-  ])
-  ws.sync.touch([...ticketIds])
 }

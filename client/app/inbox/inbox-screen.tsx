@@ -21,14 +21,16 @@ import { BulkBar, type BulkMenu } from './bulk-bar.tsx'
 import { bulkChange } from './bulk-change.ts'
 import { FailedChanges } from './failed-changes.tsx'
 import { foldChanges, inboxOrder } from './inbox-order.ts'
-import { type InboxFilters, type InboxRow, type InboxView, markUnread, queryInbox } from './inbox-query.ts'
+import { type InboxFilters, type InboxRow, type InboxView, queryInbox } from './inbox-query.ts'
 import { InboxRowView } from './inbox-row.tsx'
 import { readSnapshot, writeSnapshot } from './inbox-snapshot.ts'
 import { pushedInboxRows } from './pushed-rows.ts'
+import { markTicketsUnread } from './read-marks.ts'
 import { RowCheckbox } from './row-checkbox.tsx'
 import { readServerInbox } from './server-inbox.ts'
 import { createTicketPresence } from './ticket-presence.ts'
 import { clearSelection, keepOnly, selectAll, selection, toggleSelected } from './ticket-selection.ts'
+import { countUnread } from './unread-counts.ts'
 
 const views: { view: InboxView; label: string }[] = [
   { view: 'mine', label: 'Mine' },
@@ -144,6 +146,18 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
   )
   onCleanup(() => clearTimeout(serverRead))
   onCleanup(props.ws.sync.onPushed((pushed) => local() && showPushed(pushed)))
+  // Unread per view, live: read again a moment after a burst of stored changes (marks included).
+  const [unread, setUnread] = createSignal<Map<InboxView, number>>(new Map())
+  let countAgain: ReturnType<typeof setTimeout> | undefined
+  const recount = () => {
+    clearTimeout(countAgain)
+    countAgain = setTimeout(() => {
+      if (local()) void countUnread(props.ws.db, props.ws.me.id).then(setUnread, () => undefined)
+    }, 100)
+  }
+  createEffect(on(local, recount))
+  onCleanup(props.ws.sync.onChange(recount))
+  onCleanup(() => clearTimeout(countAgain))
   // The opening view's first screen is kept for the next start.
   let keep: ReturnType<typeof setTimeout> | undefined
   createEffect(() => {
@@ -202,7 +216,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
     else if (event.key === 's') onTargets('snooze')
     else if (event.key === '#') onTargets('tag')
     else if (event.key === 'u')
-      void markUnread(
+      void markTicketsUnread(
         props.ws,
         targets.map((t) => t.id),
       )
@@ -241,8 +255,10 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
               classList={{ active: view() === v.view }}
               aria-pressed={view() === v.view}
               onClick={() => setView(v.view)}
+              aria-label={unread().get(v.view) ? `${v.label}, ${unread().get(v.view)} unread` : v.label}
             >
               {v.label}
+              <Show when={unread().get(v.view)}>{(n) => <span class="unread-count">{n()}</span>}</Show>
             </button>
           )}
         </For>

@@ -20,8 +20,7 @@ create table if not exists tickets (
   contact_name text,
   subject text,
   preview text,
-  last_message_at timestamptz not null,
-  seen_at timestamptz
+  last_message_at timestamptz not null
 );
 create index if not exists tickets_activity_idx on tickets (last_message_at desc, id desc);
 create table if not exists messages (
@@ -32,6 +31,8 @@ create table if not exists messages (
   data jsonb not null
 );
 create index if not exists messages_ticket_idx on messages (ticket_id, created_at);
+-- The agent's read marks, as the server keeps them (inbox/read-marks.ts); null seen_at: marked unread.
+create table if not exists ticket_reads (ticket_id text primary key, seen_at timestamptz);
 create table if not exists contacts (id text primary key, name text, data jsonb not null);
 create table if not exists outbox (
   key text primary key,
@@ -45,7 +46,7 @@ create table if not exists meta (key text primary key, value text not null);
 `
 
 /** Bumped with every change to the tables above. */
-const schemaVersion = '4'
+const schemaVersion = '5'
 
 /** Creates the tables, or rebuilds them when their layout changed. */
 export async function prepareLocalDb<Db extends PGliteInterface>(db: Db): Promise<Db> {
@@ -59,7 +60,7 @@ export async function prepareLocalDb<Db extends PGliteInterface>(db: Db): Promis
       .query('select * from outbox')
       .then((r) => r.rows)
       .catch(() => [])
-    await db.exec('drop table if exists tickets, messages, contacts, outbox, meta')
+    await db.exec('drop table if exists tickets, messages, contacts, ticket_reads, outbox, meta')
     await db.exec(schema)
     if (waiting.length)
       await db.query('insert into outbox select * from jsonb_populate_recordset(null::outbox, $1)', [JSON.stringify(waiting)])

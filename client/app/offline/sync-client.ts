@@ -30,6 +30,8 @@ export interface SyncClient {
   onPushed(listener: (rows: LocalRows) => void): () => void
   /** Announces a local write (all tickets when no ids are given). */
   touch(ticketIds?: readonly string[]): void
+  /** Calls `listener` when the agent's read marks changed on another browser (and when the stream opens). */
+  onReads(listener: () => void): () => void
   pull(): Promise<void>
   close(): void
 }
@@ -46,6 +48,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   const [savedAt, setSavedAt] = createSignal<Date | null>(null)
   const listeners = new Set<(changed: ChangedTickets) => void>()
   const pushListeners = new Set<(rows: LocalRows) => void>()
+  const readsListeners = new Set<() => void>()
   let opened = false
   // After close (sign-out) the database goes away under running work: its failures are no one's concern.
   let closed = false
@@ -160,7 +163,14 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
       if (localReady()) for (const listener of pushListeners) listener(parsed.data)
       void stored(parsed.data)
     })
-    stream.addEventListener('open', () => markReachable(true))
+    stream.addEventListener('reads', () => {
+      for (const listener of readsListeners) listener()
+    })
+    stream.addEventListener('open', () => {
+      markReachable(true)
+      // Marks changed while the stream was down are read again.
+      for (const listener of readsListeners) listener()
+    })
     stream.addEventListener('error', () => markReachable(false))
     return stream
   }
@@ -192,12 +202,17 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
       return () => pushListeners.delete(listener)
     },
     touch: (ticketIds) => announce(ticketIds ?? 'all'),
+    onReads(listener) {
+      readsListeners.add(listener)
+      return () => readsListeners.delete(listener)
+    },
     pull,
     close() {
       closed = true
       stream.close()
       listeners.clear()
       pushListeners.clear()
+      readsListeners.clear()
       window.removeEventListener('offline', goneOffline)
       window.removeEventListener('online', cameOnline)
     },

@@ -4,6 +4,7 @@ import { createSignal, For, Index, Show } from 'solid-js'
 import { calendarListSchema, calendarResponseSchema } from '../../../shared/schema/calendar.ts'
 import { api } from '../net/http.ts'
 import { SettingsForm } from './settings-form.tsx'
+import { SettingsList } from './settings-list.tsx'
 import { useList } from './use-list.ts'
 
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
@@ -33,8 +34,12 @@ export function CalendarsSettings() {
   return (
     <>
       <h2>Business hours</h2>
-      <ul class="settings-list">
-        <For each={calendars.items()} fallback={<li class="muted">No calendars yet: everything runs around the clock.</li>}>
+      <SettingsList
+        count={calendars.items().length}
+        loaded={calendars.loaded()}
+        empty="No calendars yet: everything runs around the clock."
+      >
+        <For each={calendars.items()}>
           {(c) => (
             <li>
               <strong>{c.name}</strong> <span class="muted">{c.timeZone}</span>{' '}
@@ -45,7 +50,7 @@ export function CalendarsSettings() {
             </li>
           )}
         </For>
-      </ul>
+      </SettingsList>
       <SettingsForm label="Make a calendar" title="Make a calendar" submit="Make calendar" onSubmit={add}>
         <label>
           Name <input name="name" required placeholder="Tokyo office" />

@@ -17,6 +17,7 @@ import { api } from '../net/http.ts'
 import type { Workspace } from '../workspace.ts'
 import { errorText } from './error-text.ts'
 import { SettingsForm } from './settings-form.tsx'
+import { SettingsList } from './settings-list.tsx'
 import { useList } from './use-list.ts'
 
 const actionTypes = [
@@ -154,8 +155,8 @@ export function RulesSettings(props: { ws: Workspace }) {
   return (
     <>
       <h2>Rules</h2>
-      <ol class="settings-list">
-        <For each={rules.items()} fallback={<li class="muted">No rules yet.</li>}>
+      <SettingsList ordered count={rules.items().length} loaded={rules.loaded()} empty="No rules yet.">
+        <For each={rules.items()}>
           {(rule) => (
             <li classList={{ disabled: !rule.enabled }}>
               <strong>{rule.name}</strong> <span class="muted">on {rule.event.replaceAll('_', ' ')}</span>
@@ -182,7 +183,7 @@ export function RulesSettings(props: { ws: Workspace }) {
             </li>
           )}
         </For>
-      </ol>
+      </SettingsList>
       <Show when={status()}>
         <p role="alert">{status()}</p>
       </Show>

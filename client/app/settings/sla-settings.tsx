@@ -7,6 +7,7 @@ import { slaPolicyListSchema, slaPolicyResponseSchema } from '../../../shared/sc
 import { priorities } from '../../../shared/schema/ticket.ts'
 import { api } from '../net/http.ts'
 import { SettingsForm } from './settings-form.tsx'
+import { SettingsList } from './settings-list.tsx'
 import { useList } from './use-list.ts'
 
 const targets = [
@@ -40,8 +41,13 @@ export function SlaSettings() {
   return (
     <>
       <h2>SLA policies</h2>
-      <ol class="settings-list">
-        <For each={policies.items()} fallback={<li class="muted">No policies yet: tickets have no targets.</li>}>
+      <SettingsList
+        ordered
+        count={policies.items().length}
+        loaded={policies.loaded()}
+        empty="No policies yet: tickets have no targets."
+      >
+        <For each={policies.items()}>
           {(p) => (
             <li>
               <strong>{p.name}</strong>{' '}
@@ -56,7 +62,7 @@ export function SlaSettings() {
             </li>
           )}
         </For>
-      </ol>
+      </SettingsList>
       <SettingsForm label="Make an SLA policy" title="Make an SLA policy" submit="Make policy" onSubmit={add}>
         <label>
           Name <input name="name" required placeholder="WhatsApp within the hour" />

@@ -4,6 +4,7 @@ import { teamResponseSchema } from '../../../shared/schema/team.ts'
 import { api } from '../net/http.ts'
 import type { Workspace } from '../workspace.ts'
 import { SettingsForm } from './settings-form.tsx'
+import { SettingsList } from './settings-list.tsx'
 
 export function TeamsSettings(props: { ws: Workspace }) {
   const nameOf = (id: string) => props.ws.agents().find((a) => a.id === id)?.name ?? 'someone removed'
@@ -19,15 +20,15 @@ export function TeamsSettings(props: { ws: Workspace }) {
   return (
     <>
       <h2>Teams</h2>
-      <ul class="settings-list">
-        <For each={props.ws.teams()} fallback={<li class="muted">No teams yet.</li>}>
+      <SettingsList count={props.ws.teams().length} empty="No teams yet.">
+        <For each={props.ws.teams()}>
           {(team) => (
             <li>
               <strong>{team.name}</strong> <span class="muted">{team.agentIds.map(nameOf).join(', ') || 'nobody yet'}</span>
             </li>
           )}
         </For>
-      </ul>
+      </SettingsList>
       <SettingsForm label="Make a team" title="Make a team" submit="Make team" onSubmit={add}>
         <label>
           Name <input name="name" required />

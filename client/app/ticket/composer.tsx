@@ -2,12 +2,16 @@
 // or an internal note, which has its own box and button and can never be sent to the customer.
 // Before a reply leaves, the server checks that nobody else is typing or has just replied (409
 // reply_conflict); the agent sees who and chooses to send anyway. Unreachable, the reply waits in the outbox.
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+// "Send and set pending" / "Send and resolve" carry the status in the reply's own request, so the status
+// changes only when the reply is accepted (also when the outbox sends it later). On email: Cc, reply-all,
+// and the agent's signature shown under the draft as it will go out.
+import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { v4 as newKey } from 'uuid'
 import { appendNote, clearDraft } from '../../../shared/protocol/ticket-document.ts'
 import type { Contact } from '../../../shared/schema/contact.ts'
 import { type Message, messageResponseSchema } from '../../../shared/schema/message.ts'
 import type { OutgoingFile, TemplateUse } from '../../../shared/schema/reply.ts'
+import { signatureListSchema, withSignature } from '../../../shared/schema/signature.ts'
 import type { Ticket } from '../../../shared/schema/ticket.ts'
 import { bindText } from '../collab/bind-text.ts'
 import type { TicketDoc } from '../collab/ticket-doc.ts'
@@ -17,7 +21,9 @@ import { CommentReplyChoice } from './comment-reply-choice.tsx'
 import { ComposerDestination } from './composer-destination.tsx'
 import { mentionedAgents, tellMentioned } from './mentions.ts'
 import { readFiles } from './read-files.ts'
+import { readCcField, replyAllCc } from './reply-all.ts'
 import { ReplyWindow, replyWindowOpen } from './reply-window.tsx'
+import { SignatureLine } from './signature-line.tsx'
 
 interface Conflict {
   typing: { id: string; name: string }[]
@@ -28,9 +34,10 @@ export function Composer(props: {
   ws: Workspace
   ticket: Ticket
   contact: Contact | null
-  messages: readonly Message[]
   doc: TicketDoc
   lastSeenMessageId: string | null
+  /** The thread: the comment a reply answers, and reply-all's addresses. */
+  messages: readonly Message[]
   now: number
   onSent: () => void
 }) {
@@ -42,9 +49,26 @@ export function Composer(props: {
   const [files, setFiles] = createSignal<OutgoingFile[]>([])
   const [noteText, setNoteText] = createSignal('')
   const [privateReply, setPrivateReply] = createSignal(false)
+  const [ccText, setCcText] = createSignal('')
+  const byMail = () => props.ticket.channelKind === 'email' || props.ticket.channelKind === 'form'
+  const [signatures, { mutate: setSignatures }] = createResource(() =>
+    api(signatureListSchema, 'GET', '/api/me/signatures').then(
+      (list) => list.items,
+      () => [],
+    ),
+  )
+  const signature = () => signatures()?.find((s) => s.channelId === props.ticket.channelId)?.body ?? ''
   let replyBox!: HTMLTextAreaElement
   // One key per reply, kept across a conflict or an outage, so the reply is never sent twice.
   let pendingKey: string | null = null
+  // The status chosen with the reply, kept across a conflict like the key.
+  let pendingStatus: 'pending' | 'resolved' | undefined
+
+  function replyAll(): void {
+    const own = props.ws.channels().flatMap((c) => (typeof c.config.address === 'string' ? [c.config.address] : []))
+    const cc = new Set([...readCcField(ccText()), ...replyAllCc(props.messages, own)])
+    setCcText([...cc].join(', '))
+  }
 
   onMount(() => {
     const unbind = bindText(props.doc.draft, replyBox, () => props.doc.setTyping(true))
@@ -53,8 +77,10 @@ export function Composer(props: {
 
   const typingPeers = () => props.doc.peers().filter((p) => p.typing)
 
-  async function sendReply(confirm: boolean): Promise<void> {
-    const body = props.doc.draft.toString().trim()
+  async function sendReply(confirm: boolean, setStatus = pendingStatus): Promise<void> {
+    pendingStatus = setStatus
+    const draft = props.doc.draft.toString().trim()
+    const body = draft ? withSignature(draft, signature()) : draft
     const chosenTemplate = replyWindowOpen(props.ticket, props.now) ? undefined : (template() ?? undefined)
     if (!body && !chosenTemplate) return
     if (!confirm && typingPeers().length) {
@@ -62,7 +88,15 @@ export function Composer(props: {
       return
     }
     pendingKey ??= newKey()
-    const payload = { body, template: chosenTemplate, attachments: files(), privateReply: privateReply() }
+    const cc = byMail() ? readCcField(ccText()) : []
+    const payload = {
+      body,
+      template: chosenTemplate,
+      attachments: files(),
+      privateReply: privateReply(),
+      ...(cc.length ? { cc } : {}),
+      ...(setStatus ? { setStatus } : {}),
+    }
     setBusy(true)
     setError('')
     try {
@@ -89,6 +123,8 @@ export function Composer(props: {
 
   function done(): void {
     pendingKey = null
+    pendingStatus = undefined
+    setCcText('')
     setConflict(null)
     setFiles([])
     setTemplate(null)
@@ -150,6 +186,33 @@ export function Composer(props: {
           rows="4"
           placeholder="Write a reply… (shared: your colleagues see it as you type)"
         />
+        <Show when={byMail()}>
+          <div class="cc-line">
+            <label>
+              Cc
+              <input
+                type="text"
+                aria-label="Cc"
+                placeholder="more recipients, separated by commas"
+                value={ccText()}
+                onInput={(e) => setCcText(e.currentTarget.value)}
+              />
+            </label>
+            <button type="button" onClick={replyAll}>
+              Reply all
+            </button>
+          </div>
+        </Show>
+        <SignatureLine
+          channelId={props.ticket.channelId}
+          signature={signature()}
+          onSaved={(body) =>
+            setSignatures((list) => [
+              ...(list ?? []).filter((s) => s.channelId !== props.ticket.channelId),
+              ...(body ? [{ channelId: props.ticket.channelId, body }] : []),
+            ])
+          }
+        />
         <div class="composer-actions">
           <label class="file-button">
             Attach files
@@ -161,9 +224,17 @@ export function Composer(props: {
             />
           </label>
           <For each={files()}>{(f) => <span class="file-chip">{f.name}</span>}</For>
-          <button type="button" class="primary" disabled={busy()} onClick={() => void sendReply(false)}>
-            Send
-          </button>
+          <span class="send-group">
+            <button type="button" class="primary" disabled={busy()} onClick={() => void sendReply(false, undefined)}>
+              Send
+            </button>
+            <button type="button" disabled={busy()} onClick={() => void sendReply(false, 'pending')}>
+              Send and set pending
+            </button>
+            <button type="button" disabled={busy()} onClick={() => void sendReply(false, 'resolved')}>
+              Send and resolve
+            </button>
+          </span>
         </div>
       </div>
       <div hidden={mode() !== 'note'}>

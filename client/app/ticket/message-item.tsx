@@ -1,7 +1,7 @@
 // One entry of the conversation: the customer's messages on the left, ours on the right, internal notes
 // in yellow and marked, events as a line; attachments and images shown; an edited message marked with
-// its earlier texts one click away, a deleted one marked, reactions under it; delivery status with a retry.
-import { For, Show } from 'solid-js'
+// its earlier texts one click away, an email's From, To and Cc, a deleted one marked, reactions under it; delivery status with a retry.
+import { createSignal, For, Show } from 'solid-js'
 import type { Agent } from '../../../shared/schema/agent.ts'
 import { isLinkableUrl, type Message } from '../../../shared/schema/message.ts'
 import { clockText } from '../ui/time-text.ts'
@@ -17,8 +17,25 @@ const statusText: Record<Message['status'], string> = {
   failed: 'Failed',
 }
 
-export function MessageItem(props: { message: Message; agents: Agent[]; customerName: string; onRetry: (m: Message) => void }) {
+export function MessageItem(props: {
+  message: Message
+  agents: Agent[]
+  customerName: string
+  onRetry: (m: Message) => void
+  meId?: string
+  /** Its author's explicit edit of a note (by the note's id in the ticket's document); false when it cannot be made. */
+  onEditNote?: (noteId: string, body: string) => boolean
+}) {
   const m = () => props.message
+  const [editing, setEditing] = createSignal(false)
+  const noteId = () => (m().kind === 'note' && m().externalId?.startsWith('note:') ? m().externalId!.slice('note:'.length) : null)
+  const mayEdit = () => Boolean(noteId() && props.onEditNote && m().authorId === props.meId && !m().deletedAt)
+  let editBox!: HTMLTextAreaElement
+  const saveEdit = () => {
+    const body = editBox.value.trim()
+    if (body && body !== m().body) props.onEditNote?.(noteId()!, body)
+    setEditing(false)
+  }
   const author = () =>
     m().authorType === 'contact'
       ? props.customerName
@@ -47,13 +64,47 @@ export function MessageItem(props: { message: Message; agents: Agent[]; customer
           <span>{m().kind === 'note' ? `Internal note · ${author()}` : author()}</span>
           <MessageTime message={m()} />
         </div>
+        <Show when={m().mail}>
+          {(mail) => (
+            <dl class="mail-addresses" aria-label="Addresses">
+              <dt>From</dt>
+              <dd>{mail().from}</dd>
+              <dt>To</dt>
+              <dd>{mail().to.join(', ')}</dd>
+              <Show when={mail().cc.length}>
+                <dt>Cc</dt>
+                <dd>{mail().cc.join(', ')}</dd>
+              </Show>
+            </dl>
+          )}
+        </Show>
         <Show when={m().deletedAt}>
           <em class="deleted">
             {m().direction === 'outbound' ? 'This message was deleted.' : 'The customer unsent this message.'}
           </em>
         </Show>
-        <Show when={m().html} fallback={<p class="message-body">{m().body}</p>}>
-          {(html) => <EmailBody html={html()} text={m().body} />}
+        <Show
+          when={editing()}
+          fallback={
+            <Show when={m().html} fallback={<p class="message-body">{m().body}</p>}>
+              {(html) => <EmailBody html={html()} text={m().body} />}
+            </Show>
+          }
+        >
+          <textarea ref={editBox} class="note-edit" aria-label="Edit note" rows="3" value={m().body} />
+          <div class="composer-actions">
+            <button type="button" class="note-button" onClick={saveEdit}>
+              Save note
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </Show>
+        <Show when={mayEdit() && !editing()}>
+          <button type="button" class="link" onClick={() => setEditing(true)}>
+            Edit note
+          </button>
         </Show>
         <Show when={m().editedAt}>
           <details class="edited">

@@ -1,11 +1,12 @@
 // One ticket: who else is here, its fields, the whole conversation oldest first, the composer bound to the
-// shared draft, the internal notes, and the customer beside it. Read from the server and, once it has
+// shared draft (notes in the thread), and the customer beside it. Read from the server and, once it has
 // opened, from the local database (offline too), re-read on every synced change of this ticket.
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js'
+import { replaceNoteBody } from '../../../shared/protocol/ticket-document.ts'
 import type { Message } from '../../../shared/schema/message.ts'
 import { openTicketDoc } from '../collab/ticket-doc.ts'
 import { CustomerSidebar } from '../customer/customer-sidebar.tsx'
-import { markSeen, markUnread } from '../inbox/inbox-query.ts'
+import { markRead, markUnread } from '../inbox/read-marks.ts'
 import { Avatar } from '../ui/avatar.tsx'
 import { ChannelIcon, channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
@@ -14,7 +15,6 @@ import { changeTicket } from './change-ticket.ts'
 import { Composer } from './composer.tsx'
 import { readLocalTicket, refreshTicket, type TicketDetail } from './load-ticket.ts'
 import { MessageItem } from './message-item.tsx'
-import { NotesPanel } from './notes-panel.tsx'
 import { PostPreview } from './post-preview.tsx'
 import { SimulatedNotice } from './simulated-notice.tsx'
 import { SnoozeMenu, snoozedText } from './snooze-menu.tsx'
@@ -22,6 +22,7 @@ import { type Snooze, snoozeTickets } from './snooze-ticket.ts'
 import { TicketFields } from './ticket-fields.tsx'
 import { useTicketKeys } from './ticket-keys.ts'
 import { changeWithUndo } from './undoable-change.ts'
+import { UnsavedNotes } from './unsaved-notes.tsx'
 
 export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: () => void }) {
   const now = createNow(15_000)
@@ -52,7 +53,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
   let leaving = false
   createEffect(() => {
     if (detail()?.ticket.lastMessageAt && !leaving)
-      void markSeen(props.ws.db, props.ticketId).then((seen) => seen && props.ws.sync.touch([props.ticketId]))
+      void markRead(props.ws.db, props.ws.sync, props.ticketId).catch(() => undefined)
   })
 
   // The screen is made once per ticket (keyed by the shell), so the document lives as long as it does.
@@ -100,7 +101,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
     // Read again at once if it stayed open: back to the inbox, where it shows unread.
     leaving = true
     props.onBack()
-    void markUnread(props.ws, [props.ticketId])
+    void markUnread(props.ws.db, props.ws.sync, props.ticketId).catch(() => undefined)
   }
   const assignToMe = () =>
     void changeWithUndo(props.ws, [props.ticketId], ['assignee'], `Assigned ${label()} to you`, () =>
@@ -186,9 +187,12 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                     agents={props.ws.agents()}
                     customerName={d().contact?.name ?? 'Customer'}
                     onRetry={retry}
+                    meId={props.ws.me.id}
+                    onEditNote={(noteId, body) => replaceNoteBody(doc.doc, noteId, body)}
                   />
                 )}
               </For>
+              <UnsavedNotes doc={doc} messages={messages()} />
               <For each={waiting()}>
                 {(item) => (
                   <li class="message outbound waiting-send">
@@ -202,15 +206,14 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
               ws={props.ws}
               ticket={d().ticket}
               contact={d().contact ?? null}
-              messages={messages()}
               doc={doc}
               lastSeenMessageId={lastSeenMessageId()}
+              messages={messages()}
               now={now()}
               onSent={() => void refresh()}
             />
           </section>
           <div class="side" id="ticket-side">
-            <NotesPanel doc={doc} agents={props.ws.agents()} />
             <CustomerSidebar contactId={d().ticket.contactId} onMerged={() => void refresh()} />
           </div>
         </div>

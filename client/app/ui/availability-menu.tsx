@@ -2,7 +2,7 @@
 // under capacity; signing in makes them online, signing out offline), the header's one status control;
 // and the end-of-shift handoff: every open ticket of theirs to a teammate or back to a team's queue in
 // one action, with a note that goes with each ticket.
-import { createSignal, For, Show } from 'solid-js'
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js'
 import { type Availability, agentResponseSchema, availabilities, handoffResultSchema } from '../../../shared/schema/agent.ts'
 import { api } from '../net/http.ts'
 import { errorText } from '../settings/error-text.ts'
@@ -14,6 +14,23 @@ export function AvailabilityMenu(props: { ws: Workspace }) {
   const mine = () => props.ws.agents().find((a) => a.id === props.ws.me.id)?.availability ?? props.ws.me.availability
   const [status, setStatus] = createSignal('')
   const [handingOff, setHandingOff] = createSignal(false)
+  let opener!: HTMLButtonElement
+  // Closing the popover (Escape, or handing off) gives the focus back to the button that opened it.
+  const close = () => {
+    setHandingOff(false)
+    opener.focus()
+  }
+  // Escape closes the open popover, wherever the focus is.
+  createEffect(() => {
+    if (!handingOff()) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      event.stopPropagation()
+      close()
+    }
+    document.addEventListener('keydown', onKey, true)
+    onCleanup(() => document.removeEventListener('keydown', onKey, true))
+  })
 
   async function setAvailability(value: string) {
     try {
@@ -34,7 +51,7 @@ export function AvailabilityMenu(props: { ws: Workspace }) {
         note: data.get('note'),
       })
       await props.ws.refreshDirectory()
-      setHandingOff(false)
+      close()
       setStatus(`${moved.ticketIds.length} tickets handed off`)
     } catch (error) {
       setStatus(errorText(error))
@@ -51,7 +68,7 @@ export function AvailabilityMenu(props: { ws: Workspace }) {
       >
         <For each={availabilities}>{(a) => <option value={a}>{availabilityNames[a]}</option>}</For>
       </select>
-      <button type="button" onClick={() => setHandingOff(!handingOff())} aria-expanded={handingOff()}>
+      <button ref={opener} type="button" onClick={() => setHandingOff(!handingOff())} aria-expanded={handingOff()}>
         Hand off
       </button>
       <Show when={status()}>
@@ -63,6 +80,7 @@ export function AvailabilityMenu(props: { ws: Workspace }) {
         <form
           class="handoff"
           aria-label="Hand off my open tickets"
+          ref={(form) => queueMicrotask(() => form.querySelector('select')?.focus())}
           onSubmit={(e) => {
             e.preventDefault()
             void handOff(e.currentTarget)

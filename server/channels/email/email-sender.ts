@@ -30,6 +30,7 @@ export function createEmailSender(smtpUrl: string | undefined): EmailSender {
       await (await transportFor(smtpUrl)).sendMail({
         from: { address: request.from.address, name: request.from.name ?? '' },
         to: request.to,
+        ...(request.cc.length ? { cc: request.cc } : {}),
         subject: request.subject,
         text: request.text,
         ...(request.html ? { html: request.html } : {}),

@@ -97,6 +97,11 @@ function customerMessage(received: ReceivedEmail, channel: EmailChannel, isRepor
       recipients: [...(envelope?.to ?? []), ...headerRecipients(mail)],
       channelAddress: channel.address,
     }),
+    mail: {
+      from: sender.address ?? '',
+      to: addressesOf(mail.to),
+      cc: addressesOf(mail.cc),
+    },
     files,
     autoSubmitted: isReport || automatic !== null,
     ...(isReport ? { ticketTags: [deliveryReportTag] } : {}),
@@ -124,6 +129,14 @@ function headerRecipients(mail: ParsedMail): string[] {
   return ['to', 'cc', 'delivered-to', 'x-original-to'].flatMap((name) =>
     ([] as unknown[]).concat(mail.headers.get(name) ?? []).flatMap(addressesIn),
   )
+}
+
+/** The addresses of a To or Cc header, lower-cased. */
+function addressesOf(header: AddressObject | AddressObject[] | undefined): string[] {
+  return ([] as AddressObject[])
+    .concat(header ?? [])
+    .flatMap(addressesIn)
+    .map((a) => a.toLowerCase())
 }
 
 /** Addresses of a parsed address header (groups included), or found in a header left as text. */

@@ -29,6 +29,7 @@ export async function planEmailReply(
   messageId: string,
   automatic: boolean,
   attachmentIds: readonly string[] = [],
+  cc: readonly string[] = [],
 ): Promise<PlannedEmail> {
   const sender = channel.kind === 'email' ? channel : await workspaceMailbox(db, channel)
   const address = String(sender.config.address)
@@ -42,6 +43,8 @@ export async function planEmailReply(
       type: 'email',
       from: { address, name: typeof sender.config.fromName === 'string' ? sender.config.fromName : null },
       to,
+      // Never our own mailbox, nor the customer twice.
+      cc: [...new Set(cc)].filter((a) => a !== address.toLowerCase() && a !== to.toLowerCase()),
       subject: replySubject(ticket.subject, ticket.number),
       text,
       html: textToHtml(text),
@@ -120,7 +123,7 @@ async function lastInboundMail(db: Db, ticketId: string, channelId: string) {
 
 /** The plan of a channel answered by mail (email itself, the web form). */
 export async function planReplyByEmail(reply: ReplyToPlan): Promise<PlannedReply> {
-  const { db, ticket, channel, body, messageId, automatic, attachmentIds } = reply
-  const planned = await planEmailReply(db, ticket, channel, body, messageId, automatic, attachmentIds)
+  const { db, ticket, channel, body, messageId, automatic, attachmentIds, cc } = reply
+  const planned = await planEmailReply(db, ticket, channel, body, messageId, automatic, attachmentIds, cc)
   return { ...planned, body }
 }

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { channelKinds } from '../../../shared/schema/common.ts'
-import type { Attachment, EditedVersion, Reaction } from '../../../shared/schema/message.ts'
+import type { Attachment, EditedVersion, MailAddresses, Reaction } from '../../../shared/schema/message.ts'
 import { createdAt, id, time, tsvector, workspaceId, xid8 } from './columns.ts'
 import { tickets } from './tickets.ts'
 
@@ -36,6 +36,8 @@ export const messages = pgTable(
     editHistory: jsonb('edit_history').$type<EditedVersion[]>().notNull().default([]),
     /** Emoji reactions to it, at most one per side (the customer, the business). */
     reactions: jsonb('reactions').$type<Reaction[]>().notNull().default([]),
+    /** Email messages: From, To and Cc as the headers said. */
+    mail: jsonb('mail').$type<MailAddresses>(),
     search: tsvector('search'),
     /** When the customer sent it, as the channel timestamps it (when believable; else when it arrived). */
     createdAt: createdAt(),

@@ -74,6 +74,7 @@ export function ticketRoutes(deps: AppDeps): Hono<AppEnv> {
     const present = deps.collab.presence.ticket(ticketId)
     const { message, repeated } = await replyToTicket(db, actor, ticketId, reply, deps.clock.now(), present)
     await deps.afterCommit.replyQueued(actor.workspaceId, { ticketId: message.ticketId, repeated })
+    if (reply.setStatus && !repeated) await deps.afterCommit.ticketsUpdated(actor.workspaceId, [ticketId])
     return c.json({ message }, 202)
   })
   app.post('/:id/notes', async (c) => {

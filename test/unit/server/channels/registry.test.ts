@@ -10,6 +10,7 @@ const emailRequest: OutboundRequest = {
   type: 'email',
   from: { address: 'help@shop.example', name: null },
   to: 'kim@example.com',
+  cc: [],
   subject: 'Re: Hi [#1]',
   text: 'Hi',
   html: null,
