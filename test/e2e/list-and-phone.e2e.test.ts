@@ -160,7 +160,7 @@ test('on a 390×844 phone the conversation fills the screen, the composer docks 
   const composer = await box('.composer')
   expect(Math.abs(composer.y + composer.height - phone.height)).toBeLessThanOrEqual(1)
   expect(await status.isVisible()).toBe(false)
-  expect(await page.getByRole('heading', { name: 'Internal notes' }).isVisible()).toBe(false)
+  expect(await page.locator('.side').isVisible()).toBe(false)
 
   // The fields and the customer are a button away, and back.
   await page.getByRole('button', { name: 'Details' }).click()
