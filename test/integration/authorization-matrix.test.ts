@@ -94,6 +94,27 @@ const rules: Record<string, Rule> = {
     access: 'ticket',
     request: () => ({ path: `${ticketPath()}/replies`, body: { body: 'a reply', confirm: true } }),
   },
+  'GET /api/tickets/{id}/post': { access: 'ticket', request: () => ({ path: `${ticketPath()}/post` }) },
+  // Anyone may ask; a ticket the caller may not see is answered `not_found` in its own result.
+  'POST /api/tickets/bulk': {
+    access: 'signed-in',
+    request: () => ({ path: '/api/tickets/bulk', body: { ticketIds: [fx.ticket.id], set: { addTags: ['matrix'] } } }),
+  },
+  'POST /api/tickets/{id}/snooze': {
+    access: 'ticket',
+    request: () => ({ path: `${ticketPath()}/snooze`, body: { until: '2999-01-01T00:00:00.000Z' } }),
+  },
+  'DELETE /api/tickets/{id}/snooze': { access: 'ticket', request: () => ({ path: `${ticketPath()}/snooze` }) },
+  'GET /api/me/signatures': { access: 'signed-in' },
+  'PUT /api/me/signatures/{channelId}': {
+    access: 'signed-in',
+    request: () => ({ path: `/api/me/signatures/${fx.channelId}`, body: { body: 'Best wishes' } }),
+  },
+  'GET /api/me/reads': { access: 'signed-in' },
+  'PUT /api/me/reads/{ticketId}': {
+    access: 'ticket',
+    request: () => ({ path: `/api/me/reads/${fx.ticket.id}`, body: { read: true } }),
+  },
   'GET /api/presence': { access: 'signed-in' },
   'GET /api/presence/stream': { access: 'signed-in' },
   'POST /api/tickets/{id}/typing': {

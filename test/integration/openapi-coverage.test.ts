@@ -8,7 +8,15 @@ import { createLogger } from '../../server/log.ts'
 import { freshDatabaseEnv } from '../support/test-database.ts'
 
 /** What the server answers that is not the REST contract: the app's and the widget's files, and the document itself. */
-const notTheApi = ['GET /', 'GET /sw.js', 'GET /assets/{name}', 'GET /widget.js', 'GET /chat-demo', 'GET /api/openapi.json']
+const notTheApi = [
+  'GET /',
+  'GET /sw.js',
+  'GET /favicon.ico',
+  'GET /assets/{name}',
+  'GET /widget.js',
+  'GET /chat-demo',
+  'GET /api/openapi.json',
+]
 
 let helpdesk: HelpdeskServer
 

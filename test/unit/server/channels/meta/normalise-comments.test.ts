@@ -24,6 +24,7 @@ test('a Facebook Page comment is a message in the thread of its post, from the c
     autoSubmitted: false,
     body: 'Do you ship this to Canada?',
     html: null,
+    mail: null,
     attachments: [],
     raw: (fixture('facebook-comment-add') as any).entry[0].changes[0].value,
   })
@@ -95,6 +96,7 @@ test("Instagram comments and live comments are messages in the thread of their m
     autoSubmitted: false,
     body: 'How much is this?',
     html: null,
+    mail: null,
     attachments: [],
     raw: {
       id: '17900000000000001',

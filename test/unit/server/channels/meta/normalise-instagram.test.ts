@@ -23,6 +23,7 @@ test('a DM becomes an inbound message from the IGSID', () => {
       autoSubmitted: false,
       body: 'Do you ship to Canada?',
       html: null,
+      mail: null,
       attachments: [],
       raw: (fixture('instagram-text') as any).entry[0].messaging[0],
     },

@@ -25,6 +25,7 @@ test('a text message becomes an inbound message from the PSID with its quote and
         autoSubmitted: false,
         body: 'Is the blue one in stock?',
         html: null,
+        mail: null,
         attachments: [],
         raw: (fixture('messenger-text') as any).entry[0].messaging[0],
       },

@@ -29,6 +29,7 @@ test('a text message is an inbound message from the wa_id, named by its profile 
       autoSubmitted: false,
       body: "Hi, my order hasn't arrived",
       html: null,
+      mail: null,
       attachments: [],
       raw: (fixture('whatsapp-text') as any).entry[0].changes[0].value.messages[0],
     },
