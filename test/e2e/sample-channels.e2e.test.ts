@@ -177,7 +177,7 @@ test('the sample comment is answered privately through the simulator, on a phone
   } finally {
     await context.close()
   }
-})
+}, 240_000)
 
 test('the composer says where it goes: a note to the team only, a web form’s answer by email from the mailbox', async () => {
   await openTicket(admin.page, 'Tomás García')

@@ -102,7 +102,7 @@ test('agents sign out and in again in one tab: each sees the queue, never a fals
   } finally {
     await context.close()
   }
-})
+}, 400_000)
 
 const availabilityOf = async (email: string) =>
   ((await admin.get('/api/agents')).body.items as { email: string; availability: string }[]).find((a) => a.email === email)
@@ -123,6 +123,8 @@ for (const [device, viewport] of [
       await signIn(page, email, 'agent-password-1')
       const availability = page.getByLabel('Availability')
       await expect.poll(() => availability.inputValue()).toBe('online')
+      // On a phone the header's secondary controls, availability among them, are behind "Menu".
+      if (device === 'phone') await page.getByRole('button', { name: 'Menu' }).click()
       expect(await availability.isVisible()).toBe(true)
       expect(await availabilityOf(email)).toBe('online')
       // Connected, the header says nothing about the connection beside the availability.
