@@ -173,10 +173,12 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
                 </p>
               )}
             </Show>
-            {/* What the ticket is about, then its fields: folded away on a phone. */}
-            <div id="ticket-details" class="ticket-fields-fold ticket-context">
+            {/* What the ticket is about (on a phone too), then its fields (folded away on a phone). */}
+            <div class="ticket-context">
               <PostPreview ticket={d().ticket} />
               <SimulatedNotice channel={props.ws.channels().find((c) => c.id === d().ticket.channelId)} />
+            </div>
+            <div id="ticket-details" class="ticket-fields-fold">
               <TicketFields ws={props.ws} ticket={d().ticket} />
             </div>
             <ol class="thread" ref={thread} aria-label="Conversation" onScroll={onThreadScroll}>
