@@ -32,6 +32,18 @@ export async function openSignedIn(browser: Browser, url: string, email = adminE
 
 /** Opens a ticket from the inbox by a text its row shows. */
 export async function openTicket(page: Page, rowText: string): Promise<void> {
-  await page.getByRole('list', { name: 'Tickets' }).getByRole('link').filter({ hasText: rowText }).first().click()
+  const row = page.getByRole('list', { name: 'Tickets' }).getByRole('link').filter({ hasText: rowText }).first()
+  // The list may re-sort between finding the row and the click landing (a push, the server's first read):
+  // a click that opened a neighbour is done again, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    const href = await row.getAttribute('href')
+    await row.click()
+    const opened = await page
+      .waitForURL((url) => url.hash === href, { timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false)
+    if (opened) break
+    if (attempt === 3) throw new Error(`openTicket: the row "${rowText}" (${href}) did not open; the page is at ${page.url()}`)
+  }
   await page.getByLabel('Reply', { exact: true }).waitFor()
 }
