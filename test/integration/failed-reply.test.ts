@@ -71,8 +71,13 @@ test('a late failure report flags only the newest reply: an older one failing af
       expect(message.status).toBe('sent')
       return message.externalId as string
     })
+  // Both went out before either report comes: the dispatcher sends them one after the other.
+  const sent = new Map([
+    [older.body.message.id, await externalIdOf(older.body.message.id)],
+    [newer.body.message.id, await externalIdOf(newer.body.message.id)],
+  ])
   const reportFailed = async (messageId: string) => {
-    const status = whatsappStatus({ ...number, messageId: await externalIdOf(messageId), recipientId: from, status: 'failed' })
+    const status = whatsappStatus({ ...number, messageId: sent.get(messageId)!, recipientId: from, status: 'failed' })
     expect((await postSignedWebhook(setup.server.url, status, appSecret)).status).toBe(200)
   }
 
