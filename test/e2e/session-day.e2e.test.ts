@@ -163,8 +163,10 @@ test('typing that stopped stops counting everywhere, whatever messages were lost
     await signIn(beaTab.page, bea.email, bea.password)
     await openTicket(adminTab.page, 'Olu Adeyemi')
     await openTicket(beaTab.page, 'Olu Adeyemi')
+    // In the ticket (her row in the list shows her too).
+    const inTicket = adminTab.page.getByRole('region', { name: /^Ticket #/ })
     await expect
-      .poll(() => adminTab.page.getByRole('img', { name: 'Bea Colleague', exact: true }).count(), { timeout: 30_000 })
+      .poll(() => inTicket.getByRole('img', { name: 'Bea Colleague', exact: true }).count(), { timeout: 30_000 })
       .toBe(1)
 
     await beaTab.page.getByLabel('Reply', { exact: true }).pressSequentially('Hello Olu, let me check')

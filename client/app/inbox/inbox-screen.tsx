@@ -160,13 +160,24 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
   onCleanup(() => clearTimeout(countAgain))
   // The opening view's first screen is kept for the next start.
   let keep: ReturnType<typeof setTimeout> | undefined
+  let unkept: InboxRow[] | null = null
+  const keepNow = () => {
+    if (unkept) writeSnapshot(props.ws.me.id, unkept)
+    unkept = null
+  }
   createEffect(() => {
     const current = list()
     if (!current.known || view() !== 'all' || Object.values(filters()).some(Boolean)) return
+    unkept = current.rows
     clearTimeout(keep)
-    keep = setTimeout(() => writeSnapshot(props.ws.me.id, current.rows), 1_000)
+    keep = setTimeout(keepNow, 1_000)
   })
-  onCleanup(() => clearTimeout(keep))
+  // Leaving the inbox keeps what it showed last: coming back must not show an older order first, which
+  // re-sorts under the pointer (a click then opens the row's neighbour).
+  onCleanup(() => {
+    clearTimeout(keep)
+    keepNow()
+  })
   const setFilter = (name: keyof InboxFilters, value: string) => setFilters((f) => ({ ...f, [name]: value || undefined }))
 
   // For the bench: when the first rows were on screen, beside when the local database opened.

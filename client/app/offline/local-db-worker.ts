@@ -2,7 +2,8 @@
 // compiled, its files read from IndexedDB and its queries run off the main thread. Tabs of one agent
 // share one database: the first tab's worker opens it and the others' queries are forwarded to it (the
 // workers elect a leader with a Web Lock, and a new one takes over when its tab closes).
-import { PGlite } from '@electric-sql/pglite'
+import { IdbFs, PGlite, type PGliteOptions } from '@electric-sql/pglite'
+import { OpfsAhpFS } from '@electric-sql/pglite/opfs-ahp'
 import { worker } from '@electric-sql/pglite/worker'
 import { deleteStored } from './device-data.ts'
 import { prepareLocalDb, writeMeta } from './local-schema.ts'
@@ -12,15 +13,17 @@ import { prepareLocalDb, writeMeta } from './local-schema.ts'
  * directly (files are read as queries need them, so a start does not load the whole database first),
  * IndexedDB otherwise.
  */
-function storedAt(name: string): string {
+function storedAt(name: string): NonNullable<PGliteOptions['fs']> {
   const direct = typeof FileSystemFileHandle !== 'undefined' && 'createSyncAccessHandle' in FileSystemFileHandle.prototype
-  return direct ? `opfs-ahp://${name}` : `idb://${name}`
+  // Imported with the worker, not by PGlite on demand: a connection lost while the database opens must
+  // not leave it without its file system code.
+  return direct ? new OpfsAhpFS(name) : new IdbFs(name)
 }
 
 async function open(name: string): Promise<PGlite> {
   // relaxedDurability: a write returns before it is flushed; the server holds the truth and the outbox
   // is re-read on start, so a crash loses at most the last moment of cache.
-  return prepareLocalDb(await PGlite.create(storedAt(name), { relaxedDurability: true }))
+  return prepareLocalDb(await PGlite.create({ fs: storedAt(name), relaxedDurability: true }))
 }
 
 /** Tells the page which files this worker loaded (its script, PGlite's wasm and data) to keep for offline starts. */
@@ -59,18 +62,35 @@ async function openOrRebuild(name: string): Promise<PGlite> {
     announceFiles()
     return db
   } catch (error) {
+    // PGlite's own files failing to load (the connection went before they were kept) is not damage: the
+    // stored copy stays, and opening is tried again once the connection is back.
+    if (!(await pgliteLoads())) {
+      await connectionBack()
+      return openOrRebuild(name)
+    }
     // A tab closed while IndexedDB was being written can leave files half-stored. The database is a
     // cache of the server: one that no longer opens is deleted and built again by the next sync (its
     // unsent writes are lost with it, which the page is told through the `rebuilt` mark).
-    // PGlite's own files failing to load (offline, no kept copy) is not damage: the stored copy stays.
-    await PGlite.create().then(
-      (probe) => probe.close(),
-      () => Promise.reject(error),
-    )
     console.warn('local database damaged, building it again', error)
     await deleteStored(name)
     const db = await open(name)
     await writeMeta(db, 'rebuilt', new Date().toISOString())
     return db
   }
+}
+
+/** Whether an empty in-memory PGlite starts: its wasm and data files can be loaded. */
+function pgliteLoads(): Promise<boolean> {
+  return PGlite.create().then(
+    (probe) => probe.close().then(() => true),
+    () => false,
+  )
+}
+
+/** Resolves when the browser is online again, or after a while when it says it is (the server was away). */
+function connectionBack(): Promise<void> {
+  return new Promise((resolve) => {
+    if (navigator.onLine) setTimeout(resolve, 5_000)
+    else addEventListener('online', () => resolve(), { once: true })
+  })
 }
