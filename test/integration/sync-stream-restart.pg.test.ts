@@ -51,5 +51,5 @@ describe.skipIf(!usePostgres)('a sync stream across a PostgreSQL restart', () =>
     } finally {
       stream.close()
     }
-  }, 60_000)
+  }, 120_000)
 })

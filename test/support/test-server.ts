@@ -120,7 +120,7 @@ async function launchProcess(env: Record<string, string>, script?: string): Prom
 
 function waitForPort(child: ChildProcess, output: () => string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start in 45 s:\n${output()}`)), 45_000)
+    const timer = setTimeout(() => fail(new Error(`server did not start in 120 s:\n${output()}`)), 120_000)
     const check = () => {
       const match = output().match(/helpdesk listening .*"port":(\d+)/)
       if (match) {
