@@ -180,8 +180,7 @@ test('a ticket with no reply reaches its SLA warning, then its breach, on the dr
   expect(due.getTime() - new Date(ticket.createdAt).getTime()).toBeGreaterThan(59 * 60_000)
 
   // The owner was told of the assignment; after that, only of the SLA.
-  const ownerKinds = async () =>
-    (await owner.client.get('/api/notifications')).body.items.map((n: { kind: string }) => n.kind)
+  const ownerKinds = async () => (await owner.client.get('/api/notifications')).body.items.map((n: { kind: string }) => n.kind)
   expect(await ownerKinds()).toEqual(['assigned'])
   await setClock(new Date(due.getTime() - 20 * 60_000))
   expect(await ownerKinds()).toEqual(['assigned'])
