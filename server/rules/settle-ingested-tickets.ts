@@ -44,10 +44,11 @@ export async function settleIngestedTickets(
   const overdue = results.flatMap((r) => overdueEvents(r.state, r.sla, now))
   if (results.some(rowChanges)) await writeRuleResults(db, results, now)
   if (overdue.length) await recordSlaEvents(db, overdue, now)
-  const chats = []
-  for (const state of states) {
-    if (newChats.has(state.id) && state.channelKind === 'chat' && !(await routesNewTickets(db, state.workspaceId)))
-      chats.push(state)
+  const chats = states.filter((s) => newChats.has(s.id) && s.channelKind === 'chat')
+  const routed = new Set<string>()
+  for (const workspaceId of new Set(chats.map((c) => c.workspaceId))) {
+    if (await routesNewTickets(db, workspaceId)) routed.add(workspaceId)
   }
-  if (chats.length) await notify(db, await newChatNotifications(db, chats, now))
+  const announced = chats.filter((c) => !routed.has(c.workspaceId))
+  if (announced.length) await notify(db, await newChatNotifications(db, announced, now))
 }
