@@ -152,7 +152,7 @@ export async function createServer(
     journal,
     settings: {
       reopenWindowDays: config.REOPEN_WINDOW_DAYS,
-      settleTickets: (db, ticketIds, now) => settleIngestedTickets(db, ticketIds, config.PRIORITY_WEIGHTS, now),
+      settleTickets: (db, ticketIds, now, created) => settleIngestedTickets(db, ticketIds, config.PRIORITY_WEIGHTS, now, created),
     },
     log,
     clock,

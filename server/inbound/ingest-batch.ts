@@ -102,10 +102,12 @@ export async function ingestBatch(
     ...[...done.entries()].sort(([a], [b]) => a - b).map(([i, stored]) => ({ message: toIngest[i]!, ingested: stored })),
     ...reports.map((message, i) => ({ message, ingested: reported[i]! })),
   ]
+  const inbound = ingested.filter((i) => i.message.direction === 'inbound')
   await settings.settleTickets(
     db,
-    ingested.filter((i) => i.message.direction === 'inbound').map((i) => i.ingested.ticketId),
+    inbound.map((i) => i.ingested.ticketId),
     now,
+    new Set(inbound.flatMap((i) => (i.ingested.ticketCreated && !i.message.autoSubmitted ? [i.ingested.ticketId] : []))),
   )
   return { results, ingested }
 }

@@ -25,8 +25,9 @@ export interface IngestSettings {
   /**
    * Writes the priority scores and SLA due times of the tickets customers wrote on, in the ingest
    * transaction (server/rules/settle-ingested-tickets.ts, given by the caller: the rules read ingest's types).
+   * `created`: those a customer's message opened now (a new live chat is announced to agents).
    */
-  settleTickets(db: Db, ticketIds: readonly string[], now: Date): Promise<void>
+  settleTickets(db: Db, ticketIds: readonly string[], now: Date, created: ReadonlySet<string>): Promise<void>
 }
 
 export interface IngestedMessage {

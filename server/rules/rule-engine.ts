@@ -12,6 +12,8 @@ import { rules as rulesTable } from '../db/schema/routing.ts'
 import { tickets } from '../db/schema/tickets.ts'
 import type { BatchOutcome } from '../inbound/ingest-batch.ts'
 import type { Logger } from '../log.ts'
+import { newChatNotifications } from '../notifications/new-chat-notifications.ts'
+import { notify } from '../notifications/notify.ts'
 import type { PriorityWeights } from '../priority/priority-score.ts'
 import { overdueEvents } from '../sla/overdue.ts'
 import { recordSlaEvents } from '../sla/record-sla-events.ts'
@@ -20,6 +22,7 @@ import { loadTicketStates } from '../sla/ticket-state.ts'
 import { evaluateRules, type Snapshot } from './evaluate-rules.ts'
 import { type CompiledRule, compileRule } from './match-conditions.ts'
 import { queueRuleReply } from './queue-rule-reply.ts'
+import { assignsAnAgent } from './routes-new-tickets.ts'
 import { loadAgentLoads, loadRoutingSettings, type RoutingSettings } from './routing-context.ts'
 import { toRule } from './rule-directory.ts'
 import { stopLoops } from './stop-loops.ts'
@@ -97,6 +100,7 @@ export function createRuleEngine(deps: {
     ticketIds: readonly string[],
     chain: Map<string, Set<string>> = new Map(),
     depth = 0,
+    newChats: ReadonlySet<string> = new Set(),
   ): Promise<void> {
     if (!ticketIds.length) return
     // Agents are read only when a rule may choose or name one, or a loop may have to be reported.
@@ -118,16 +122,20 @@ export function createRuleEngine(deps: {
         sla: slaDue(ctx.policies, ctx.calendars, evaluation.state),
         extraAudit: loops.audit,
         extraNotifications: loops.notifications,
+        newChat: newChats.has(state.id) && state.channelKind === 'chat',
       }
     })
+    const chats = results.filter((r) => r.newChat).map((r) => r.state)
 
     let replies = 0
     const overdue = results.flatMap((r) => overdueEvents(r.state, r.sla, now))
-    const nothingToWrite = overdue.length === 0 && !results.some((r) => r.effects.length || r.extraAudit.length || rowChanges(r))
+    const nothingToWrite =
+      overdue.length === 0 && chats.length === 0 && !results.some((r) => r.effects.length || r.extraAudit.length || rowChanges(r))
     if (nothingToWrite) return
     await db.transaction(async (tx) => {
       await writeRuleResults(tx, results, now)
       await recordSlaEvents(tx, overdue, now)
+      if (chats.length) await notify(tx, await newChatNotifications(tx, chats, now))
       for (const r of results) {
         for (const [i, e] of r.effects.entries()) {
           if (e.kind !== 'reply') continue
@@ -216,7 +224,9 @@ export function createRuleEngine(deps: {
       // is the rules, and a run without any would only read the tickets again.
       for (const [workspaceId, sets] of byWorkspace) {
         const created = await rulesFor(workspaceId, 'ticket_created')
-        if (created.length) await run(workspaceId, created, [...sets.created])
+        // New live chats not announced by the ingest (settle-ingested-tickets.ts) are announced by this run.
+        const chats = created.some(assignsAnAgent) ? sets.created : new Set<string>()
+        if (created.length) await run(workspaceId, created, [...sets.created], new Map(), 0, chats)
         const received = await rulesFor(workspaceId, 'message_received')
         if (received.length) await run(workspaceId, received, [...sets.received])
       }

@@ -17,6 +17,8 @@ export interface TicketResult extends Evaluation {
   /** Notifications beyond the rules' own (a loop stopped). */
   extraNotifications: NotificationEntry[]
   extraAudit: AuditEntry[]
+  /** A new live chat: whoever routing gives it to is told by a new_chat notification, not an assigned one. */
+  newChat?: boolean
 }
 
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null)
@@ -162,8 +164,17 @@ export async function writeRuleResults(db: Db, all: readonly TicketResult[], now
                 at: now,
               },
             ]
-          : e.kind === 'change' && e.field === 'assignee' && typeof e.to === 'string'
-            ? [{ workspaceId: r.state.workspaceId, agentId: e.to, kind: 'rule', ticketId: r.state.id, body: e.sentence, at: now }]
+          : e.kind === 'change' && e.field === 'assignee' && typeof e.to === 'string' && !r.newChat
+            ? [
+                {
+                  workspaceId: r.state.workspaceId,
+                  agentId: e.to,
+                  kind: 'assigned',
+                  ticketId: r.state.id,
+                  body: `Ticket #${r.state.number} was assigned to you by the rule “${e.rule.name}”.`,
+                  at: now,
+                },
+              ]
             : [],
       ),
       ...r.extraNotifications,

@@ -11,6 +11,7 @@ import { agents, teams } from '../db/schema/agents.ts'
 import { contacts } from '../db/schema/contacts.ts'
 import { messages } from '../db/schema/messages.ts'
 import { tags as tagCatalogue, tickets } from '../db/schema/tickets.ts'
+import { notify } from '../notifications/notify.ts'
 import { assertMayAssign } from './assignment-permission.ts'
 import { findVisibleTicket } from './get-ticket.ts'
 import { ticketSearchText } from './thread-messages.ts'
@@ -100,6 +101,19 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
       )
     }
     await recordAudit(tx, audit, now)
+    // Someone else giving an agent a ticket tells them; taking one yourself needs no telling.
+    if (set.assigneeId && set.assigneeId !== actor.agentId) {
+      await notify(tx, [
+        {
+          workspaceId: actor.workspaceId,
+          agentId: set.assigneeId,
+          kind: 'assigned',
+          ticketId: before.id,
+          body: `Ticket #${before.number} was assigned to you by ${actor.name}.`,
+          at: now,
+        },
+      ])
+    }
     return toTicket(after!)
   })
 }

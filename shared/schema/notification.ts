@@ -1,5 +1,6 @@
 // An agent's notifications (GET /api/notifications): what a rule, an SLA or a handoff wants them to know,
-// and for admins what Meta says about a channel's account (template reviews, number quality, alerts).
+// a colleague's mention, a ticket given to them, a new live chat, and for admins what Meta says about a
+// channel's account (template reviews, number quality, alerts).
 import { z } from 'zod'
 import { idSchema, isoTimeSchema } from './common.ts'
 
@@ -12,7 +13,12 @@ export const notificationKinds = [
   'rule_loop',
   'mention',
   'channel_account',
+  'assigned',
+  'new_chat',
 ] as const
+
+/** The kinds that concern the agent at once: the app may announce them (desktop notification, sound). */
+export const urgentNotificationKinds: readonly NotificationKind[] = ['new_chat', 'mention', 'assigned']
 
 export const notificationSchema = z.object({
   id: idSchema,

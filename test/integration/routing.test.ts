@@ -179,11 +179,13 @@ test('a ticket with no reply reaches its SLA warning, then its breach, on the dr
   const due = new Date(sla.firstReplyDueAt)
   expect(due.getTime() - new Date(ticket.createdAt).getTime()).toBeGreaterThan(59 * 60_000)
 
+  // The owner was told of the assignment; after that, only of the SLA.
+  const ownerKinds = async () => (await owner.client.get('/api/notifications')).body.items.map((n: { kind: string }) => n.kind)
+  expect(await ownerKinds()).toEqual(['assigned'])
   await setClock(new Date(due.getTime() - 20 * 60_000))
-  expect((await owner.client.get('/api/notifications')).body.items).toEqual([])
+  expect(await ownerKinds()).toEqual(['assigned'])
   await setClock(new Date(due.getTime() - 10 * 60_000))
-  const warned = (await owner.client.get('/api/notifications')).body.items
-  expect(warned.map((n: { kind: string }) => n.kind)).toEqual(['sla_warning'])
+  expect(await ownerKinds()).toEqual(['sla_warning', 'assigned'])
   expect((await setup.api.get(`/api/tickets/${ticket.id}`)).body.ticket.sla.breaches).toEqual([])
   const breaching = await setup.api.get('/api/tickets?view=breaching')
   expect(breaching.body.items.map((t: { id: string }) => t.id)).toContain(ticket.id)
@@ -191,14 +193,13 @@ test('a ticket with no reply reaches its SLA warning, then its breach, on the dr
   await setClock(new Date(due.getTime() + 60_000))
   const { body } = await setup.api.get(`/api/tickets/${ticket.id}`)
   expect(body.ticket.sla.breaches).toEqual([{ metric: 'firstReply', at: expect.any(String) }])
-  const kinds = (await owner.client.get('/api/notifications')).body.items.map((n: { kind: string }) => n.kind)
-  expect(kinds).toEqual(['sla_breach', 'sla_warning'])
+  expect(await ownerKinds()).toEqual(['sla_breach', 'sla_warning', 'assigned'])
   // Nobody owns the other ticket: its breach is told to the admins.
   const adminTold = (await setup.api.get('/api/notifications')).body.items
   expect(adminTold).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'sla_breach', ticketId: unowned.id })]))
   // The same stretch looked at again tells nobody twice.
   await setClock(new Date(due.getTime() + 2 * 60_000))
-  expect((await owner.client.get('/api/notifications')).body.items).toHaveLength(2)
+  expect((await owner.client.get('/api/notifications')).body.items).toHaveLength(3)
 })
 
 test('a time-based rule fires once when the customer has waited past its threshold', async () => {
