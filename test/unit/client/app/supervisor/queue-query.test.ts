@@ -32,7 +32,7 @@ function ticket(n: number, fields: Partial<Ticket>): Ticket {
     replyWindowClosesAt: null,
     humanAgentWindowClosesAt: null,
     threadKey: null,
-    priorityScore: null,
+    priorityScore: 0,
     sla: null,
     replyFailedAt: null,
     snoozedUntil: null,
