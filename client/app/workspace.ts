@@ -68,7 +68,11 @@ export function openWorkspace(me: Agent): Workspace {
     void outbox?.flush()
     void loadDirectory().catch(() => undefined)
   })
-  outbox = createOutbox(db, () => void sync.pull())
+  outbox = createOutbox(
+    db,
+    () => void sync.pull(),
+    (ids) => sync.touch(ids),
+  )
   sync.onReads(() => void local.ready.then(() => pullReads(db, sync)).catch(() => undefined))
   void loadDirectory().catch(() => undefined)
 

@@ -29,6 +29,8 @@ async function newAgent(name: string, role = 'agent'): Promise<{ id: string; api
   return { id: created.body.agent.id, api: await new ApiClient(setup.server.url).login(email, 'agent-password-1') }
 }
 
+const notesOfAuthor = (client: CollabClient) => client.doc.getArray<import('yjs').Map<unknown>>('notes').toArray()
+
 function collab(ticketId: string, credentials: string | { cookie: string }): CollabClient {
   const client = openCollab(setup.server.url, ticketId, credentials)
   open.push(client)
@@ -87,6 +89,29 @@ describe('notes', () => {
     await new Promise((resolve) => setTimeout(resolve, 500))
     const messages = (await setup.api.get(`/api/tickets/${ticketId}`)).body.messages
     expect(messages.filter((m: { kind: string }) => m.kind === 'note')).toHaveLength(1)
+  })
+
+  test('a colleague’s edit of someone else’s note is undone in the document; the message keeps the author’s text', async () => {
+    const ticketId = await newTicket('a note only its author edits')
+    const author = collab(ticketId, token)
+    await author.synced
+    writeNote(author.doc, 'n-colleague', adminId, 'Refund approved')
+    const noteMessage = async () =>
+      (await setup.api.get(`/api/tickets/${ticketId}`)).body.messages.find((m: { kind: string }) => m.kind === 'note')
+    await eventually(async () => expect((await noteMessage())?.body).toBe('Refund approved'))
+
+    const bea = await newAgent('Bea')
+    const colleague = collab(ticketId, { cookie: bea.api.cookie! })
+    await colleague.synced
+    const body = () => String(colleague.doc.getArray<import('yjs').Map<unknown>>('notes').get(0)?.get('body'))
+    await eventually(async () => expect(body()).toBe('Refund approved'))
+    ;(colleague.doc.getArray<import('yjs').Map<unknown>>('notes').get(0)!.get('body') as import('yjs').Text).insert(0, 'Not ')
+
+    // Put back everywhere: in her copy, in the author's, and the message was never changed or marked edited.
+    await eventually(async () => expect(body()).toBe('Refund approved'))
+    await eventually(async () => expect(String(notesOfAuthor(author)[0]?.get('body'))).toBe('Refund approved'))
+    const message = await noteMessage()
+    expect(message).toMatchObject({ body: 'Refund approved', authorId: adminId, editedAt: null })
   })
 })
 

@@ -8,9 +8,9 @@ export type InboxView = 'mine' | 'unassigned' | 'all' | 'pending' | 'resolved' |
 
 /**
  * Snoozed, on this device's clock: a snooze whose time has passed counts as over here at once (offline
- * too), before the server's wake arrives through the sync.
+ * too), before the server's wake arrives through the sync. The supervisor's queues leave them out too.
  */
-const snoozed = `(coalesce((data->>'snoozedUntil')::timestamptz > now(), false)
+export const snoozed = `(coalesce((data->>'snoozedUntil')::timestamptz > now(), false)
   or coalesce((data->>'snoozedUntilCustomerReplies')::boolean, false))`
 
 export interface InboxFilters {

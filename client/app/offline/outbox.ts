@@ -1,17 +1,19 @@
 // Writes made while the server is out of reach: kept in the local database with an idempotency key made
 // when the agent pressed the button, replayed in order when the network returns. A reply carries its key
 // to the server, which sends a key once, so a replay after a lost answer never sends twice; a ticket
-// change, a snooze and a bulk change set fields to values, so sending them again changes nothing.
+// change, a snooze, a bulk change and a read mark set fields to values, so sending them again changes nothing.
 import { type Accessor, createSignal } from 'solid-js'
 import { v4 as newKey } from 'uuid'
 import { z } from 'zod'
 import { messageResponseSchema } from '../../../shared/schema/message.ts'
 import { bulkResponseSchema, ticketResponseSchema } from '../../../shared/schema/ticket.ts'
+import { ticketReadResponseSchema } from '../../../shared/schema/ticket-read.ts'
 import { ApiError, api, UnreachableError } from '../net/http.ts'
 import type { LocalDb } from './local-db.ts'
+import { putBackRefused } from './put-back-refused.ts'
 
 /** A bulk change's `ticketId` is its first ticket; the payload names them all. */
-export type OutboxKind = 'reply' | 'patch' | 'snooze' | 'bulk'
+export type OutboxKind = 'reply' | 'patch' | 'snooze' | 'bulk' | 'read'
 
 export interface OutboxItem {
   key: string
@@ -31,7 +33,8 @@ export interface Outbox {
 
 const sentSchema = z.union([messageResponseSchema, ticketResponseSchema])
 
-export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
+/** `onRestored`: tickets whose local values were put back to the server's (the screens read them again). */
+export function createOutbox(db: LocalDb, onSent: () => void, onRestored: (ticketIds: string[]) => void): Outbox {
   // The list in memory is what is sent; the local database keeps it across reloads. Sending never waits
   // for the database to open (a write made in the first seconds of a start goes out at once).
   const [items, setItems] = createSignal<OutboxItem[]>([])
@@ -69,10 +72,17 @@ export function createOutbox(db: LocalDb, onSent: () => void): Outbox {
       // An empty payload wakes the ticket.
       if (Object.keys(item.payload).length) await api(sentSchema, 'POST', `/api/tickets/${item.ticketId}/snooze`, item.payload)
       else await api(sentSchema, 'DELETE', `/api/tickets/${item.ticketId}/snooze`)
+    } else if (item.kind === 'read') {
+      const { read } = await api(ticketReadResponseSchema, 'PUT', `/api/me/reads/${item.ticketId}`, item.payload)
+      // The server's time is the one the agent's other browsers compare with the ticket's last message.
+      await db.query('update ticket_reads set seen_at = $2 where ticket_id = $1', [item.ticketId, read.seenAt])
     } else if (item.kind === 'bulk') {
       const { results } = await api(bulkResponseSchema, 'POST', '/api/tickets/bulk', item.payload)
-      const refused = results.filter((r) => !r.ok)
-      if (refused.length) throw new Error(`${refused.length} of ${results.length} not changed: ${refused[0]?.error?.message}`)
+      if (results.some((r) => !r.ok)) {
+        const message = await putBackRefused(db, results)
+        onRestored(results.filter((r) => !r.ok).map((r) => r.ticketId))
+        throw new Error(message)
+      }
     } else {
       await api(sentSchema, 'PATCH', `/api/tickets/${item.ticketId}`, item.payload)
     }

@@ -1,5 +1,8 @@
-// Open tickets per channel from the local database, and the one waiting longest in each.
+// Open tickets per channel from the local database, and the one waiting longest in each. Snoozed tickets
+// are left out, as the inbox and the server's views leave them out: nobody owes them anything yet.
+
 import type { ChannelKind } from '../../../shared/schema/common.ts'
+import { snoozed } from '../inbox/inbox-query.ts'
 import type { LocalDb } from '../offline/local-db.ts'
 
 export interface QueueRow {
@@ -16,7 +19,7 @@ export async function queryQueues(db: LocalDb): Promise<QueueRow[]> {
     with waiting as (
       select id, channel_kind, contact_name, assignee_id,
              waiting_since as since
-      from tickets where status = 'open'
+      from tickets where status = 'open' and not ${snoozed}
     )
     select channel_kind, count(*)::int as open, count(*) filter (where assignee_id is null)::int as unassigned,
            (array_agg(id order by since))[1] as oldest_id,

@@ -52,8 +52,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
   // Marked unread (`u`), the ticket is on its way out: it must not be marked read again meanwhile.
   let leaving = false
   createEffect(() => {
-    if (detail()?.ticket.lastMessageAt && !leaving)
-      void markRead(props.ws.db, props.ws.sync, props.ticketId).catch(() => undefined)
+    if (detail()?.ticket.lastMessageAt && !leaving) void markRead(props.ws, props.ticketId).catch(() => undefined)
   })
 
   // The screen is made once per ticket (keyed by the shell), so the document lives as long as it does.
@@ -101,7 +100,7 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
     // Read again at once if it stayed open: back to the inbox, where it shows unread.
     leaving = true
     props.onBack()
-    void markUnread(props.ws.db, props.ws.sync, props.ticketId).catch(() => undefined)
+    void markUnread(props.ws, props.ticketId).catch(() => undefined)
   }
   const assignToMe = () =>
     void changeWithUndo(props.ws, [props.ticketId], ['assignee'], `Assigned ${label()} to you`, () =>
