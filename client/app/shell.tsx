@@ -26,7 +26,8 @@ export function Shell(props: { ws: Workspace; session: Session }) {
     () => props.ws.sync.localReady() && { revision: props.ws.sync.revision() },
     async () => (await props.ws.db.query<{ n: number }>('select count(*)::int as n from tickets')).rows[0]?.n ?? 0,
   )
-  const waiting = () => props.ws.outbox.items().length
+  // What the agent wrote or changed; a read mark on its way is not worth a word in the header.
+  const waiting = () => props.ws.outbox.items().filter((item) => item.kind !== 'read').length
   const [menuOpen, setMenuOpen] = createSignal(false)
   // Going anywhere closes the phone's header menu.
   createEffect(on(route, () => setMenuOpen(false), { defer: true }))
