@@ -2,7 +2,8 @@
 // being typed keeps its Send buttons on screen; the Hand off popover closes on Escape back to its button;
 // empty settings lists say so in a sentence; read marks are per agent and follow them to another browser,
 // made offline too; only a note's author edits it and a colleague sees the edit live, marked; a bulk
-// change the server refuses for one ticket puts that row back and names it.
+// change the server refuses for one ticket puts that row back and names it; the customer's profile,
+// opened offline, shows once the connection is back.
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type AppTab, openSignedIn, openTicket } from '../support/agent-app.ts'
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const channelId = await createFormChannel(api)
   const colleague = await signedInAgent(api, 'agent', 'Bea Colleague')
   bea = { id: colleague.agent.id, email: colleague.agent.email, password: 'agent-password-1' }
-  for (const name of ['Pia Phone', 'Ren Reads', 'Noa Notes', 'Cy Bulk', 'Di Taken']) {
+  for (const name of ['Pia Phone', 'Ren Reads', 'Noa Notes', 'Cy Bulk', 'Di Taken', 'Lu Later']) {
     const ticket = await ticketFromForm(api, channelId, { name, email: uniqueEmail(), message: `Hello from ${name}` })
     customers[name] = { id: ticket.id, number: ticket.number }
   }
@@ -275,6 +276,26 @@ test(
     } finally {
       await colleague.context.close()
     }
+  },
+  slow,
+)
+
+test(
+  'a customer profile opened offline says it needs the network, and shows once the connection is back',
+  async () => {
+    const page = admin.page
+    await toInbox(page)
+    await localCopyReady(page)
+    await admin.context.setOffline(true)
+    try {
+      await openTicket(page, 'Lu Later')
+      const sidebar = page.getByRole('complementary', { name: 'Customer' })
+      await expect.poll(() => sidebar.textContent(), wait).toContain('The profile needs the network.')
+    } finally {
+      await admin.context.setOffline(false)
+    }
+    const sidebar = page.getByRole('complementary', { name: 'Customer' })
+    await expect.poll(() => sidebar.locator('h2').textContent(), wait).toBe('Lu Later')
   },
   slow,
 )

@@ -1,7 +1,7 @@
 // The customer beside the thread: the unified profile (name, email, phone, every identity), all their
 // tickets, and merging another profile of the same person into this one.
 
-import { createResource, createSignal, For, Show } from 'solid-js'
+import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js'
 import { z } from 'zod'
 import { pageSchema } from '../../../shared/schema/common.ts'
 import { contactResponseSchema, contactSchema, identitySchema } from '../../../shared/schema/contact.ts'
@@ -17,10 +17,20 @@ const contactDetailSchema = z.object({
 })
 const contactPageSchema = pageSchema(contactSchema)
 
-export function CustomerSidebar(props: { contactId: string; onMerged: () => void }) {
+export function CustomerSidebar(props: { contactId: string; reachable: boolean; onMerged: () => void }) {
   const [detail, { refetch }] = createResource(
     () => props.contactId,
     (id) => api(contactDetailSchema, 'GET', `/api/contacts/${id}`),
+  )
+  // The profile is read from the server only: asked again when the server is back.
+  createEffect(
+    on(
+      () => props.reachable,
+      (reachable) => {
+        if (reachable && detail.error) void refetch()
+      },
+      { defer: true },
+    ),
   )
   const [query, setQuery] = createSignal('')
   const [matches] = createResource(
@@ -44,7 +54,8 @@ export function CustomerSidebar(props: { contactId: string; onMerged: () => void
   return (
     <aside class="customer" aria-label="Customer">
       <Show
-        when={detail()}
+        // A resource that failed throws when read: the error is asked first.
+        when={!detail.error && detail()}
         fallback={<p class="muted">{detail.error ? 'The profile needs the network.' : 'Loading profile…'}</p>}
       >
         {(d) => (

@@ -215,7 +215,11 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
             />
           </section>
           <div class="side" id="ticket-side">
-            <CustomerSidebar contactId={d().ticket.contactId} onMerged={() => void refresh()} />
+            <CustomerSidebar
+              contactId={d().ticket.contactId}
+              reachable={props.ws.sync.reachable()}
+              onMerged={() => void refresh()}
+            />
           </div>
         </div>
       )}
