@@ -1,6 +1,7 @@
 // What needs a manager's eye, from the server's work views: waiting on us, waiting on the customer,
 // breaching or about to, unassigned, and stalled. Refreshed every 30 s while open.
 import { createResource, For, onCleanup, Show } from 'solid-js'
+import type { z } from 'zod'
 import { ticketPageSchema } from '../../../shared/schema/ticket.ts'
 import { api } from '../net/http.ts'
 
@@ -12,10 +13,17 @@ const views = [
   { id: 'waiting_on_customer', label: 'Waiting on the customer' },
 ] as const
 
+type TicketPage = z.infer<typeof ticketPageSchema>
+
 export function WorkViews() {
-  const [lists, { refetch }] = createResource(() =>
-    Promise.all(views.map((view) => api(ticketPageSchema, 'GET', `/api/tickets?view=${view.id}&limit=10`))),
-  )
+  // Unreachable, the lists shown stay (a failed read would throw where they are shown).
+  let shown: TicketPage[] | null = null
+  const [lists, { refetch }] = createResource(async () => {
+    shown = await Promise.all(views.map((view) => api(ticketPageSchema, 'GET', `/api/tickets?view=${view.id}&limit=10`))).catch(
+      () => shown,
+    )
+    return shown
+  })
   const timer = setInterval(() => void refetch(), 30_000)
   onCleanup(() => clearInterval(timer))
   return (
