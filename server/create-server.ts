@@ -134,6 +134,8 @@ export async function createServer(
       sampleSimulator,
     ),
     log,
+    clock,
+    settleTickets: (db, ticketIds, now) => settleIngestedTickets(db, ticketIds, config.PRIORITY_WEIGHTS, now),
   })
   const rules = createRuleEngine({
     db: database.db,

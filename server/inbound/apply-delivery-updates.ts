@@ -18,19 +18,26 @@ type Bounce = Extract<ChannelEvent, { type: 'bounce' }>
 /** Rank of a status; an update applies only when it ranks higher. Failure can only follow queued or sent. */
 const rank = (column: string) =>
   sql.raw(`(case ${column} when 'queued' then 0 when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 else 4 end)`)
-/** Applies the updates; answers the delivery reports that name no message we sent (stored apart). */
-export async function applyDeliveryUpdates(db: Db, events: readonly ChannelEvent[]): Promise<Bounce[]> {
+export interface DeliveryOutcome {
+  /** Delivery reports that name no message we sent (stored apart). */
+  unmatched: Bounce[]
+  /** Tickets with a message that failed just now: their SLA is worked out again (a failed reply is no reply). */
+  failedTicketIds: string[]
+}
+
+export async function applyDeliveryUpdates(db: Db, events: readonly ChannelEvent[]): Promise<DeliveryOutcome> {
   const statuses = events.filter((e): e is Status => e.type === 'status')
   const watermarks = events.filter((e): e is Watermark => e.type === 'watermark')
   const deletions = events.filter((e): e is Deleted => e.type === 'deleted')
-  if (statuses.length) await applyStatuses(db, statuses)
+  const failed = new Set<string>()
+  if (statuses.length) for (const id of await applyStatuses(db, statuses)) failed.add(id)
   if (watermarks.length) await applyWatermarks(db, watermarks)
   if (deletions.length) await applyDeletions(db, deletions)
   const bounces = events.filter((e): e is Bounce => e.type === 'bounce')
-  if (!bounces.length) return []
-  await applyStatuses(db, bounces.map(bounceStatus))
+  if (!bounces.length) return { unmatched: [], failedTicketIds: [...failed] }
+  for (const id of await applyStatuses(db, bounces.map(bounceStatus))) failed.add(id)
   const known = await sentMessageIds(db, bounces)
-  return bounces.filter((b) => !known.has(`${b.workspaceId}|${b.externalId}`))
+  return { unmatched: bounces.filter((b) => !known.has(`${b.workspaceId}|${b.externalId}`)), failedTicketIds: [...failed] }
 }
 
 /** A delivery report as the status it gives our message: failed, delivered, or (delayed) still sent. */
@@ -53,7 +60,8 @@ async function sentMessageIds(db: Db, bounces: Bounce[]): Promise<Set<string>> {
 
 const statusRank = { sent: 1, delivered: 2, read: 3, failed: 4 } as const
 
-async function applyStatuses(db: Db, statuses: Status[]): Promise<void> {
+/** Answers the tickets of the messages that failed. */
+async function applyStatuses(db: Db, statuses: Status[]): Promise<string[]> {
   // One row per message: an UPDATE changes each row once, so of a batch's statuses the highest counts.
   const highest = new Map<string, Status>()
   for (const s of statuses) {
@@ -62,11 +70,16 @@ async function applyStatuses(db: Db, statuses: Status[]): Promise<void> {
     if (!before || statusRank[s.status] > statusRank[before.status]) highest.set(key, s)
   }
   const records = [...highest.values()].map((s) => ({ w: s.workspaceId, x: s.externalId, status: s.status, error: s.error }))
-  await db.execute(sql`
+  const changed = await rows<{ ticket_id: string; status: string }>(
+    db,
+    sql`
     update ${messages} m set status = v.status, error = coalesce(v.error, m.error)
     from ${jsonRecords(records, 'w uuid, x text, status text, error text')}
     where m.workspace_id = v.w and m.external_id = v.x and m.direction = 'outbound'
-      and ${rank('v.status')} > ${rank('m.status')} and (v.status <> 'failed' or m.status in ('queued', 'sent'))`)
+      and ${rank('v.status')} > ${rank('m.status')} and (v.status <> 'failed' or m.status in ('queued', 'sent'))
+    returning m.ticket_id, m.status`,
+  )
+  return changed.filter((c) => c.status === 'failed').map((c) => c.ticket_id)
 }
 
 async function applyWatermarks(db: Db, watermarks: Watermark[]): Promise<void> {

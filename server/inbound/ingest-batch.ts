@@ -70,7 +70,7 @@ export async function ingestBatch(
     [...done.keys()].map((i) => toIngest[i]!),
   )
   const updates = batch.filter((e, i) => fresh[i] && e.type !== 'message')
-  const unmatched = await applyDeliveryUpdates(db, updates)
+  const { unmatched, failedTicketIds } = await applyDeliveryUpdates(db, updates)
   await applyMessageChanges(db, updates)
   await applyContactChanges(db, updates, now)
   await applyAccountNotices(db, updates, now)
@@ -105,7 +105,7 @@ export async function ingestBatch(
   const inbound = ingested.filter((i) => i.message.direction === 'inbound')
   await settings.settleTickets(
     db,
-    inbound.map((i) => i.ingested.ticketId),
+    [...new Set([...inbound.map((i) => i.ingested.ticketId), ...failedTicketIds])],
     now,
     new Set(inbound.flatMap((i) => (i.ingested.ticketCreated && !i.message.autoSubmitted ? [i.ingested.ticketId] : []))),
   )

@@ -6,7 +6,8 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { outboundRequestSchema } from '../channels/outbound-request.ts'
 import type { OutboundSender, SendOutcome } from '../channels/send-outcome.ts'
-import type { Database } from '../db/create-db.ts'
+import type { Clock } from '../clock/clock.ts'
+import type { Database, Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
 import { rows } from '../db/rows.ts'
 import { inboundEvents } from '../db/schema/inbound-events.ts'
@@ -27,7 +28,16 @@ const claimSize = 20
 const maxAttempts = 8
 const idlePollMs = 1_000
 
-export function createOutboxDispatcher(deps: { database: Database; send: OutboundSender; log: Logger }): OutboxDispatcher {
+export interface DispatcherDeps {
+  database: Database
+  send: OutboundSender
+  log: Logger
+  clock: Clock
+  /** A failed reply is no reply: the tickets' SLA due times and scores are worked out again (in the transaction). */
+  settleTickets(db: Db, ticketIds: readonly string[], now: Date): Promise<void>
+}
+
+export function createOutboxDispatcher(deps: DispatcherDeps): OutboxDispatcher {
   const { db } = deps.database
   let timer: NodeJS.Timeout | null = null
   let running: Promise<void> | null = null
@@ -84,10 +94,16 @@ export function createOutboxDispatcher(deps: { database: Database; send: Outboun
           .where(eq(outbox.id, row.id))
       } else {
         await tx.update(outbox).set({ status: 'failed', lastError: outcome.reason }).where(eq(outbox.id, row.id))
-        await tx
+        const failed = await tx
           .update(messages)
           .set({ status: 'failed', error: outcome.reason })
           .where(and(eq(messages.id, row.message_id), sql`${messages.status} in ('queued', 'sent')`))
+          .returning({ ticketId: messages.ticketId })
+        await deps.settleTickets(
+          tx,
+          failed.map((f) => f.ticketId),
+          deps.clock.now(),
+        )
       }
     })
   }
@@ -131,10 +147,18 @@ export function createOutboxDispatcher(deps: { database: Database; send: Outboun
         .where(eq(outbox.status, 'sending'))
         .returning({ messageId: outbox.messageId })
       for (const { messageId } of interrupted) {
-        await db
-          .update(messages)
-          .set({ status: 'failed', error: 'The server stopped while sending; it may or may not have reached the customer.' })
-          .where(and(eq(messages.id, messageId), eq(messages.status, 'queued')))
+        await db.transaction(async (tx) => {
+          const failed = await tx
+            .update(messages)
+            .set({ status: 'failed', error: 'The server stopped while sending; it may or may not have reached the customer.' })
+            .where(and(eq(messages.id, messageId), eq(messages.status, 'queued')))
+            .returning({ ticketId: messages.ticketId })
+          await deps.settleTickets(
+            tx,
+            failed.map((f) => f.ticketId),
+            deps.clock.now(),
+          )
+        })
       }
       schedule()
     },

@@ -1,6 +1,6 @@
 // A reply that never reached the customer answers nothing: the ticket keeps waiting on us, says so
 // (replyFailedAt) in the API and in the sync the browsers' local databases are fed from, and a later reply
-// that goes through clears it.
+// that goes through clears it. It is no reply for the SLA either: the first and the next reply fall due again.
 import { beforeAll, expect, test } from 'vitest'
 import { graphErrors } from '../fakes/graph-errors.ts'
 import { postSignedWebhook, whatsappStatus, whatsappText } from '../fakes/meta-webhooks.ts'
@@ -87,5 +87,52 @@ test('a late failure report flags only the newest reply: an older one failing af
 
   await reportFailed(newer.body.message.id)
   expect((await ticketOf(ticket.id)).replyFailedAt).toBe(newer.body.message.createdAt)
+  expect(await waitingOnUs()).toContain(ticket.id)
+})
+
+test('a failed reply is no reply: the first and the next reply are due again, from the customer’s message', async () => {
+  const policy = await setup.api.post('/api/sla-policies', {
+    name: 'Replies',
+    targets: { firstReplyMinutes: 60, nextReplyMinutes: 30 },
+  })
+  expect(policy.status).toBe(201)
+  const from = '4915100000003'
+  const ticket = await customerWrites(from, 'Is the blue one back in stock?')
+
+  setup.graph.inject({ ...graphErrors.whatsappUndeliverable, times: 1 })
+  expect((await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: 'Yes.' })).status).toBe(202)
+  const unanswered = await eventually(async () => {
+    const after = await ticketOf(ticket.id)
+    expect(after.replyFailedAt).not.toBeNull()
+    return after
+  })
+  expect(unanswered.firstResponseAt).toBeNull()
+
+  const answer = await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: 'Yes, it is back.' })
+  await eventually(async () => expect((await ticketOf(ticket.id)).replyFailedAt).toBeNull())
+  expect((await ticketOf(ticket.id)).firstResponseAt).toBe(answer.body.message.createdAt)
+
+  // The customer writes again (WhatsApp's times are whole seconds: in a later second than the answer, as a
+  // person would); the reply goes out, then Meta reports it failed.
+  const answeredAt = Date.parse(answer.body.message.createdAt)
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_000 - (answeredAt % 1_000) + answeredAt - Date.now() + 20)))
+  await customerWrites(from, 'And in size M?')
+  const due = (await ticketOf(ticket.id)).sla.nextReplyDueAt
+  expect(due).not.toBeNull()
+  const late = await setup.api.post(`/api/tickets/${ticket.id}/replies`, { body: 'Size M too.' })
+  const externalId = await eventually(async () => {
+    const detail = await setup.api.get(`/api/tickets/${ticket.id}`)
+    const message = detail.body.messages.find((m: { id: string }) => m.id === late.body.message.id)
+    expect(message.status).toBe('sent')
+    return message.externalId as string
+  })
+  expect((await ticketOf(ticket.id)).sla.nextReplyDueAt).toBeNull()
+  const failed = whatsappStatus({ ...number, messageId: externalId, recipientId: from, status: 'failed' })
+  expect((await postSignedWebhook(setup.server.url, failed, appSecret)).status).toBe(200)
+
+  const after = await ticketOf(ticket.id)
+  expect(after.replyFailedAt).toBe(late.body.message.createdAt)
+  expect(after.sla.nextReplyDueAt).toBe(due)
+  expect(after.firstResponseAt).toBe(answer.body.message.createdAt)
   expect(await waitingOnUs()).toContain(ticket.id)
 })
