@@ -120,10 +120,13 @@ test(
     await page.goto(`${server.url}/#/`)
     const [cy, di] = [customers['Cy Bulk']!, customers['Di Bulk']!]
     await expect.poll(() => shown(page, 'Di Bulk'), wait).toBe(1)
+    // The rows are read from the device's copy from now on (a source switch draws them anew).
+    await localCopyReady(page)
+    const bar = page.getByRole('toolbar', { name: 'Change the selected tickets' })
     // Shift-click ticks the range between two rows (Cy and Di are next to each other, newest first).
     await page.getByRole('checkbox', { name: `Select ticket #${di.number}` }).click()
+    await expect.poll(() => bar.textContent(), wait).toContain('1 selected')
     await page.getByRole('checkbox', { name: `Select ticket #${cy.number}` }).click({ modifiers: ['Shift'] })
-    const bar = page.getByRole('toolbar', { name: 'Change the selected tickets' })
     // The range is every row from Di to Cy as the list shows them (a ticket an earlier test woke may sit between).
     const names = await page.getByRole('list', { name: 'Tickets' }).getByRole('link').allTextContents()
     const [from, to] = [names.findIndex((n) => n.includes('Di Bulk')), names.findIndex((n) => n.includes('Cy Bulk'))]
