@@ -1,9 +1,9 @@
 // The daily tools in Chromium, as a new agent would use them, on a desktop and on a 390×844 phone:
 // snoozing (until a time, until the customer replies) and the ticket coming back, ticking rows for a bulk
 // change with undo, and the keyboard (`?`, j/k, e with undo, r/n, Ctrl+Enter, u), never while typing.
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { type AppTab, openSignedIn, openTicket } from '../support/agent-app.ts'
+import { type AppTab, insideScreen, openSignedIn, openTicket } from '../support/agent-app.ts'
 import { signedInAgent } from '../support/agents.ts'
 import { ApiClient } from '../support/api-client.ts'
 import { launchBrowser } from '../support/browser.ts'
@@ -54,11 +54,6 @@ const view = (page: Page, name: string) =>
 /** The device's own copy is open and filled (the header's status says when it was saved): changes and undo read it. */
 const localCopyReady = (page: Page) =>
   expect.poll(() => page.locator('[role="status"][title^="Saved on this device"]').count(), wait).toBe(1)
-async function insideScreen(locator: Locator, page: Page): Promise<boolean> {
-  const box = await locator.boundingBox()
-  const size = page.viewportSize()!
-  return Boolean(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height)
-}
 
 test(
   'a ticket snoozed until tomorrow leaves the inbox, shows under Snoozed, and comes back when due',

@@ -4,9 +4,9 @@
 // made offline too; only a note's author edits it and a colleague sees the edit live, marked; a bulk
 // change the server refuses for one ticket puts that row back and names it; the customer's profile,
 // opened offline, shows once the connection is back.
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { type AppTab, openSignedIn, openTicket } from '../support/agent-app.ts'
+import { type AppTab, insideScreen, openSignedIn, openTicket } from '../support/agent-app.ts'
 import { signedInAgent } from '../support/agents.ts'
 import { ApiClient } from '../support/api-client.ts'
 import { launchBrowser } from '../support/browser.ts'
@@ -59,12 +59,6 @@ const serverSeenAt = async (name: string) =>
   ((await api.get('/api/me/reads')).body.items as { ticketId: string; seenAt: string | null }[]).find(
     (r) => r.ticketId === customers[name]!.id,
   )?.seenAt ?? null
-
-async function insideScreen(locator: Locator, page: Page): Promise<boolean> {
-  const box = await locator.boundingBox()
-  const size = page.viewportSize()!
-  return Boolean(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height)
-}
 
 test(
   'empty settings lists say so in a plain sentence, never as a numbered or bulleted item',

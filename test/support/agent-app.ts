@@ -1,5 +1,5 @@
 // The agent app in a browser for end-to-end tests: a fresh context signed in through the real form.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { adminEmail, adminPassword } from './test-server.ts'
 
 export interface AppTab {
@@ -46,4 +46,11 @@ export async function openTicket(page: Page, rowText: string): Promise<void> {
     if (attempt === 3) throw new Error(`openTicket: the row "${rowText}" (${href}) did not open; the page is at ${page.url()}`)
   }
   await page.getByLabel('Reply', { exact: true }).waitFor()
+}
+
+/** Whether the element lies wholly inside the viewport (nothing cut off, nothing to scroll to). */
+export async function insideScreen(locator: Locator, page: Page): Promise<boolean> {
+  const box = await locator.boundingBox()
+  const size = page.viewportSize()!
+  return Boolean(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height)
 }
