@@ -69,7 +69,14 @@ export async function openPostgres(url: string, migrationsFolder: string, log?: 
   async function probe(): Promise<void> {
     if (probing) return
     probing = true
-    probeClient ??= postgres(url, { max: 1, connect_timeout: probeTimeoutMs / 1000, onnotice: () => {} })
+    // No array types fetched: `select 1` needs none, and a probe connection ended while it fetched them
+    // rejects that fetch where nobody awaits it (an unhandled rejection in postgres-js 3.4).
+    probeClient ??= postgres(url, {
+      max: 1,
+      connect_timeout: probeTimeoutMs / 1000,
+      fetch_types: false,
+      onnotice: () => {},
+    })
     const client = probeClient
     try {
       await withTimeout(client`select 1`, probeTimeoutMs)

@@ -247,6 +247,8 @@ describe('an email left in the widget', () => {
     const contact = await eventually(async () => {
       const found = await admin.get(`/api/contacts/${ticket.contactId}`)
       expect(found.body.identities).toContainEqual({ kind: 'email', value: email })
+      // The profile and its identities are two reads: a poll between them sees the identity first.
+      expect(found.body.contact).toMatchObject({ name: 'Kim Lee', email })
       return found.body
     })
     expect(contact.contact).toMatchObject({ name: 'Kim Lee', email })
