@@ -12,6 +12,7 @@ import { deviceKey } from './offline/device-data.ts'
 import { type LocalDb, openLocalDb } from './offline/local-db.ts'
 import { createOutbox, type Outbox } from './offline/outbox.ts'
 import { createSyncClient, type SyncClient } from './offline/sync-client.ts'
+import { afterFirstPaint } from './ui/after-first-paint.ts'
 
 export type Channel = z.infer<typeof channelSchema>
 
@@ -74,7 +75,12 @@ export function openWorkspace(me: Agent): Workspace {
     (ids) => sync.touch(ids),
   )
   sync.onReads(() => void local.ready.then(() => pullReads(db, sync)).catch(() => undefined))
-  void loadDirectory().catch(() => undefined)
+  // The directory shows from its kept copy; the database boots and the directory is read again once the
+  // first screen is up.
+  afterFirstPaint(() => {
+    local.start()
+    void loadDirectory().catch(() => undefined)
+  })
 
   return {
     me,

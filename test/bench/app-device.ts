@@ -10,7 +10,7 @@ import { armClickClock, launchProfile, pageClockOffset, pageMarks, waitFor, wait
 import { startWireMeter } from './wire-meter.ts'
 
 /** Marks the app may set (ms after navigation start), read for a breakdown only; NaN when absent. */
-export const appMarks = ['local-db-open', 'inbox-rows'] as const
+export const appMarks = ['document', 'app-start', 'signed-in', 'local-db-open', 'inbox-rows'] as const
 
 export interface SignIn {
   /** On this process's clock (performance.now()): the click on "Sign in", the first row, the stored copy. */

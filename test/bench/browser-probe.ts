@@ -148,7 +148,17 @@ export function navigationStart(page: Page): Promise<number> {
 export function pageMarks(page: Page, names: readonly string[]): Promise<Record<string, number>> {
   return page
     .evaluate(
-      (list) => Object.fromEntries(list.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN])),
+      (list) =>
+        Object.fromEntries(
+          list.map((n) => [
+            n,
+            // `document`: the page's HTML fully received (from the service worker on a reload).
+            n === 'document'
+              ? ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ??
+                Number.NaN)
+              : (performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN),
+          ]),
+        ),
       [...names],
     )
     .catch(() => Object.fromEntries(names.map((n) => [n, Number.NaN])))

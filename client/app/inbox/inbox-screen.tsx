@@ -13,6 +13,7 @@ import { UnreachableError } from '../net/http.ts'
 import type { LocalRows } from '../offline/store-sync-page.ts'
 import { changeTicket } from '../ticket/change-ticket.ts'
 import { changeWithUndo } from '../ticket/undoable-change.ts'
+import { afterFirstPaint } from '../ui/after-first-paint.ts'
 import { channelNames } from '../ui/channel-icon.tsx'
 import { createNow } from '../ui/clock.ts'
 import { VirtualList } from '../ui/virtual-list.tsx'
@@ -131,7 +132,15 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
     for (const id of ids) pushedAt.set(id, pushes)
     setList((l) => ({ ...l, rows: foldChanges(l.rows, ids, fresh, inboxOrder(f)) }))
   }
-  createEffect(on([view, filters, local], () => void readAll()))
+  // Kept rows are on screen at once: their first refresh waits until they are painted.
+  let refreshKept = Boolean(kept?.rows.length)
+  createEffect(
+    on([view, filters, local], () => {
+      if (!refreshKept) return void readAll()
+      refreshKept = false
+      afterFirstPaint(() => void readAll())
+    }),
+  )
   let serverRead: ReturnType<typeof setTimeout> | undefined
   onCleanup(
     props.ws.sync.onChange((changed) => {

@@ -12,6 +12,9 @@ interface Snapshot {
   count: number
 }
 
+/** Whether a first screen is kept (without reading it). */
+export const snapshotKept = (agentId: string): boolean => localStorage.getItem(deviceKey(agentId, 'inbox')) !== null
+
 export function readSnapshot(agentId: string): Snapshot | null {
   try {
     const kept = JSON.parse(localStorage.getItem(deviceKey(agentId, 'inbox')) ?? 'null') as Snapshot | null

@@ -18,6 +18,11 @@ export interface OpenedLocalDb {
    * database is ready.
    */
   rebuilt(): Promise<boolean>
+  /**
+   * Lets the worker boot PostgreSQL. Until then it only loads its script: a start draws its first screen
+   * before the boot takes the machine's cores.
+   */
+  start(): void
   /** Closes the database and stops its worker; another tab of the agent takes it over. */
   close(): Promise<void>
 }
@@ -29,12 +34,29 @@ export function openLocalDb(agentId: string): OpenedLocalDb {
   const worker = new Worker(new URL('./local-db-worker.ts', import.meta.url), { type: 'module' })
   // The worker decides where the database is kept (see local-db-worker.ts); it is named here.
   const db = new PGliteWorker(worker, { dataDir: localDbName(agentId) })
+  // Boot is asked for once both the page wants it and the worker listens (either may come first): the
+  // worker listens once PGlite's worker code says "here" (PGliteWorker takes any other first message
+  // from the worker for an error).
+  let wanted = false
+  let listening = false
+  const askToStart = () => {
+    if (wanted && listening) worker.postMessage({ type: 'helpdesk-start' })
+  }
+  worker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+    if (event.data?.type !== 'here') return
+    listening = true
+    askToStart()
+  })
   const ready = db.waitReady.then(() => {
     performance.mark('local-db-open')
   })
   return {
     db,
     ready,
+    start() {
+      wanted = true
+      askToStart()
+    },
     async rebuilt() {
       await ready
       const at = await readMeta(db, 'rebuilt')
