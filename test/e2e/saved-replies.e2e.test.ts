@@ -106,6 +106,7 @@ test(
       // Replacing the placeholder lifts the block (the colleague's notice goes too: it is one draft).
       await reply.fill(expected.replace('{{order.tracking_url}}', 'https://track.example/JP123'))
       await expect.poll(() => notice.count(), wait).toBe(0)
+      expect(await alert.count()).toBe(0)
       await expect.poll(() => colleague.page.locator('.unfilled-variables').count(), wait).toBe(0)
 
       // Ctrl+K opens the picker where the cursor is; Escape closes it and leaves the draft as it was.

@@ -70,6 +70,13 @@ export function Composer(props: {
   const [picker, setPicker] = createSignal<{ at: Y.RelativePosition; slash: boolean } | null>(null)
   const [draftText, setDraftText] = createSignal(props.doc.draft.toString())
   const unfilled = () => unfilledVariables(draftText())
+  // Send was pressed with a placeholder left: said until the draft has none.
+  const [sendBlocked, setSendBlocked] = createSignal(false)
+  const blockedText = () => {
+    const left = unfilled()
+    const one = left.length === 1
+    return `Not sent: ${left.map((v) => `{{${v}}}`).join(', ')} ${one ? 'is' : 'are'} still to be filled in. Replace ${one ? 'it' : 'them'} with the real value, or delete ${one ? 'it' : 'them'}.`
+  }
   const renderContext = (): RenderContext => ({
     contact: props.contact,
     agent: { name: props.ws.me.name },
@@ -89,7 +96,10 @@ export function Composer(props: {
 
   onMount(() => {
     const unbind = bindText(props.doc.draft, replyBox, () => props.doc.setTyping(true))
-    const readDraft = () => setDraftText(props.doc.draft.toString())
+    const readDraft = () => {
+      setDraftText(props.doc.draft.toString())
+      if (!unfilled().length) setSendBlocked(false)
+    }
     props.doc.draft.observe(readDraft)
     readDraft()
     // `/` typed at the start of the draft or of a line opens the picker instead of being written.
@@ -162,11 +172,9 @@ export function Composer(props: {
   async function sendReply(confirm: boolean, setStatus = pendingStatus): Promise<void> {
     pendingStatus = setStatus
     const draft = props.doc.draft.toString().trim()
-    const left = unfilledVariables(draft)
-    if (left.length) {
-      setError(
-        `Not sent: ${left.map((v) => `{{${v}}}`).join(', ')} ${left.length === 1 ? 'is' : 'are'} still to be filled in. Replace ${left.length === 1 ? 'it' : 'them'} with the real value, or delete ${left.length === 1 ? 'it' : 'them'}.`,
-      )
+    // A placeholder left in the draft would reach the customer as `{{…}}`: the reply waits for it.
+    if (unfilledVariables(draft).length) {
+      setSendBlocked(true)
       return
     }
     const body = draft ? withSignature(draft, signature()) : draft
@@ -396,6 +404,11 @@ export function Composer(props: {
       <Show when={error()}>
         <p class="error" role="alert">
           {error()}
+        </p>
+      </Show>
+      <Show when={sendBlocked() && unfilled().length}>
+        <p class="error" role="alert">
+          {blockedText()}
         </p>
       </Show>
     </section>
