@@ -4,6 +4,8 @@ import { z } from 'zod'
 export const errorStatus = {
   invalid_input: 400,
   malformed_json: 400,
+  /** A saved reply's body names a variable that does not exist (shared/saved-reply/variables.ts). */
+  unknown_variable: 400,
   unsupported_media_type: 415,
   payload_too_large: 413,
   not_signed_in: 401,
@@ -14,6 +16,8 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   reply_conflict: 409,
+  /** Another saved reply of the same scope and language already has the shortcut. */
+  shortcut_taken: 409,
   window_closed: 422,
   unknown_template: 422,
   channel_rule: 422,

@@ -82,7 +82,7 @@ export function Shell(props: { ws: Workspace; session: Session }) {
           <Show when={props.ws.me.role !== 'agent'}>
             <a href="#/supervisor">Supervisor</a>
           </Show>
-          <Show when={props.ws.me.role === 'admin'}>
+          <Show when={props.ws.me.role === 'admin'} fallback={<a href="#/settings/replies">Saved replies</a>}>
             <a href="#/settings">Settings</a>
           </Show>
         </div>

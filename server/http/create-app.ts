@@ -23,9 +23,11 @@ import { mentionRoutes } from './routes/mention-routes.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
 import { notificationRoutes } from './routes/notification-routes.ts'
 import { presenceRoutes } from './routes/presence-routes.ts'
+import { renderSavedReplyRoutes } from './routes/render-saved-reply-routes.ts'
 import { routingRoutes } from './routes/routing-routes.ts'
 import { ruleRoutes } from './routes/rule-routes.ts'
 import { sampleDataRoutes } from './routes/sample-data-routes.ts'
+import { savedReplyRoutes } from './routes/saved-reply-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { testClockRoutes } from './routes/test-clock-routes.ts'
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/sample-data', sampleDataRoutes(deps))
   api.route('/inbound-events', inboundEventRoutes(deps))
   api.route('/tickets', mentionRoutes(deps))
+  api.route('/tickets', renderSavedReplyRoutes(deps))
+  api.route('/saved-replies', savedReplyRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))

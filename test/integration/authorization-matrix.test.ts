@@ -71,6 +71,13 @@ async function anInboundEventId(): Promise<string> {
   return event!.id
 }
 
+/** A fresh reply shared with the workspace (made by the admin), for a call that changes or removes it. */
+async function aWorkspaceReply(): Promise<string> {
+  const made = await setup.api.post('/api/saved-replies', { title: `Shared ${randomUUID()}`, body: 'Hello', scope: 'workspace' })
+  expect(made.status).toBe(201)
+  return made.body.savedReply.id
+}
+
 const rules: Record<string, Rule> = {
   'POST /api/auth/login': { access: 'public' },
   'POST /api/auth/logout': { access: 'public' },
@@ -174,6 +181,24 @@ const rules: Record<string, Rule> = {
   'POST /api/tickets/{id}/mentions': {
     access: 'ticket',
     request: () => ({ path: `${ticketPath()}/mentions`, body: { agentIds: [fx.agents.supervisor.agent.id], body: 'look' } }),
+  },
+  // Personal replies are anyone's; shared ones are changed by supervisors and admins (agents: 403).
+  'GET /api/saved-replies': { access: 'signed-in' },
+  'POST /api/saved-replies': {
+    access: 'signed-in',
+    request: () => ({ path: '/api/saved-replies', body: { title: `Mine ${randomUUID()}`, body: 'x', scope: 'personal' } }),
+  },
+  'PATCH /api/saved-replies/{id}': {
+    access: 'supervisor',
+    request: async () => ({ path: `/api/saved-replies/${await aWorkspaceReply()}`, body: { title: 'Changed' } }),
+  },
+  'DELETE /api/saved-replies/{id}': {
+    access: 'supervisor',
+    request: async () => ({ path: `/api/saved-replies/${await aWorkspaceReply()}` }),
+  },
+  'POST /api/tickets/{id}/render-saved-reply': {
+    access: 'ticket',
+    request: async () => ({ path: `${ticketPath()}/render-saved-reply`, body: { savedReplyId: await aWorkspaceReply() } }),
   },
   'GET /health': { access: 'public' },
   'GET /api/attachments/{id}': { access: 'ticket', request: () => ({ path: fx.attachmentPath }) },

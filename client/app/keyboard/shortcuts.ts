@@ -10,6 +10,7 @@ export const shortcuts: { keys: string; what: string; where: 'Inbox' | 'Ticket' 
   { keys: 'r', what: 'Reply', where: 'Ticket' },
   { keys: 'n', what: 'Internal note', where: 'Ticket' },
   { keys: 'Ctrl/⌘ + Enter', what: 'Send the reply or note', where: 'Ticket' },
+  { keys: '/ (line start), Ctrl/⌘ + K', what: 'Insert a saved reply (in the reply box)', where: 'Ticket' },
   { keys: '#', what: 'Tags', where: 'Anywhere' },
   { keys: 's', what: 'Snooze', where: 'Anywhere' },
   { keys: 'u', what: 'Mark unread', where: 'Anywhere' },

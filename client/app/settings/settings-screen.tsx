@@ -1,11 +1,13 @@
 // Settings (admins): channels (automatic messages, business hours, connecting one); agents and their skills, capacity and shifts; teams; business hours; SLA policies;
-// automation rules. Each section reads and writes the API directly: settings are not kept offline.
+// automation rules; saved replies. Each section reads and writes the API directly: settings are not kept
+// offline. Agents and supervisors have the saved replies only (their own, their teams').
 import { For, Match, Switch } from 'solid-js'
 import type { Workspace } from '../workspace.ts'
 import { AgentsSettings } from './agents-settings.tsx'
 import { CalendarsSettings } from './calendars-settings.tsx'
 import { ChannelsSettings } from './channels-settings.tsx'
 import { RulesSettings } from './rules-settings.tsx'
+import { SavedRepliesSettings } from './saved-replies-settings.tsx'
 import { SlaSettings } from './sla-settings.tsx'
 import { TeamsSettings } from './teams-settings.tsx'
 
@@ -16,39 +18,46 @@ export const settingsTabs = [
   { id: 'hours', label: 'Business hours' },
   { id: 'sla', label: 'SLA policies' },
   { id: 'rules', label: 'Rules' },
+  { id: 'replies', label: 'Saved replies' },
 ] as const
 export type SettingsTab = (typeof settingsTabs)[number]['id']
 
 export function SettingsScreen(props: { ws: Workspace; tab: SettingsTab }) {
+  const admin = () => props.ws.me.role === 'admin'
+  const tabs = () => (admin() ? settingsTabs : settingsTabs.filter((t) => t.id === 'replies'))
+  const tab = (): SettingsTab => (admin() ? props.tab : 'replies')
   return (
     <section class="settings pad" aria-label="Settings">
       <nav class="tabs" aria-label="Settings sections">
-        <For each={settingsTabs}>
-          {(tab) => (
-            <a href={`#/settings/${tab.id}`} aria-current={props.tab === tab.id ? 'page' : undefined}>
-              {tab.label}
+        <For each={tabs()}>
+          {(t) => (
+            <a href={`#/settings/${t.id}`} aria-current={tab() === t.id ? 'page' : undefined}>
+              {t.label}
             </a>
           )}
         </For>
       </nav>
       <Switch>
-        <Match when={props.tab === 'channels'}>
+        <Match when={tab() === 'channels'}>
           <ChannelsSettings ws={props.ws} />
         </Match>
-        <Match when={props.tab === 'agents'}>
+        <Match when={tab() === 'agents'}>
           <AgentsSettings ws={props.ws} />
         </Match>
-        <Match when={props.tab === 'teams'}>
+        <Match when={tab() === 'teams'}>
           <TeamsSettings ws={props.ws} />
         </Match>
-        <Match when={props.tab === 'hours'}>
+        <Match when={tab() === 'hours'}>
           <CalendarsSettings />
         </Match>
-        <Match when={props.tab === 'sla'}>
+        <Match when={tab() === 'sla'}>
           <SlaSettings />
         </Match>
-        <Match when={props.tab === 'rules'}>
+        <Match when={tab() === 'rules'}>
           <RulesSettings ws={props.ws} />
+        </Match>
+        <Match when={tab() === 'replies'}>
+          <SavedRepliesSettings ws={props.ws} />
         </Match>
       </Switch>
     </section>

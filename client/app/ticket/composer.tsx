@@ -4,13 +4,19 @@
 // reply_conflict); the agent sees who and chooses to send anyway. Unreachable, the reply waits in the outbox.
 // "Send and set pending" / "Send and resolve" carry the status in the reply's own request, so the status
 // changes only when the reply is accepted (also when the outbox sends it later). On email: Cc, reply-all,
-// and the agent's signature shown under the draft as it will go out.
+// and the agent's signature shown under the draft as it will go out. Saved replies: `/` at the start of a
+// line or Ctrl/⌘+K opens the picker; the chosen reply, filled in by the server, goes into the shared draft as
+// an ordinary edit, and while a `{{variable}}` is left unfilled in the draft the reply is not sent.
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { v4 as newKey } from 'uuid'
+import * as Y from 'yjs'
 import { appendNote, clearDraft } from '../../../shared/protocol/ticket-document.ts'
+import { type RenderContext, renderSavedReply } from '../../../shared/saved-reply/render-saved-reply.ts'
+import { unfilledVariables } from '../../../shared/saved-reply/variables.ts'
 import type { Contact } from '../../../shared/schema/contact.ts'
 import { type Message, messageResponseSchema } from '../../../shared/schema/message.ts'
 import type { OutgoingFile, TemplateUse } from '../../../shared/schema/reply.ts'
+import { renderedSavedReplySchema, type SavedReply } from '../../../shared/schema/saved-reply.ts'
 import { signatureListSchema, withSignature } from '../../../shared/schema/signature.ts'
 import type { Ticket } from '../../../shared/schema/ticket.ts'
 import { bindText } from '../collab/bind-text.ts'
@@ -23,6 +29,7 @@ import { mentionedAgents, tellMentioned } from './mentions.ts'
 import { readFiles } from './read-files.ts'
 import { readCcField, replyAllCc } from './reply-all.ts'
 import { ReplyWindow, replyWindowOpen } from './reply-window.tsx'
+import { SavedReplyPicker } from './saved-reply-picker.tsx'
 import { SignatureLine } from './signature-line.tsx'
 
 interface Conflict {
@@ -59,6 +66,23 @@ export function Composer(props: {
   )
   const signature = () => signatures()?.find((s) => s.channelId === props.ticket.channelId)?.body ?? ''
   let replyBox!: HTMLTextAreaElement
+  // The picker, and where in the draft its choice goes (a position that moves with colleagues' edits).
+  const [picker, setPicker] = createSignal<{ at: Y.RelativePosition; slash: boolean } | null>(null)
+  const [draftText, setDraftText] = createSignal(props.doc.draft.toString())
+  const unfilled = () => unfilledVariables(draftText())
+  // Send was pressed with a placeholder left: said until the draft has none.
+  const [sendBlocked, setSendBlocked] = createSignal(false)
+  const blockedText = () => {
+    const left = unfilled()
+    const one = left.length === 1
+    return `Not sent: ${left.map((v) => `{{${v}}}`).join(', ')} ${one ? 'is' : 'are'} still to be filled in. Replace ${one ? 'it' : 'them'} with the real value, or delete ${one ? 'it' : 'them'}.`
+  }
+  const renderContext = (): RenderContext => ({
+    contact: props.contact,
+    agent: { name: props.ws.me.name },
+    ticket: { number: props.ticket.number, subject: props.ticket.subject },
+    order: null,
+  })
   // One key per reply, kept across a conflict or an outage, so the reply is never sent twice.
   let pendingKey: string | null = null
   // The status chosen with the reply, kept across a conflict like the key.
@@ -72,14 +96,87 @@ export function Composer(props: {
 
   onMount(() => {
     const unbind = bindText(props.doc.draft, replyBox, () => props.doc.setTyping(true))
-    onCleanup(unbind)
+    const readDraft = () => {
+      setDraftText(props.doc.draft.toString())
+      if (!unfilled().length) setSendBlocked(false)
+    }
+    props.doc.draft.observe(readDraft)
+    readDraft()
+    // `/` typed at the start of the draft or of a line opens the picker instead of being written.
+    const onBeforeInput = (event: InputEvent) => {
+      if (event.inputType !== 'insertText' || event.data !== '/') return
+      const at = replyBox.selectionStart
+      if (at !== replyBox.selectionEnd || (at > 0 && replyBox.value[at - 1] !== '\n')) return
+      event.preventDefault()
+      openPicker(at, true)
+    }
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        openPicker(replyBox.selectionEnd, false)
+      }
+    }
+    replyBox.addEventListener('beforeinput', onBeforeInput)
+    replyBox.addEventListener('keydown', onKeyDown)
+    onCleanup(() => {
+      unbind()
+      props.doc.draft.unobserve(readDraft)
+      replyBox.removeEventListener('beforeinput', onBeforeInput)
+      replyBox.removeEventListener('keydown', onKeyDown)
+    })
   })
+
+  function openPicker(index: number, slash: boolean): void {
+    setPicker({ at: Y.createRelativePositionFromTypeIndex(props.doc.draft, index), slash })
+  }
+
+  /** Writes text into the shared draft where the picker was opened, as one edit colleagues see arrive. */
+  function insertAtPicker(at: Y.RelativePosition, text: string, focus = true): void {
+    const draft = props.doc.draft
+    const index = Y.createAbsolutePositionFromRelativePosition(at, props.doc.doc)?.index ?? draft.length
+    if (text) draft.insert(index, text)
+    if (focus) {
+      replyBox.focus()
+      replyBox.setSelectionRange(index + text.length, index + text.length)
+    }
+    if (text) props.doc.setTyping(true)
+  }
+
+  async function pickSavedReply(reply: SavedReply): Promise<void> {
+    const opened = picker()
+    setPicker(null)
+    if (!opened) return
+    setError('')
+    try {
+      const rendered = await api(renderedSavedReplySchema, 'POST', `/api/tickets/${props.ticket.id}/render-saved-reply`, {
+        savedReplyId: reply.id,
+      })
+      insertAtPicker(opened.at, rendered.body)
+    } catch (failure) {
+      // Offline, the reply is filled in here with what this screen knows (its use is not counted).
+      if (failure instanceof UnreachableError) insertAtPicker(opened.at, renderSavedReply(reply.body, renderContext()).body)
+      else setError(failure instanceof Error ? failure.message : String(failure))
+    }
+  }
+
+  /** Closed by Escape (back to the draft) or by leaving it (`focus` false: the focus stays where it went). */
+  function closePicker(typed: string, focus: boolean): void {
+    const opened = picker()
+    setPicker(null)
+    // Closing after `/` gives back what was typed, slash included: it was meant as text after all.
+    if (opened) insertAtPicker(opened.at, opened.slash ? `/${typed}` : '', focus)
+  }
 
   const typingPeers = () => props.doc.peers().filter((p) => p.typing)
 
   async function sendReply(confirm: boolean, setStatus = pendingStatus): Promise<void> {
     pendingStatus = setStatus
     const draft = props.doc.draft.toString().trim()
+    // A placeholder left in the draft would reach the customer as `{{…}}`: the reply waits for it.
+    if (unfilledVariables(draft).length) {
+      setSendBlocked(true)
+      return
+    }
     const body = draft ? withSignature(draft, signature()) : draft
     const chosenTemplate = replyWindowOpen(props.ticket, props.now) ? undefined : (template() ?? undefined)
     if (!body && !chosenTemplate) return
@@ -180,12 +277,30 @@ export function Composer(props: {
           privateReply={privateReply()}
           onChange={setPrivateReply}
         />
+        <Show when={picker()}>
+          <SavedReplyPicker
+            ticketId={props.ticket.id}
+            context={renderContext()}
+            onPick={(reply) => void pickSavedReply(reply)}
+            onClose={closePicker}
+          />
+        </Show>
         <textarea
           ref={replyBox}
           aria-label="Reply"
+          aria-keyshortcuts="Control+K Meta+K"
           rows="4"
-          placeholder="Write a reply… (shared: your colleagues see it as you type)"
+          placeholder="Write a reply… (shared: your colleagues see it as you type; / or Ctrl+K for saved replies)"
         />
+        <Show when={unfilled().length}>
+          <p class="unfilled-variables" role="status">
+            Fill in{' '}
+            {unfilled()
+              .map((v) => `{{${v}}}`)
+              .join(', ')}{' '}
+            before sending.
+          </p>
+        </Show>
         <Show when={byMail()}>
           <div class="cc-line">
             <label>
@@ -224,6 +339,14 @@ export function Composer(props: {
             />
           </label>
           <For each={files()}>{(f) => <span class="file-chip">{f.name}</span>}</For>
+          <button
+            type="button"
+            aria-keyshortcuts="Control+K Meta+K"
+            aria-expanded={Boolean(picker())}
+            onClick={() => openPicker(replyBox.selectionEnd, false)}
+          >
+            Saved replies
+          </button>
           <span class="send-group">
             <button type="button" class="primary" disabled={busy()} onClick={() => void sendReply(false, undefined)}>
               Send
@@ -281,6 +404,11 @@ export function Composer(props: {
       <Show when={error()}>
         <p class="error" role="alert">
           {error()}
+        </p>
+      </Show>
+      <Show when={sendBlocked() && unfilled().length}>
+        <p class="error" role="alert">
+          {blockedText()}
         </p>
       </Show>
     </section>
