@@ -13,6 +13,10 @@ export const errorStatus = {
   foreign_origin: 403,
   not_found: 404,
   conflict: 409,
+  /** A tag of that name exists already. */
+  tag_exists: 409,
+  /** A rename onto the name of another tag: merge the two instead (POST /api/tags/:name/merge). */
+  merge_instead: 409,
   reply_conflict: 409,
   window_closed: 422,
   unknown_template: 422,

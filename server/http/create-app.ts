@@ -27,6 +27,7 @@ import { routingRoutes } from './routes/routing-routes.ts'
 import { ruleRoutes } from './routes/rule-routes.ts'
 import { sampleDataRoutes } from './routes/sample-data-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
+import { tagRoutes } from './routes/tag-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { testClockRoutes } from './routes/test-clock-routes.ts'
 import { ticketRoutes } from './routes/ticket-routes.ts'
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/me', meRoutes(deps))
   api.route('/', routingRoutes(deps))
   api.route('/rules', ruleRoutes(deps))
+  api.route('/tags', tagRoutes(deps))
   api.route('/notifications', notificationRoutes(deps))
   if (deps.testClock) api.route('/test/clock', testClockRoutes(deps.testClock, deps.scheduler))
   api.route('/channels', templateRoutes(deps))

@@ -48,6 +48,7 @@ import { edgeOperations } from './openapi-edge.ts'
 import { meOperations } from './openapi-me.ts'
 import type { Operation } from './openapi-operation.ts'
 import { routingOperations } from './openapi-routing.ts'
+import { tagOperations } from './openapi-tags.ts'
 
 const operations: Operation[] = [
   {
@@ -242,7 +243,14 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 export function buildOpenApi(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
-  for (const op of [...operations, ...routingOperations, ...meOperations, ...appOperations, ...edgeOperations]) {
+  for (const op of [
+    ...operations,
+    ...routingOperations,
+    ...meOperations,
+    ...appOperations,
+    ...edgeOperations,
+    ...tagOperations,
+  ]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
