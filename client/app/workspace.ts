@@ -1,10 +1,11 @@
 // Everything a signed-in agent's screens read from: the local database (opening in its worker), its sync
-// and outbox, and the directory (agents, teams, channels), the last kept in localStorage so a start, even
-// offline, names people and teams at once. Made synchronously: no screen waits for the database to open.
-import { type Accessor, createSignal } from 'solid-js'
+// and outbox, and the directory (agents, teams, channels) and the tag list, the last two kept in
+// localStorage so a start, even offline, names people and teams and colours tags at once. Made synchronously: no screen waits for the database to open.
+import { type Accessor, createMemo, createSignal } from 'solid-js'
 import { z } from 'zod'
 import { type Agent, agentListSchema, agentSchema } from '../../shared/schema/agent.ts'
 import { channelListSchema, channelSchema } from '../../shared/schema/channel.ts'
+import { type Tag, tagListSchema, tagSchema } from '../../shared/schema/tag.ts'
 import { type Team, teamListSchema, teamSchema } from '../../shared/schema/team.ts'
 import { pullReads } from './inbox/read-marks.ts'
 import { api } from './net/http.ts'
@@ -24,10 +25,16 @@ export interface Workspace {
   agents: Accessor<Agent[]>
   teams: Accessor<Team[]>
   channels: Accessor<Channel[]>
+  /** The workspace's tags, read again whenever the server says the list changed. */
+  tags: Accessor<Tag[]>
+  /** A tag's colour, whatever the case of the name; undefined for a tag the list does not hold. */
+  tagColor(name: string): string | undefined
   /** The local database could not be opened and was built anew: writes that waited there are gone. */
   rebuilt: Accessor<boolean>
   /** Reads agents, teams and channels again (after a change to them). */
   refreshDirectory(): Promise<void>
+  /** Reads the tag list again (after a change to it). */
+  refreshTags(): Promise<void>
   close(): Promise<void>
 }
 
@@ -40,6 +47,9 @@ export function openWorkspace(me: Agent): Workspace {
   const [agents, setAgents] = createSignal<Agent[]>(cached.success ? cached.data.agents : [])
   const [teams, setTeams] = createSignal<Team[]>(cached.success ? cached.data.teams : [])
   const [channels, setChannels] = createSignal<Channel[]>(cached.success ? cached.data.channels : [])
+  const cachedTags = z.array(tagSchema).safeParse(JSON.parse(localStorage.getItem(deviceKey(me.id, 'tags')) ?? 'null'))
+  const [tags, setTags] = createSignal<Tag[]>(cachedTags.success ? cachedTags.data : [])
+  const colors = createMemo(() => new Map(tags().map((tag) => [tag.name.toLowerCase(), tag.color])))
   const [rebuilt, setRebuilt] = createSignal(false)
   void local.rebuilt().then(setRebuilt, () => undefined)
 
@@ -62,11 +72,18 @@ export function openWorkspace(me: Agent): Workspace {
     if (removed.affectedRows) sync.touch()
   }
 
+  const loadTags = async () => {
+    const list = await api(tagListSchema, 'GET', '/api/tags')
+    setTags(list.items)
+    localStorage.setItem(deviceKey(me.id, 'tags'), JSON.stringify(list.items))
+  }
+
   // Created before the sync client so that coming back online flushes what waited.
   let outbox: Outbox | null = null
   const sync = createSyncClient(db, local.ready, () => {
     void outbox?.flush()
     void loadDirectory().catch(() => undefined)
+    void loadTags().catch(() => undefined)
   })
   outbox = createOutbox(
     db,
@@ -74,7 +91,10 @@ export function openWorkspace(me: Agent): Workspace {
     (ids) => sync.touch(ids),
   )
   sync.onReads(() => void local.ready.then(() => pullReads(db, sync)).catch(() => undefined))
+  // Renamed and recoloured tags show at once; the tickets they were renamed on come through the sync.
+  sync.onTags(() => void loadTags().catch(() => undefined))
   void loadDirectory().catch(() => undefined)
+  void loadTags().catch(() => undefined)
 
   return {
     me,
@@ -84,8 +104,11 @@ export function openWorkspace(me: Agent): Workspace {
     agents,
     teams,
     channels,
+    tags,
+    tagColor: (name) => colors().get(name.toLowerCase()),
     rebuilt,
     refreshDirectory: loadDirectory,
+    refreshTags: loadTags,
     async close() {
       sync.close()
       await local.close()

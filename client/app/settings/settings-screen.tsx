@@ -1,5 +1,5 @@
 // Settings (admins): channels (automatic messages, business hours, connecting one); agents and their skills, capacity and shifts; teams; business hours; SLA policies;
-// automation rules. Each section reads and writes the API directly: settings are not kept offline.
+// automation rules; tags. Each section reads and writes the API directly: settings are not kept offline.
 import { For, Match, Switch } from 'solid-js'
 import type { Workspace } from '../workspace.ts'
 import { AgentsSettings } from './agents-settings.tsx'
@@ -7,6 +7,7 @@ import { CalendarsSettings } from './calendars-settings.tsx'
 import { ChannelsSettings } from './channels-settings.tsx'
 import { RulesSettings } from './rules-settings.tsx'
 import { SlaSettings } from './sla-settings.tsx'
+import { TagsSettings } from './tags-settings.tsx'
 import { TeamsSettings } from './teams-settings.tsx'
 
 export const settingsTabs = [
@@ -16,6 +17,7 @@ export const settingsTabs = [
   { id: 'hours', label: 'Business hours' },
   { id: 'sla', label: 'SLA policies' },
   { id: 'rules', label: 'Rules' },
+  { id: 'tags', label: 'Tags' },
 ] as const
 export type SettingsTab = (typeof settingsTabs)[number]['id']
 
@@ -49,6 +51,9 @@ export function SettingsScreen(props: { ws: Workspace; tab: SettingsTab }) {
         </Match>
         <Match when={props.tab === 'rules'}>
           <RulesSettings ws={props.ws} />
+        </Match>
+        <Match when={props.tab === 'tags'}>
+          <TagsSettings ws={props.ws} />
         </Match>
       </Switch>
     </section>
