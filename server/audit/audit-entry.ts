@@ -10,7 +10,7 @@ export interface AuditEntry {
   actorType: 'agent' | 'contact' | 'system'
   actorId: string | null
   action: string
-  entityType: 'ticket' | 'contact' | 'channel' | 'agent' | 'team' | 'message' | 'token' | 'session' | 'rule' | 'tag'
+  entityType: 'ticket' | 'contact' | 'channel' | 'agent' | 'team' | 'message' | 'token' | 'session' | 'rule' | 'tag' | 'workspace'
   entityId: string
   data?: Record<string, unknown>
 }

@@ -17,6 +17,7 @@ import { contactRoutes } from './routes/contact-routes.ts'
 import { directoryRoutes } from './routes/directory-routes.ts'
 import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
+import { guidelineRoutes } from './routes/guideline-routes.ts'
 import { inboundEventRoutes } from './routes/inbound-event-routes.ts'
 import { meRoutes } from './routes/me-routes.ts'
 import { mentionRoutes } from './routes/mention-routes.ts'
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', routingRoutes(deps))
   api.route('/rules', ruleRoutes(deps))
   api.route('/tags', tagRoutes(deps))
+  api.route('/guidelines', guidelineRoutes(deps))
   api.route('/notifications', notificationRoutes(deps))
   if (deps.testClock) api.route('/test/clock', testClockRoutes(deps.testClock, deps.scheduler))
   api.route('/channels', templateRoutes(deps))

@@ -48,7 +48,7 @@ import { edgeOperations } from './openapi-edge.ts'
 import { meOperations } from './openapi-me.ts'
 import type { Operation } from './openapi-operation.ts'
 import { routingOperations } from './openapi-routing.ts'
-import { tagOperations } from './openapi-tags.ts'
+import { workspaceSettingOperations } from './openapi-workspace-settings.ts'
 
 const operations: Operation[] = [
   {
@@ -249,7 +249,7 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
     ...meOperations,
     ...appOperations,
     ...edgeOperations,
-    ...tagOperations,
+    ...workspaceSettingOperations,
   ]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],

@@ -19,4 +19,6 @@ FROM (
   GROUP BY t.workspace_id, tag
 ) u
 WHERE NOT EXISTS (SELECT 1 FROM "tags" c WHERE c.workspace_id = u.workspace_id AND lower(c.name) = lower(u.name))
-ORDER BY u.workspace_id, lower(u.name), u.uses DESC, u.name;
+ORDER BY u.workspace_id, lower(u.name), u.uses DESC, u.name;--> statement-breakpoint
+-- What admins set for the whole workspace (the reply guidelines); a channel's own are in its config.
+ALTER TABLE "workspaces" ADD COLUMN "settings" jsonb DEFAULT '{}'::jsonb NOT NULL;

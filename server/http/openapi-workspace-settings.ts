@@ -1,4 +1,7 @@
-// The OpenAPI operations of the workspace's tag list, kept apart from openapi.ts like the other groups.
+// The OpenAPI operations of the workspace's tag list and reply guidelines, kept apart from openapi.ts like
+// the other groups.
+
+import { guidelinesSchema, updateGuidelinesSchema } from '../../shared/schema/guidelines.ts'
 import {
   createTagSchema,
   mergeTagSchema,
@@ -10,7 +13,7 @@ import {
 } from '../../shared/schema/tag.ts'
 import type { Operation } from './openapi-operation.ts'
 
-export const tagOperations: Operation[] = [
+export const workspaceSettingOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/tags',
@@ -46,5 +49,18 @@ export const tagOperations: Operation[] = [
       'Merge a tag into another: its tickets and rules carry `into` instead (each once), and it is deleted (admin, supervisor)',
     body: mergeTagSchema,
     response: tagChangeResultSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/guidelines',
+    summary: 'The reply guidelines: the workspace’s, and each channel’s own (shown beside the composer)',
+    response: guidelinesSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/guidelines',
+    summary: 'Set the workspace’s reply guidelines and any channel’s own; an empty text clears them (admin)',
+    body: updateGuidelinesSchema,
+    response: guidelinesSchema,
   },
 ]
