@@ -1,14 +1,16 @@
 // Everything a signed-in agent's screens read from: the local database (opening in its worker), its sync
-// and outbox, and the directory (agents, teams, channels) and the tag list, the last two kept in
-// localStorage so a start, even offline, names people and teams and colours tags at once. Made synchronously: no screen waits for the database to open.
+// and outbox, and the directory (agents, teams, channels), the tag list and the reply guidelines, all kept
+// in localStorage so a start, even offline, names people and teams and colours tags at once. Made synchronously: no screen waits for the database to open.
 import { type Accessor, createMemo, createSignal } from 'solid-js'
 import { z } from 'zod'
 import { type Agent, agentListSchema, agentSchema } from '../../shared/schema/agent.ts'
 import { channelListSchema, channelSchema } from '../../shared/schema/channel.ts'
+import { type Guidelines, guidelinesSchema } from '../../shared/schema/guidelines.ts'
 import { type Tag, tagListSchema, tagSchema } from '../../shared/schema/tag.ts'
 import { type Team, teamListSchema, teamSchema } from '../../shared/schema/team.ts'
 import { pullReads } from './inbox/read-marks.ts'
 import { api } from './net/http.ts'
+import { cachedValue } from './offline/cached-value.ts'
 import { deviceKey } from './offline/device-data.ts'
 import { type LocalDb, openLocalDb } from './offline/local-db.ts'
 import { createOutbox, type Outbox } from './offline/outbox.ts'
@@ -35,6 +37,9 @@ export interface Workspace {
   refreshDirectory(): Promise<void>
   /** Reads the tag list again (after a change to it). */
   refreshTags(): Promise<void>
+  /** The reply guidelines of the workspace and of each channel that has its own. */
+  guidelines: Accessor<Guidelines>
+  refreshGuidelines(): Promise<void>
   close(): Promise<void>
 }
 
@@ -47,8 +52,17 @@ export function openWorkspace(me: Agent): Workspace {
   const [agents, setAgents] = createSignal<Agent[]>(cached.success ? cached.data.agents : [])
   const [teams, setTeams] = createSignal<Team[]>(cached.success ? cached.data.teams : [])
   const [channels, setChannels] = createSignal<Channel[]>(cached.success ? cached.data.channels : [])
-  const cachedTags = z.array(tagSchema).safeParse(JSON.parse(localStorage.getItem(deviceKey(me.id, 'tags')) ?? 'null'))
-  const [tags, setTags] = createSignal<Tag[]>(cachedTags.success ? cachedTags.data : [])
+  const tagList = cachedValue(
+    me.id,
+    'tags',
+    z.array(tagSchema),
+    [],
+    async () => (await api(tagListSchema, 'GET', '/api/tags')).items,
+  )
+  const tags = tagList.value
+  const guidelineText = cachedValue(me.id, 'guidelines', guidelinesSchema, { workspace: '', channels: {} }, () =>
+    api(guidelinesSchema, 'GET', '/api/guidelines'),
+  )
   const colors = createMemo(() => new Map(tags().map((tag) => [tag.name.toLowerCase(), tag.color])))
   const [rebuilt, setRebuilt] = createSignal(false)
   void local.rebuilt().then(setRebuilt, () => undefined)
@@ -72,18 +86,14 @@ export function openWorkspace(me: Agent): Workspace {
     if (removed.affectedRows) sync.touch()
   }
 
-  const loadTags = async () => {
-    const list = await api(tagListSchema, 'GET', '/api/tags')
-    setTags(list.items)
-    localStorage.setItem(deviceKey(me.id, 'tags'), JSON.stringify(list.items))
-  }
-
+  const loadTags = tagList.load
   // Created before the sync client so that coming back online flushes what waited.
   let outbox: Outbox | null = null
   const sync = createSyncClient(db, local.ready, () => {
     void outbox?.flush()
     void loadDirectory().catch(() => undefined)
     void loadTags().catch(() => undefined)
+    void guidelineText.load().catch(() => undefined)
   })
   outbox = createOutbox(
     db,
@@ -95,6 +105,7 @@ export function openWorkspace(me: Agent): Workspace {
   sync.onTags(() => void loadTags().catch(() => undefined))
   void loadDirectory().catch(() => undefined)
   void loadTags().catch(() => undefined)
+  void guidelineText.load().catch(() => undefined)
 
   return {
     me,
@@ -109,6 +120,8 @@ export function openWorkspace(me: Agent): Workspace {
     rebuilt,
     refreshDirectory: loadDirectory,
     refreshTags: loadTags,
+    guidelines: guidelineText.value,
+    refreshGuidelines: guidelineText.load,
     async close() {
       sync.close()
       await local.close()

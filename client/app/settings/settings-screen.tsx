@@ -1,10 +1,11 @@
 // Settings (admins): channels (automatic messages, business hours, connecting one); agents and their skills, capacity and shifts; teams; business hours; SLA policies;
-// automation rules; tags. Each section reads and writes the API directly: settings are not kept offline.
+// automation rules; tags; reply guidelines. Each section reads and writes the API directly: settings are not kept offline.
 import { For, Match, Switch } from 'solid-js'
 import type { Workspace } from '../workspace.ts'
 import { AgentsSettings } from './agents-settings.tsx'
 import { CalendarsSettings } from './calendars-settings.tsx'
 import { ChannelsSettings } from './channels-settings.tsx'
+import { GuidelinesSettings } from './guidelines-settings.tsx'
 import { RulesSettings } from './rules-settings.tsx'
 import { SlaSettings } from './sla-settings.tsx'
 import { TagsSettings } from './tags-settings.tsx'
@@ -18,6 +19,7 @@ export const settingsTabs = [
   { id: 'sla', label: 'SLA policies' },
   { id: 'rules', label: 'Rules' },
   { id: 'tags', label: 'Tags' },
+  { id: 'guidelines', label: 'Guidelines' },
 ] as const
 export type SettingsTab = (typeof settingsTabs)[number]['id']
 
@@ -54,6 +56,9 @@ export function SettingsScreen(props: { ws: Workspace; tab: SettingsTab }) {
         </Match>
         <Match when={props.tab === 'tags'}>
           <TagsSettings ws={props.ws} />
+        </Match>
+        <Match when={props.tab === 'guidelines'}>
+          <GuidelinesSettings ws={props.ws} />
         </Match>
       </Switch>
     </section>

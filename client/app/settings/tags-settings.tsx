@@ -31,7 +31,7 @@ export function TagsSettings(props: { ws: Workspace }) {
   return (
     <>
       <h2>Tags</h2>
-      <SettingsList count={props.ws.tags().length} loaded={loaded() || props.ws.tags().length > 0} empty="No tags yet.">
+      <SettingsList count={props.ws.tags().length} loaded={loaded()} empty="No tags yet.">
         <For each={props.ws.tags()}>
           {(tag) => (
             <li class="tag-setting" aria-label={`Tag ${tag.name}`}>
