@@ -130,17 +130,19 @@ test(
   async () => {
     const page = colleague.page
     await page.goto(`${server.url}/#/`)
+    // A change is written to the device's copy first: it goes to the server once that copy is open.
+    await expect.poll(() => page.locator('[role="status"][title^="Saved on this device"]').count(), wait).toBe(1)
     await openTicket(page, 'Uma Untagged')
     const field = page.getByRole('combobox', { name: 'Add a tag' })
     await field.click()
-    await field.pressSequentially('deli')
-    const option = page.getByRole('listbox', { name: 'Tags' }).getByRole('option').filter({ hasText: 'delivery' })
+    await field.pressSequentially('bil')
+    const option = page.getByRole('listbox', { name: 'Tags' }).getByRole('option').filter({ hasText: 'billing' })
     await option.waitFor(wait)
     await field.press('Enter')
-    await expect.poll(() => tagsOnServer('Uma Untagged'), wait).toEqual(['delivery'])
+    await expect.poll(() => tagsOnServer('Uma Untagged'), wait).toEqual(['billing'])
     // Shown in its colour in the ticket.
-    const chip = page.getByRole('group', { name: 'Tags' }).locator('.tag').filter({ hasText: 'delivery' })
-    await expect.poll(() => chip.evaluate((el) => getComputedStyle(el).backgroundColor), wait).toBe('rgb(26, 35, 126)')
+    const chip = page.getByRole('group', { name: 'Tags' }).locator('.tag').filter({ hasText: 'billing' })
+    await expect.poll(() => chip.evaluate((el) => getComputedStyle(el).backgroundColor), wait).toBe('rgb(205, 236, 207)')
   },
   slow,
 )
