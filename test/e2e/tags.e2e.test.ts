@@ -95,7 +95,7 @@ test(
     // The colleague's inbox: the new name, on the palette's purple, dark text on it.
     await expect
       .poll(() => chipsOf(inbox, 'Tom Tagged'), wait)
-      .toEqual([{ name: 'delivery', background: 'rgb(226, 212, 247)', color: 'rgb(17, 20, 24)' }])
+      .toEqual([{ name: 'delivery', background: 'rgb(226, 212, 247)', color: 'rgb(0, 0, 0)' }])
     expect(await inbox.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true)
 
     // A dark custom colour gets white text.
