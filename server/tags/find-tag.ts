@@ -1,5 +1,4 @@
-// The tag a route names (GET-style lookup for the changes): its row, locked for the change, whatever the
-// case of the name given. A tag only on tickets (a rule or a channel put it there) gets its row here, so
+// The tag a change names: its row, locked for the change, whatever the case of the name given. A tag only on tickets (a rule or a channel put it there) gets its row here, so
 // it can be recoloured, renamed or merged like any other; a name on neither is 404.
 import { and, eq, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'

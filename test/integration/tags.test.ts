@@ -99,6 +99,17 @@ describe('list and create', () => {
     expect(emptyPatch.status).toBe(400)
   })
 
+  test('a name with a slash, a space or a percent sign is reached through its encoded path', async () => {
+    const name = fresh('50% off / promo')
+    const ticket = await taggedTicket([name])
+    const path = `/api/tags/${encodeURIComponent(name)}`
+    const renamed = await setup.api.patch(path, { name: `${name} (old)`, color: 'orange' })
+    expect(renamed.status).toBe(200)
+    expect(await tagsOf(ticket)).toEqual([`${name} (old)`])
+    expect((await setup.api.request('DELETE', `/api/tags/${encodeURIComponent(`${name} (old)`)}`)).status).toBe(200)
+    expect(await tagsOf(ticket)).toEqual([])
+  })
+
   test('an unknown tag is a 404 for every change', async () => {
     const missing = encodeURIComponent(fresh('missing'))
     for (const response of [
