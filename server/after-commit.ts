@@ -36,6 +36,8 @@ export interface AfterCommit {
   agentOnline(workspaceId: string): Promise<void>
   /** An agent marked a ticket read or unread: their other browsers are told. */
   readsChanged(agentId: string): void
+  /** The workspace's tag list changed: open apps read it again (ticket rows follow through the sync). */
+  tagsChanged(workspaceId: string): void
   /** Rules, calendars or SLA policies changed: the next rule run reads them again. */
   automationChanged(workspaceId: string): void
 }
@@ -48,7 +50,7 @@ export function createAfterCommit(deps: {
   rules: RuleEngine
   outbox: Pick<OutboxDispatcher, 'wake'>
   media: { fetchFor(messages: ReturnType<typeof messagesWithPendingMedia>): void }
-  sync: Pick<SyncPush, 'recheck' | 'readsChanged'>
+  sync: Pick<SyncPush, 'recheck' | 'readsChanged' | 'tagsChanged'>
 }): AfterCommit {
   const { db, clock, log, collab, rules, outbox, sync } = deps
   return {
@@ -79,6 +81,9 @@ export function createAfterCommit(deps: {
     },
     readsChanged(agentId) {
       void sync.readsChanged(agentId).catch((error: unknown) => log.error('read marks not announced', { agentId, error }))
+    },
+    tagsChanged(workspaceId) {
+      void sync.tagsChanged(workspaceId).catch((error: unknown) => log.error('tag change not announced', { workspaceId, error }))
     },
     accessChanged(workspaceId, agentId) {
       collab.recheck(workspaceId, { agentId })

@@ -15,6 +15,10 @@ export const errorStatus = {
   foreign_origin: 403,
   not_found: 404,
   conflict: 409,
+  /** A tag of that name exists already. */
+  tag_exists: 409,
+  /** A rename onto the name of another tag: merge the two instead (POST /api/tags/:name/merge). */
+  merge_instead: 409,
   reply_conflict: 409,
   /** Another saved reply of the same scope and language already has the shortcut. */
   shortcut_taken: 409,

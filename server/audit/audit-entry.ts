@@ -10,7 +10,19 @@ export interface AuditEntry {
   actorType: 'agent' | 'contact' | 'system'
   actorId: string | null
   action: string
-  entityType: 'ticket' | 'contact' | 'channel' | 'agent' | 'team' | 'message' | 'token' | 'session' | 'rule' | 'saved_reply'
+  entityType:
+    | 'ticket'
+    | 'contact'
+    | 'channel'
+    | 'agent'
+    | 'team'
+    | 'message'
+    | 'token'
+    | 'session'
+    | 'rule'
+    | 'saved_reply'
+    | 'tag'
+    | 'workspace'
   entityId: string
   data?: Record<string, unknown>
 }

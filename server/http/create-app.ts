@@ -17,6 +17,7 @@ import { contactRoutes } from './routes/contact-routes.ts'
 import { directoryRoutes } from './routes/directory-routes.ts'
 import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
+import { guidelineRoutes } from './routes/guideline-routes.ts'
 import { inboundEventRoutes } from './routes/inbound-event-routes.ts'
 import { meRoutes } from './routes/me-routes.ts'
 import { mentionRoutes } from './routes/mention-routes.ts'
@@ -29,6 +30,7 @@ import { ruleRoutes } from './routes/rule-routes.ts'
 import { sampleDataRoutes } from './routes/sample-data-routes.ts'
 import { savedReplyRoutes } from './routes/saved-reply-routes.ts'
 import { syncRoutes } from './routes/sync-routes.ts'
+import { tagRoutes } from './routes/tag-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { testClockRoutes } from './routes/test-clock-routes.ts'
 import { ticketRoutes } from './routes/ticket-routes.ts'
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/me', meRoutes(deps))
   api.route('/', routingRoutes(deps))
   api.route('/rules', ruleRoutes(deps))
+  api.route('/tags', tagRoutes(deps))
+  api.route('/guidelines', guidelineRoutes(deps))
   api.route('/notifications', notificationRoutes(deps))
   if (deps.testClock) api.route('/test/clock', testClockRoutes(deps.testClock, deps.scheduler))
   api.route('/channels', templateRoutes(deps))

@@ -49,6 +49,7 @@ import { meOperations } from './openapi-me.ts'
 import type { Operation } from './openapi-operation.ts'
 import { routingOperations } from './openapi-routing.ts'
 import { savedReplyOperations } from './openapi-saved-replies.ts'
+import { workspaceSettingOperations } from './openapi-workspace-settings.ts'
 
 const operations: Operation[] = [
   {
@@ -250,6 +251,7 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
     ...appOperations,
     ...edgeOperations,
     ...savedReplyOperations,
+    ...workspaceSettingOperations,
   ]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],

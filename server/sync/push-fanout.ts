@@ -7,7 +7,7 @@ import type { SyncStreamEvent, SyncTicketsEvent } from '../../shared/schema/sync
 import type { PushBatch } from './push-batch.ts'
 
 export interface PushEvent {
-  event: 'tickets' | 'change' | 'reads'
+  event: 'tickets' | 'change' | 'reads' | 'tags'
   data: string
 }
 

@@ -20,11 +20,14 @@ import { recordSent } from './ticket-sightings.ts'
 const channel = 'helpdesk_sync'
 /** An agent's read marks changed (the payload is their id): their streams, on every process, are told. */
 const readsChannel = 'helpdesk_reads'
+/** A workspace's tag list changed (the payload is its id): its streams, on every process, are told. */
+const tagsChannel = 'helpdesk_tags'
 /** After a failed read, the next try (the snapshot stays, so nothing is skipped meanwhile). */
 const retryMs = 1_000
 
 export interface SyncStream {
   readonly agentId: string
+  readonly workspaceId: string
   readonly queue: StreamQueue
   /** The stream's credentials asked again: null once they sign nobody in. */
   reauthenticate(): Promise<Actor | null>
@@ -42,6 +45,8 @@ export interface SyncPush {
   recheck(agentId: string): Promise<void>
   /** The agent's read marks changed: each of their streams gets a `reads` event and reads them again. */
   readsChanged(agentId: string): Promise<void>
+  /** The workspace's tag list changed (a colour, a name): each of its streams gets a `tags` event. */
+  tagsChanged(workspaceId: string): Promise<void>
   close(): void
 }
 
@@ -156,6 +161,15 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
     },
     () => {},
   )
+  await database.listen(
+    tagsChannel,
+    (workspaceId) => {
+      const at = clock.now().toISOString()
+      for (const stream of streams)
+        if (stream.workspaceId === workspaceId) stream.queue.push([{ event: 'tags', data: JSON.stringify({ at }) }], at)
+    },
+    () => {},
+  )
 
   return {
     open: (stream) =>
@@ -182,6 +196,9 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
     readsChanged: async (agentId) => {
       // Through the database, so the streams on every server process hear it.
       await db.execute(sql`select pg_notify(${readsChannel}, ${agentId})`)
+    },
+    tagsChanged: async (workspaceId) => {
+      await db.execute(sql`select pg_notify(${tagsChannel}, ${workspaceId})`)
     },
     close() {
       closed = true

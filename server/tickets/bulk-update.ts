@@ -29,8 +29,9 @@ export async function bulkUpdate(db: Db, actor: Actor, request: BulkUpdate, now:
         if (set.assigneeId !== undefined) patch.assigneeId = set.assigneeId
         if (set.teamId !== undefined) patch.teamId = set.teamId
         if (set.addTags || set.removeTags) {
-          const removed = new Set(set.removeTags)
-          patch.tags = [...new Set([...before.tags, ...(set.addTags ?? [])])].filter((tag) => !removed.has(tag))
+          // Tag names are one tag whatever their case.
+          const removed = new Set(set.removeTags?.map((tag) => tag.toLowerCase()))
+          patch.tags = [...new Set([...before.tags, ...(set.addTags ?? [])])].filter((tag) => !removed.has(tag.toLowerCase()))
         }
         let after = Object.keys(patch).length ? await updateTicket(tx, actor, ticketId, patch, now) : null
         if (snoozing) {

@@ -10,8 +10,9 @@ import { newId } from '../db/new-id.ts'
 import { agents, teams } from '../db/schema/agents.ts'
 import { contacts } from '../db/schema/contacts.ts'
 import { messages } from '../db/schema/messages.ts'
-import { tags as tagCatalogue, tickets } from '../db/schema/tickets.ts'
+import { tickets } from '../db/schema/tickets.ts'
 import { notify } from '../notifications/notify.ts'
+import { catalogueTags } from '../tags/tag-catalogue.ts'
 import { assertMayAssign } from './assignment-permission.ts'
 import { findVisibleTicket } from './get-ticket.ts'
 import { ticketSearchText } from './thread-messages.ts'
@@ -64,17 +65,12 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
       change('team', before.teamId, patch.teamId, sentence)
     }
     if (patch.tags) {
-      const next = [...new Set(patch.tags)]
+      // Each tag once, spelled as the workspace's tag list has it (a new one joins the list).
+      const next = await catalogueTags(tx, actor.workspaceId, patch.tags)
       if (next.join('\u0000') !== before.tags.join('\u0000')) {
         set.tags = next
         const sentence = next.length ? `${actor.name} set the tags to ${next.join(', ')}.` : `${actor.name} removed all tags.`
         change('tags', before.tags, next, sentence)
-        if (next.length) {
-          await tx
-            .insert(tagCatalogue)
-            .values(next.map((name) => ({ workspaceId: actor.workspaceId, name })))
-            .onConflictDoNothing()
-        }
       }
     }
     if (patch.subject && patch.subject !== before.subject) {

@@ -42,3 +42,8 @@ export type SyncStreamEvent = z.infer<typeof syncStreamEventSchema>
  */
 export const syncTicketsEventSchema = syncPageSchema.pick({ tickets: true, messages: true, contacts: true })
 export type SyncTicketsEvent = z.infer<typeof syncTicketsEventSchema>
+
+/**
+ * Events `reads` (the agent's read marks changed on another browser) and `tags` (the workspace's tag list
+ * changed: colours, names, descriptions) of GET /api/sync/stream carry only `{at}`: read them again.
+ */

@@ -54,6 +54,14 @@ const fx = {} as {
   agents: Record<'outsider' | 'agent' | 'supervisor', SignedInAgent>
 }
 
+/** A fresh tag (made by the admin), for a change that uses one up. */
+async function aTag(): Promise<string> {
+  const name = `tag-${randomUUID().slice(0, 8)}`
+  const made = await setup.api.post('/api/tags', { name })
+  if (made.status !== 201) throw new Error(`tag not made: ${made.status}`)
+  return name
+}
+
 /** Another customer of the hidden ticket's team (a merge's source): merged in, it shows the outsider nothing new. */
 async function teamCustomer(): Promise<string> {
   const ticket = await ticketFromForm(setup.api, fx.channelId, {
@@ -163,6 +171,19 @@ const rules: Record<string, Rule> = {
   'GET /api/rules': { access: 'supervisor' },
   'PATCH /api/rules/{id}': { access: 'admin', request: () => ({ path: `/api/rules/${fx.ruleId}` }) },
   'DELETE /api/rules/{id}': { access: 'admin', request: () => ({ path: `/api/rules/${fx.ruleId}` }) },
+  'GET /api/tags': { access: 'signed-in' },
+  'POST /api/tags': { access: 'supervisor' },
+  'PATCH /api/tags/{name}': {
+    access: 'supervisor',
+    request: async () => ({ path: `/api/tags/${await aTag()}`, body: { color: 'red' } }),
+  },
+  'DELETE /api/tags/{name}': { access: 'supervisor', request: async () => ({ path: `/api/tags/${await aTag()}` }) },
+  'POST /api/tags/{name}/merge': {
+    access: 'supervisor',
+    request: async () => ({ path: `/api/tags/${await aTag()}/merge`, body: { into: await aTag() } }),
+  },
+  'GET /api/guidelines': { access: 'signed-in' },
+  'PUT /api/guidelines': { access: 'admin', request: () => ({ path: '/api/guidelines', body: { workspace: 'Be kind.' } }) },
   'GET /api/notifications': { access: 'signed-in' },
   'POST /api/notifications/{id}/read': {
     access: 'own',

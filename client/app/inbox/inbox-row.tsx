@@ -5,6 +5,7 @@ import type { Agent } from '../../../shared/schema/agent.ts'
 import type { PresentAgent } from '../../../shared/schema/presence.ts'
 import { Avatar } from '../ui/avatar.tsx'
 import { ChannelIcon } from '../ui/channel-icon.tsx'
+import { TagChip } from '../ui/tag-chip.tsx'
 import { durationText, sinceText } from '../ui/time-text.ts'
 import type { InboxRow } from './inbox-query.ts'
 import { slaDue } from './sla-due.ts'
@@ -17,6 +18,8 @@ export function InboxRowView(props: {
   selected: boolean
   now: number
   agents: Agent[]
+  /** A tag's colour from the workspace's list. */
+  tagColor: (name: string) => string | undefined
   /** Colleagues on the ticket now. */
   viewers: readonly PresentAgent[]
   onOpen: () => void
@@ -40,7 +43,7 @@ export function InboxRowView(props: {
           {props.row.priority === 'urgent' || props.row.priority === 'high' ? (
             <span class={`priority priority-${props.row.priority}`}>{props.row.priority}</span>
           ) : null}
-          <For each={props.row.tags.slice(0, shownTags)}>{(tag) => <span class="tag">{tag}</span>}</For>
+          <For each={props.row.tags.slice(0, shownTags)}>{(tag) => <TagChip name={tag} color={props.tagColor(tag)} />}</For>
           <Show when={props.row.tags.length > shownTags}>
             <span class="tag more" title={props.row.tags.slice(shownTags).join(', ')}>
               +{props.row.tags.length - shownTags}

@@ -343,6 +343,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
                 selected={row().id === props.openTicketId || index() === selected()}
                 now={now()}
                 agents={props.ws.agents()}
+                tagColor={props.ws.tagColor}
                 viewers={presence().get(row().id) ?? []}
                 onOpen={() => setSelected(index())}
               />

@@ -32,6 +32,8 @@ export interface SyncClient {
   touch(ticketIds?: readonly string[]): void
   /** Calls `listener` when the agent's read marks changed on another browser (and when the stream opens). */
   onReads(listener: () => void): () => void
+  /** Calls `listener` when the workspace's tag list changed (a colour, a name). */
+  onTags(listener: () => void): () => void
   pull(): Promise<void>
   close(): void
 }
@@ -49,6 +51,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
   const listeners = new Set<(changed: ChangedTickets) => void>()
   const pushListeners = new Set<(rows: LocalRows) => void>()
   const readsListeners = new Set<() => void>()
+  const tagsListeners = new Set<() => void>()
   let opened = false
   // After close (sign-out) the database goes away under running work: its failures are no one's concern.
   let closed = false
@@ -166,6 +169,9 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
     stream.addEventListener('reads', () => {
       for (const listener of readsListeners) listener()
     })
+    stream.addEventListener('tags', () => {
+      for (const listener of tagsListeners) listener()
+    })
     stream.addEventListener('open', () => {
       markReachable(true)
       // Marks changed while the stream was down are read again.
@@ -206,6 +212,10 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
       readsListeners.add(listener)
       return () => readsListeners.delete(listener)
     },
+    onTags(listener) {
+      tagsListeners.add(listener)
+      return () => tagsListeners.delete(listener)
+    },
     pull,
     close() {
       closed = true
@@ -213,6 +223,7 @@ export function createSyncClient(db: LocalDb, dbReady: Promise<void>, onReachabl
       listeners.clear()
       pushListeners.clear()
       readsListeners.clear()
+      tagsListeners.clear()
       window.removeEventListener('offline', goneOffline)
       window.removeEventListener('online', cameOnline)
     },

@@ -1,14 +1,16 @@
 // Settings (admins): channels (automatic messages, business hours, connecting one); agents and their skills, capacity and shifts; teams; business hours; SLA policies;
-// automation rules; saved replies. Each section reads and writes the API directly: settings are not kept
-// offline. Agents and supervisors have the saved replies only (their own, their teams').
+// automation rules; saved replies; tags; reply guidelines. Each section reads and writes the API directly:
+// settings are not kept offline. Agents and supervisors have the saved replies only (their own, their teams').
 import { For, Match, Switch } from 'solid-js'
 import type { Workspace } from '../workspace.ts'
 import { AgentsSettings } from './agents-settings.tsx'
 import { CalendarsSettings } from './calendars-settings.tsx'
 import { ChannelsSettings } from './channels-settings.tsx'
+import { GuidelinesSettings } from './guidelines-settings.tsx'
 import { RulesSettings } from './rules-settings.tsx'
 import { SavedRepliesSettings } from './saved-replies-settings.tsx'
 import { SlaSettings } from './sla-settings.tsx'
+import { TagsSettings } from './tags-settings.tsx'
 import { TeamsSettings } from './teams-settings.tsx'
 
 export const settingsTabs = [
@@ -19,6 +21,8 @@ export const settingsTabs = [
   { id: 'sla', label: 'SLA policies' },
   { id: 'rules', label: 'Rules' },
   { id: 'replies', label: 'Saved replies' },
+  { id: 'tags', label: 'Tags' },
+  { id: 'guidelines', label: 'Guidelines' },
 ] as const
 export type SettingsTab = (typeof settingsTabs)[number]['id']
 
@@ -58,6 +62,12 @@ export function SettingsScreen(props: { ws: Workspace; tab: SettingsTab }) {
         </Match>
         <Match when={tab() === 'replies'}>
           <SavedRepliesSettings ws={props.ws} />
+        </Match>
+        <Match when={tab() === 'tags'}>
+          <TagsSettings ws={props.ws} />
+        </Match>
+        <Match when={tab() === 'guidelines'}>
+          <GuidelinesSettings ws={props.ws} />
         </Match>
       </Switch>
     </section>

@@ -28,6 +28,7 @@ import { ComposerDestination } from './composer-destination.tsx'
 import { mentionedAgents, tellMentioned } from './mentions.ts'
 import { readFiles } from './read-files.ts'
 import { readCcField, replyAllCc } from './reply-all.ts'
+import { ReplyGuidelines } from './reply-guidelines.tsx'
 import { ReplyWindow, replyWindowOpen } from './reply-window.tsx'
 import { SavedReplyPicker } from './saved-reply-picker.tsx'
 import { SignatureLine } from './signature-line.tsx'
@@ -269,6 +270,11 @@ export function Composer(props: {
         </p>
       </Show>
       <div hidden={mode() !== 'reply'}>
+        <ReplyGuidelines
+          guidelines={props.ws.guidelines()}
+          channelId={props.ticket.channelId}
+          channelName={props.ws.channels().find((c) => c.id === props.ticket.channelId)?.name}
+        />
         <ReplyWindow ticket={props.ticket} now={props.now} template={template()} onTemplate={setTemplate} />
         <CommentReplyChoice
           ticket={props.ticket}

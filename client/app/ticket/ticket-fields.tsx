@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js'
 import { priorities, type Ticket, ticketStatuses, type UpdateTicket } from '../../../shared/schema/ticket.ts'
 import type { Workspace } from '../workspace.ts'
 import { changeTicket } from './change-ticket.ts'
+import { TagInput } from './tag-input.tsx'
 import { changeWithUndo, type UndoableField } from './undoable-change.ts'
 
 export function TicketFields(props: { ws: Workspace; ticket: Ticket }) {
@@ -52,22 +53,15 @@ export function TicketFields(props: { ws: Workspace; ticket: Ticket }) {
           <For each={props.ws.teams()}>{(t) => <option value={t.id}>{t.name}</option>}</For>
         </select>
       </label>
-      <label>
-        Tags
-        <input
-          data-shortcut="tags"
-          value={props.ticket.tags.join(', ')}
-          placeholder="vip, refund"
-          onChange={(e) =>
-            change({
-              tags: e.currentTarget.value
-                .split(',')
-                .map((t) => t.trim())
-                .filter(Boolean),
-            })
-          }
+      <fieldset class="tags-field">
+        <legend>Tags</legend>
+        <TagInput
+          tags={props.ticket.tags}
+          known={props.ws.tags()}
+          colorOf={props.ws.tagColor}
+          onChange={(tags) => change({ tags })}
         />
-      </label>
+      </fieldset>
       <Show when={extra().priorityScore !== undefined}>
         <span class="field-info">Priority score {extra().priorityScore}</span>
       </Show>

@@ -99,12 +99,26 @@ export const tickets = pgTable(
   ],
 )
 
+/**
+ * The workspace's tag list: each tag's colour and description. Tickets carry tag names (tickets.tags); a
+ * name is unique here whatever its case, and tickets are written with the spelling kept here
+ * (server/tags/tag-catalogue.ts). A tag put on by a rule or a channel may have no row yet: the list shows it.
+ */
 export const tags = pgTable(
   'tags',
   {
+    /** Names the tag in the audit log (its name changes). */
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: workspaceId(),
     name: text('name').notNull(),
+    /** A palette name (shared/schema/tag.ts) or #rrggbb. */
+    color: text('color').notNull().default('gray'),
+    description: text('description').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.name] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.name] }),
+    uniqueIndex('tags_id_key').on(t.id),
+    uniqueIndex('tags_name_key').on(t.workspaceId, sql`lower(${t.name})`),
+  ],
 )

@@ -1,6 +1,7 @@
 // GET /api/sync?cursor= (one page of changed tickets for the browser's local database) and
 // GET /api/sync/stream (Server-Sent Events: `tickets` carries each committed change the agent may see,
-// `change` says when to pull: at once, and whenever the stream cannot carry a change itself).
+// `change` says when to pull: at once, and whenever the stream cannot carry a change itself; `reads` and
+// `tags` say the agent's read marks or the workspace's tag list changed).
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { syncQuerySchema } from '../../../shared/schema/sync.ts'
@@ -43,7 +44,7 @@ export function syncRoutes(deps: AppDeps): Hono<AppEnv> {
       const reauthenticate = () => findActor(c, deps.database.db, deps.secretKey)
       // Not opened (the database does not answer): the stream closes, and the client's EventSource retries.
       const close = await deps.syncPush
-        .open({ agentId: c.get('actor').agentId, queue, reauthenticate, end })
+        .open({ agentId: c.get('actor').agentId, workspaceId: c.get('actor').workspaceId, queue, reauthenticate, end })
         .catch((error: unknown) => deps.log.warn('could not open a sync stream', { error }))
       if (!close) return
       // Its first event, at once, is `change`: the client pulls whatever changed while it was away.
