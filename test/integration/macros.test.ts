@@ -219,3 +219,25 @@ test('running a macro that does not exist is 404; a run without tickets is 400',
   expect(empty.status).toBe(400)
   expect(empty.body.error.code).toBe('invalid_input')
 })
+
+test('a renamed or merged tag is followed by the macros that name it', async () => {
+  const before = await aTag()
+  const into = await aTag()
+  const macro = (
+    await setup.api.post('/api/macros', {
+      name: 'Follows tags',
+      actions: [
+        { type: 'add_tag', tag: before },
+        { type: 'remove_tag', tag: into },
+      ],
+    })
+  ).body.macro
+  const renamed = `${before}-new`
+  expect((await setup.api.patch(`/api/tags/${before}`, { name: renamed })).status).toBe(200)
+  expect((await setup.api.post(`/api/tags/${renamed}/merge`, { into })).status).toBe(200)
+  const listed = (await setup.api.get('/api/macros')).body.items.find((m: { id: string }) => m.id === macro.id)
+  expect(listed.actions).toEqual([
+    { type: 'add_tag', tag: into },
+    { type: 'remove_tag', tag: into },
+  ])
+})
