@@ -6,6 +6,10 @@ export const errorStatus = {
   malformed_json: 400,
   /** A saved reply's body names a variable that does not exist (shared/saved-reply/variables.ts). */
   unknown_variable: 400,
+  /** A macro names a tag that is not in the workspace's tag list. */
+  unknown_tag: 400,
+  /** A macro names a team, agent or saved reply that does not exist (or the caller may not see). */
+  unknown_reference: 400,
   unsupported_media_type: 415,
   payload_too_large: 413,
   not_signed_in: 401,

@@ -22,9 +22,17 @@ export interface AuditEntry {
     | 'rule'
     | 'saved_reply'
     | 'tag'
+    | 'macro'
     | 'workspace'
   entityId: string
   data?: Record<string, unknown>
+}
+
+/** How a change was made when not by hand: merged into each audit row's data (a macro run names the macro). */
+export interface AuditVia {
+  via: 'macro'
+  macroId: string
+  macroName: string
 }
 
 /** Records the entries as made at `at` (the server clock's now, read once by the use case). */

@@ -19,6 +19,7 @@ import { emailWebhook } from './routes/email-webhook.ts'
 import { formWebhook } from './routes/form-webhook.ts'
 import { guidelineRoutes } from './routes/guideline-routes.ts'
 import { inboundEventRoutes } from './routes/inbound-event-routes.ts'
+import { macroRoutes } from './routes/macro-routes.ts'
 import { meRoutes } from './routes/me-routes.ts'
 import { mentionRoutes } from './routes/mention-routes.ts'
 import { metaWebhook } from './routes/meta-webhook.ts'
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/tickets', mentionRoutes(deps))
   api.route('/tickets', renderSavedReplyRoutes(deps))
   api.route('/saved-replies', savedReplyRoutes(deps))
+  api.route('/macros', macroRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))

@@ -45,6 +45,7 @@ import {
 import { agentTypingResponseSchema, agentTypingSchema } from '../../shared/schema/typing.ts'
 import { appOperations } from './openapi-app.ts'
 import { edgeOperations } from './openapi-edge.ts'
+import { macroOperations } from './openapi-macros.ts'
 import { meOperations } from './openapi-me.ts'
 import type { Operation } from './openapi-operation.ts'
 import { routingOperations } from './openapi-routing.ts'
@@ -251,6 +252,7 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
     ...appOperations,
     ...edgeOperations,
     ...savedReplyOperations,
+    ...macroOperations,
     ...workspaceSettingOperations,
   ]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({

@@ -9,6 +9,7 @@ import type { Db } from '../db/create-db.ts'
 import { tags } from '../db/schema/tickets.ts'
 import { findTag } from './find-tag.ts'
 import { readTag } from './list-tags.ts'
+import { retagMacros } from './retag-macros.ts'
 import { retagRules } from './retag-rules.ts'
 import { retagTickets } from './retag-tickets.ts'
 import { tagAudit } from './tag-audit.ts'
@@ -29,6 +30,7 @@ export async function mergeTag(db: Db, actor: Actor, name: string, input: MergeT
     })
     const ticketsChanged = await retagTickets(tx, actor, { from: source.name, to: into.name, action: 'tag.merged' }, now)
     const rulesChanged = await retagRules(tx, actor, source.name, into.name, now)
+    await retagMacros(tx, actor, source.name, into.name, now)
     await tx.delete(tags).where(eq(tags.id, source.id))
     await recordAudit(
       tx,

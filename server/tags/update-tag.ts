@@ -9,6 +9,7 @@ import type { Db } from '../db/create-db.ts'
 import { tags } from '../db/schema/tickets.ts'
 import { findTag, tagExists } from './find-tag.ts'
 import { readTag } from './list-tags.ts'
+import { retagMacros } from './retag-macros.ts'
 import { retagRules } from './retag-rules.ts'
 import { retagTickets } from './retag-tickets.ts'
 import { tagAudit } from './tag-audit.ts'
@@ -30,6 +31,7 @@ export async function updateTag(db: Db, actor: Actor, name: string, patch: Updat
       }
       counts.ticketsChanged = await retagTickets(tx, actor, { from: before.name, to: newName, action: 'tag.renamed' }, now)
       counts.rulesChanged = await retagRules(tx, actor, before.name, newName, now)
+      await retagMacros(tx, actor, before.name, newName, now)
     }
     const [after] = await tx
       .update(tags)

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Ticket } from '../../shared/schema/ticket.ts'
-import { recordAudit } from '../audit/audit-entry.ts'
+import { type AuditVia, recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
@@ -17,7 +17,15 @@ import { ticketColumns, toTicket } from './ticket-view.ts'
 /** Null wakes the ticket. */
 export type Snooze = { until: Date | null; untilCustomerReplies: boolean } | null
 
-export async function snoozeTicket(db: Db, actor: Actor, ticketId: string, snooze: Snooze, now: Date): Promise<Ticket> {
+/** `via` names what the agent made the change through (a macro), in the audit row. */
+export async function snoozeTicket(
+  db: Db,
+  actor: Actor,
+  ticketId: string,
+  snooze: Snooze,
+  now: Date,
+  via?: AuditVia,
+): Promise<Ticket> {
   if (snooze?.until && snooze.until <= now) {
     throw new AppError('invalid_input', 'The snooze must end in the future.', [
       { path: 'until', message: `${snooze.until.toISOString()} is not after ${now.toISOString()}` },
@@ -56,7 +64,7 @@ export async function snoozeTicket(db: Db, actor: Actor, ticketId: string, snooz
           action: snooze ? 'ticket.snoozed' : 'ticket.unsnoozed',
           entityType: 'ticket',
           entityId: before.id,
-          data: { from: snoozeState(before), to: snoozeState(next) },
+          data: { from: snoozeState(before), to: snoozeState(next), ...via },
         },
       ],
       now,

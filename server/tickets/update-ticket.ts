@@ -3,7 +3,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm'
 import { AppError } from '../../shared/errors.ts'
 import type { Ticket, UpdateTicket } from '../../shared/schema/ticket.ts'
-import { type AuditEntry, recordAudit } from '../audit/audit-entry.ts'
+import { type AuditEntry, type AuditVia, recordAudit } from '../audit/audit-entry.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { Db } from '../db/create-db.ts'
 import { newId } from '../db/new-id.ts'
@@ -18,7 +18,15 @@ import { findVisibleTicket } from './get-ticket.ts'
 import { ticketSearchText } from './thread-messages.ts'
 import { ticketColumns, toTicket } from './ticket-view.ts'
 
-export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch: UpdateTicket, now: Date): Promise<Ticket> {
+/** `via` names what the agent made the change through (a macro), in each audit row. */
+export async function updateTicket(
+  db: Db,
+  actor: Actor,
+  ticketId: string,
+  patch: UpdateTicket,
+  now: Date,
+  via?: AuditVia,
+): Promise<Ticket> {
   return db.transaction(async (tx) => {
     const before = await findVisibleTicket(tx, actor, ticketId)
     assertMayAssign(actor, before, patch)
@@ -34,7 +42,7 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, patch
         action: `ticket.${field}_changed`,
         entityType: 'ticket',
         entityId: before.id,
-        data: { from, to },
+        data: { from, to, ...via },
       })
       events.push(sentence)
     }

@@ -56,15 +56,24 @@ export type RuleConditions = z.infer<typeof ruleConditionsSchema>
 
 const body = z.string().trim().min(1).max(5000)
 const skill = z.string().trim().toLowerCase().min(1).max(50)
+const tag = z.string().trim().min(1).max(50)
+// The actions that change a ticket's fields; macros (shared/schema/macro.ts) take these too.
+export const assignTeamActionSchema = z.object({ type: z.literal('assign_team'), teamId: idSchema }).strict()
+export const assignAgentActionSchema = z.object({ type: z.literal('assign_agent'), agentId: idSchema }).strict()
+export const setPriorityActionSchema = z.object({ type: z.literal('set_priority'), priority: prioritySchema }).strict()
+export const addTagActionSchema = z.object({ type: z.literal('add_tag'), tag }).strict()
+export const removeTagActionSchema = z.object({ type: z.literal('remove_tag'), tag }).strict()
+export const setStatusActionSchema = z.object({ type: z.literal('set_status'), status: ticketStatusSchema }).strict()
+
 export const ruleActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('assign_team'), teamId: idSchema }).strict(),
-  z.object({ type: z.literal('assign_agent'), agentId: idSchema }).strict(),
+  assignTeamActionSchema,
+  assignAgentActionSchema,
   z.object({ type: z.literal('assign_round_robin'), teamId: idSchema.optional(), skill: skill.optional() }).strict(),
   z.object({ type: z.literal('assign_least_loaded'), teamId: idSchema.optional(), skill: skill.optional() }).strict(),
-  z.object({ type: z.literal('set_priority'), priority: prioritySchema }).strict(),
-  z.object({ type: z.literal('add_tag'), tag: z.string().trim().min(1).max(50) }).strict(),
-  z.object({ type: z.literal('remove_tag'), tag: z.string().trim().min(1).max(50) }).strict(),
-  z.object({ type: z.literal('set_status'), status: ticketStatusSchema }).strict(),
+  setPriorityActionSchema,
+  addTagActionSchema,
+  removeTagActionSchema,
+  setStatusActionSchema,
   z.object({ type: z.literal('send_reply'), body }).strict(),
   z.object({ type: z.literal('add_note'), body }).strict(),
   z

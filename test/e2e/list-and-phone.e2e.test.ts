@@ -195,7 +195,7 @@ test('on a 390×844 phone the conversation fills the screen, the composer docks 
 test('on a phone the settings tables fit the width: no page scrolls sideways', async () => {
   const page = admin.page
   await page.setViewportSize(phone)
-  for (const tab of ['channels', 'agents', 'teams', 'hours', 'sla', 'rules', 'replies', 'tags', 'guidelines']) {
+  for (const tab of ['channels', 'agents', 'teams', 'hours', 'sla', 'rules', 'replies', 'macros', 'tags', 'guidelines']) {
     await page.goto(`${setup.server.url}/#/settings/${tab}`)
     await page.getByRole('navigation', { name: 'Settings sections' }).waitFor()
     await expect

@@ -86,6 +86,16 @@ async function aWorkspaceReply(): Promise<string> {
   return made.body.savedReply.id
 }
 
+/** A fresh macro (made by the admin), for a call that changes, removes or runs it. */
+async function aMacro(): Promise<string> {
+  const made = await setup.api.post('/api/macros', {
+    name: `Macro ${randomUUID()}`,
+    actions: [{ type: 'set_priority', priority: 'high' }],
+  })
+  expect(made.status).toBe(201)
+  return made.body.macro.id
+}
+
 const rules: Record<string, Rule> = {
   'POST /api/auth/login': { access: 'public' },
   'POST /api/auth/logout': { access: 'public' },
@@ -220,6 +230,25 @@ const rules: Record<string, Rule> = {
   'POST /api/tickets/{id}/render-saved-reply': {
     access: 'ticket',
     request: async () => ({ path: `${ticketPath()}/render-saved-reply`, body: { savedReplyId: await aWorkspaceReply() } }),
+  },
+  // Everyone lists and runs macros (a ticket the caller may not see is `not_found` in its own result);
+  // supervisors and admins make them.
+  'GET /api/macros': { access: 'signed-in' },
+  'POST /api/macros': {
+    access: 'supervisor',
+    request: () => ({
+      path: '/api/macros',
+      body: { name: 'Matrix macro', actions: [{ type: 'set_priority', priority: 'low' }] },
+    }),
+  },
+  'PATCH /api/macros/{id}': {
+    access: 'supervisor',
+    request: async () => ({ path: `/api/macros/${await aMacro()}`, body: { name: 'Changed' } }),
+  },
+  'DELETE /api/macros/{id}': { access: 'supervisor', request: async () => ({ path: `/api/macros/${await aMacro()}` }) },
+  'POST /api/macros/{id}/run': {
+    access: 'signed-in',
+    request: async () => ({ path: `/api/macros/${await aMacro()}/run`, body: { ticketIds: [fx.ticket.id] } }),
   },
   'GET /health': { access: 'public' },
   'GET /api/attachments/{id}': { access: 'ticket', request: () => ({ path: fx.attachmentPath }) },

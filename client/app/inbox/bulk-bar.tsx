@@ -1,16 +1,28 @@
 // The bar over the inbox while rows are ticked: assign, tag, set status, resolve or snooze them all at
-// once, each with a few seconds to undo. On a phone it sits at the foot of the screen, in thumb's reach.
+// once, each with a few seconds to undo; or run a macro on them (said in a notice: it has no undo). On a phone it sits at the foot of the screen, in thumb's reach.
 import { createSignal, For, Show } from 'solid-js'
+import type { Macro } from '../../../shared/schema/macro.ts'
 import { type BulkUpdate, ticketStatuses } from '../../../shared/schema/ticket.ts'
+import { errorText } from '../settings/error-text.ts'
+import { MacroMenu } from '../ticket/macro-menu.tsx'
+import { macroNotice } from '../ticket/macro-results.ts'
+import { runMacro } from '../ticket/run-macro.ts'
 import { SnoozeMenu } from '../ticket/snooze-menu.tsx'
 import { changeWithUndo, type UndoableField } from '../ticket/undoable-change.ts'
 import type { Workspace } from '../workspace.ts'
 import { bulkChange } from './bulk-change.ts'
 import { clearSelection } from './ticket-selection.ts'
 
-export type BulkMenu = 'assign' | 'tag' | 'snooze' | null
+export type BulkMenu = 'assign' | 'tag' | 'snooze' | 'macro' | null
 
-export function BulkBar(props: { ws: Workspace; ids: string[]; menu: BulkMenu; onMenu: (menu: BulkMenu) => void }) {
+export function BulkBar(props: {
+  ws: Workspace
+  ids: string[]
+  menu: BulkMenu
+  onMenu: (menu: BulkMenu) => void
+  /** What a macro run did (or why it could not run), for the inbox to show once the bar is gone. */
+  onNotice: (text: string) => void
+}) {
   const [tag, setTag] = createSignal('')
   const count = () => props.ids.length
   const apply = (fields: UndoableField[], done: string, set: BulkUpdate['set']) => {
@@ -19,6 +31,14 @@ export function BulkBar(props: { ws: Workspace; ids: string[]; menu: BulkMenu; o
     clearSelection()
     const text = `${done}: ${ids.length === 1 ? '1 ticket' : `${ids.length} tickets`}`
     void changeWithUndo(props.ws, ids, fields, text, () => bulkChange(props.ws, ids, set))
+  }
+  const runOnTicked = (macro: Macro) => {
+    const ids = [...props.ids]
+    clearSelection()
+    runMacro(macro.id, ids).then(
+      (results) => props.onNotice(macroNotice(macro, results)),
+      (failure: unknown) => props.onNotice(`Macro “${macro.name}” did not run: ${errorText(failure)}`),
+    )
   }
   const toggle = (menu: BulkMenu) => props.onMenu(props.menu === menu ? null : menu)
   return (
@@ -105,6 +125,7 @@ export function BulkBar(props: { ws: Workspace; ids: string[]; menu: BulkMenu; o
           )
         }
       />
+      <MacroMenu open={props.menu === 'macro'} onOpenChange={(open) => props.onMenu(open ? 'macro' : null)} onRun={runOnTicked} />
       <button type="button" class="bulk-clear" onClick={clearSelection}>
         Clear selection
       </button>

@@ -200,6 +200,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
 
   // Ticked rows: a shift-click ticks the range from the last row ticked.
   const [menu, setMenu] = createSignal<BulkMenu>(null)
+  const [macroText, setMacroText] = createSignal('')
   let anchorId: string | null = null
   const tick = (id: string, shift: boolean) => {
     const ids = rows().map((r) => r.id)
@@ -235,6 +236,7 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
     else if (event.key === 'a') assignToMe(targets.map((t) => t.id))
     else if (event.key === 's') onTargets('snooze')
     else if (event.key === '#') onTargets('tag')
+    else if (event.key === 'm') onTargets('macro')
     else if (event.key === 'u')
       void markTicketsUnread(
         props.ws,
@@ -327,7 +329,15 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
       </p>
       <FailedChanges outbox={props.ws.outbox} />
       <Show when={selection().size > 0}>
-        <BulkBar ws={props.ws} ids={ticked().map((r) => r.id)} menu={menu()} onMenu={setMenu} />
+        <BulkBar ws={props.ws} ids={ticked().map((r) => r.id)} menu={menu()} onMenu={setMenu} onNotice={setMacroText} />
+      </Show>
+      <Show when={macroText()}>
+        <p class="macro-notice" role="status">
+          {macroText()}{' '}
+          <button type="button" onClick={() => setMacroText('')}>
+            Dismiss
+          </button>
+        </p>
       </Show>
       <Show when={rows().length > 0 || !list().known} fallback={<p class="empty">No tickets here.</p>}>
         <VirtualList items={rows()} rowHeight={rowHeight} label="Tickets" selectedIndex={selected()} key={(row) => row.id}>

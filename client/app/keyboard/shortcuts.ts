@@ -12,6 +12,7 @@ export const shortcuts: { keys: string; what: string; where: 'Inbox' | 'Ticket' 
   { keys: 'Ctrl/⌘ + Enter', what: 'Send the reply or note', where: 'Ticket' },
   { keys: '/ (line start), Ctrl/⌘ + K', what: 'Insert a saved reply (in the reply box)', where: 'Ticket' },
   { keys: '#', what: 'Tags', where: 'Anywhere' },
+  { keys: 'm', what: 'Run a macro', where: 'Anywhere' },
   { keys: 's', what: 'Snooze', where: 'Anywhere' },
   { keys: 'u', what: 'Mark unread', where: 'Anywhere' },
   { keys: 'e', what: 'Resolve', where: 'Anywhere' },

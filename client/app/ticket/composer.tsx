@@ -7,6 +7,8 @@
 // and the agent's signature shown under the draft as it will go out. Saved replies: `/` at the start of a
 // line or Ctrl/⌘+K opens the picker; the chosen reply, filled in by the server, goes into the shared draft as
 // an ordinary edit, and while a `{{variable}}` is left unfilled in the draft the reply is not sent.
+// Macros (the Macros menu, or `m`): the server changes the ticket and fills in the macro's saved reply,
+// which goes into the draft the same way (never sent by itself); steps it skipped are said under the draft.
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { v4 as newKey } from 'uuid'
 import * as Y from 'yjs'
@@ -14,6 +16,7 @@ import { appendNote, clearDraft } from '../../../shared/protocol/ticket-document
 import { type RenderContext, renderSavedReply } from '../../../shared/saved-reply/render-saved-reply.ts'
 import { unfilledVariables } from '../../../shared/saved-reply/variables.ts'
 import type { Contact } from '../../../shared/schema/contact.ts'
+import type { Macro } from '../../../shared/schema/macro.ts'
 import { type Message, messageResponseSchema } from '../../../shared/schema/message.ts'
 import type { OutgoingFile, TemplateUse } from '../../../shared/schema/reply.ts'
 import { renderedSavedReplySchema, type SavedReply } from '../../../shared/schema/saved-reply.ts'
@@ -22,14 +25,18 @@ import type { Ticket } from '../../../shared/schema/ticket.ts'
 import { bindText } from '../collab/bind-text.ts'
 import type { TicketDoc } from '../collab/ticket-doc.ts'
 import { ApiError, api, UnreachableError } from '../net/http.ts'
+import { errorText } from '../settings/error-text.ts'
 import type { Workspace } from '../workspace.ts'
 import { CommentReplyChoice } from './comment-reply-choice.tsx'
 import { ComposerDestination } from './composer-destination.tsx'
+import { MacroMenu } from './macro-menu.tsx'
+import { macroNotice } from './macro-results.ts'
 import { mentionedAgents, tellMentioned } from './mentions.ts'
 import { readFiles } from './read-files.ts'
 import { readCcField, replyAllCc } from './reply-all.ts'
 import { ReplyGuidelines } from './reply-guidelines.tsx'
 import { ReplyWindow, replyWindowOpen } from './reply-window.tsx'
+import { runMacro } from './run-macro.ts'
 import { SavedReplyPicker } from './saved-reply-picker.tsx'
 import { SignatureLine } from './signature-line.tsx'
 
@@ -166,6 +173,24 @@ export function Composer(props: {
     setPicker(null)
     // Closing after `/` gives back what was typed, slash included: it was meant as text after all.
     if (opened) insertAtPicker(opened.at, opened.slash ? `/${typed}` : '', focus)
+  }
+
+  const [macrosOpen, setMacrosOpen] = createSignal(false)
+  const [macroText, setMacroText] = createSignal('')
+
+  async function runMacroHere(macro: Macro): Promise<void> {
+    // The reply goes where the cursor was when the macro was chosen, wherever colleagues' edits move it.
+    const at = Y.createRelativePositionFromTypeIndex(props.doc.draft, replyBox.selectionEnd)
+    setMacroText('')
+    setError('')
+    try {
+      const results = await runMacro(macro.id, [props.ticket.id])
+      const reply = results[0]?.reply
+      if (reply) insertAtPicker(at, reply.body)
+      setMacroText(macroNotice(macro, results))
+    } catch (failure) {
+      setError(failure instanceof UnreachableError ? 'Macros need a connection: try again when online.' : errorText(failure))
+    }
   }
 
   const typingPeers = () => props.doc.peers().filter((p) => p.typing)
@@ -307,6 +332,11 @@ export function Composer(props: {
             before sending.
           </p>
         </Show>
+        <Show when={macroText()}>
+          <p class="macro-notice" role="status">
+            {macroText()}
+          </p>
+        </Show>
         <Show when={byMail()}>
           <div class="cc-line">
             <label>
@@ -345,6 +375,7 @@ export function Composer(props: {
             />
           </label>
           <For each={files()}>{(f) => <span class="file-chip">{f.name}</span>}</For>
+          <MacroMenu open={macrosOpen()} onOpenChange={setMacrosOpen} onRun={(macro) => void runMacroHere(macro)} />
           <button
             type="button"
             aria-keyshortcuts="Control+K Meta+K"

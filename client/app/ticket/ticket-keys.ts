@@ -1,4 +1,4 @@
-// The open ticket's keys: r reply, n note, # tags, s snooze, u mark unread, e resolve, a assign to me, and Ctrl/⌘+Enter
+// The open ticket's keys: r reply, n note, m macros, # tags, s snooze, u mark unread, e resolve, a assign to me, and Ctrl/⌘+Enter
 // to send from the composer (the one shortcut that works while typing). The composer is reached through
 // what it shows the agent (its tabs, fields and buttons by name), so it needs no hooks of its own.
 import { onCleanup } from 'solid-js'
@@ -15,6 +15,7 @@ export function useTicketKeys(actions: { resolve(): void; snooze(): void; markUn
     if (typingOrChord(event) || selection().size || document.querySelector('[aria-modal="true"]')) return
     if (event.key === 'r') write('Reply')
     else if (event.key === 'n') write('Internal note')
+    else if (event.key === 'm') document.querySelector<HTMLButtonElement>('.composer [data-shortcut="macros"]')?.click()
     else if (event.key === '#') document.querySelector<HTMLInputElement>('[data-shortcut="tags"]')?.focus()
     else if (event.key === 's') actions.snooze()
     else if (event.key === 'u') actions.markUnread()
