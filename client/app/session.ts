@@ -66,8 +66,11 @@ export function createSession(): Session {
       }
     },
     async signOut() {
+      // The signed-in screens go first: once the server has ended the session, a read of theirs (the bell
+      // re-reading after a change) would only be refused.
+      const gone = forget()
       await api(z.object({ ok: z.boolean() }), 'POST', '/api/auth/logout').catch(() => undefined)
-      await forget()
+      await gone
     },
     closing(done) {
       const settled = done.catch(() => undefined)

@@ -23,7 +23,32 @@ function storedAt(name: string): NonNullable<PGliteOptions['fs']> {
 async function open(name: string): Promise<PGlite> {
   // relaxedDurability: a write returns before it is flushed; the server holds the truth and the outbox
   // is re-read on start, so a crash loses at most the last moment of cache.
-  return prepareLocalDb(await PGlite.create({ fs: storedAt(name), relaxedDurability: true }))
+  return prepareLocalDb(await createPGlite({ fs: storedAt(name), relaxedDurability: true }))
+}
+
+/** Rejects the PGlite being created: one of its downloads failed. */
+let downloadFailed: ((error: unknown) => void) | null = null
+
+/**
+ * PGlite starts downloading its files (wasm, data) together and leaves a failed download unawaited: with
+ * the connection gone it waits for ever, and the failures are reported as unhandled. A failed download
+ * therefore fails the creation here (the caller waits for the connection and tries again), once.
+ */
+const isDownloadFailure = (error: unknown): boolean => error instanceof TypeError && /fetch/i.test(error.message)
+
+addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
+  if (!isDownloadFailure(event.reason)) return
+  event.preventDefault()
+  downloadFailed?.(event.reason)
+})
+
+function createPGlite(options?: PGliteOptions): Promise<PGlite> {
+  return new Promise<PGlite>((resolve, reject) => {
+    downloadFailed = reject
+    PGlite.create(options).then(resolve, reject)
+  }).finally(() => {
+    downloadFailed = null
+  })
 }
 
 /** Tells the page which files this worker loaded (its script, PGlite's wasm and data) to keep for offline starts. */
@@ -75,7 +100,7 @@ async function openOrRebuild(name: string): Promise<PGlite> {
   } catch (error) {
     // PGlite's own files failing to load (the connection went before they were kept) is not damage: the
     // stored copy stays, and opening is tried again once the connection is back.
-    if (!(await pgliteLoads())) {
+    if (isDownloadFailure(error) || !(await pgliteLoads())) {
       await connectionBack()
       return openOrRebuild(name)
     }
@@ -92,16 +117,16 @@ async function openOrRebuild(name: string): Promise<PGlite> {
 
 /** Whether an empty in-memory PGlite starts: its wasm and data files can be loaded. */
 function pgliteLoads(): Promise<boolean> {
-  return PGlite.create().then(
+  return createPGlite().then(
     (probe) => probe.close().then(() => true),
     () => false,
   )
 }
 
-/** Resolves when the browser is online again, or after a while when it says it is (the server was away). */
+/** Resolves when the browser says it is online again, or after a while (not every browser tells a worker). */
 function connectionBack(): Promise<void> {
   return new Promise((resolve) => {
-    if (navigator.onLine) setTimeout(resolve, 5_000)
-    else addEventListener('online', () => resolve(), { once: true })
+    setTimeout(resolve, 5_000)
+    addEventListener('online', () => resolve(), { once: true })
   })
 }
