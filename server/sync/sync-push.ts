@@ -18,10 +18,12 @@ import { recordSent } from './ticket-sightings.ts'
 
 /** The channel the triggers of migration 0017 notify. */
 const channel = 'helpdesk_sync'
-/** An agent's read marks changed (the payload is their id): their streams, on every process, are told. */
-const readsChannel = 'helpdesk_reads'
-/** A workspace's tag list changed (the payload is its id): its streams, on every process, are told. */
-const tagsChannel = 'helpdesk_tags'
+/**
+ * An agent's read marks changed (the payload is their id) or a workspace's tag list did (`tags:` and its
+ * id): their streams, on every process, are told.
+ */
+const notesChannel = 'helpdesk_reads'
+const tagsPrefix = 'tags:'
 /** After a failed read, the next try (the snapshot stays, so nothing is skipped meanwhile). */
 const retryMs = 1_000
 
@@ -152,21 +154,19 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
   }
 
   await database.listen(channel, schedule, () => void inTurn(listening))
+  // One channel carries both read marks (the payload is the agent's id) and tag lists (`tags:` and the
+  // workspace's id): each channel LISTENed on is one more to listen on again after a database restart.
   await database.listen(
-    readsChannel,
-    (agentId) => {
+    notesChannel,
+    (payload) => {
       const at = clock.now().toISOString()
-      for (const stream of streams)
-        if (stream.agentId === agentId) stream.queue.push([{ event: 'reads', data: JSON.stringify({ at }) }], at)
-    },
-    () => {},
-  )
-  await database.listen(
-    tagsChannel,
-    (workspaceId) => {
-      const at = clock.now().toISOString()
-      for (const stream of streams)
-        if (stream.workspaceId === workspaceId) stream.queue.push([{ event: 'tags', data: JSON.stringify({ at }) }], at)
+      const workspaceId = payload.startsWith(tagsPrefix) ? payload.slice(tagsPrefix.length) : null
+      for (const stream of streams) {
+        if (workspaceId === null && stream.agentId === payload)
+          stream.queue.push([{ event: 'reads', data: JSON.stringify({ at }) }], at)
+        if (workspaceId !== null && stream.workspaceId === workspaceId)
+          stream.queue.push([{ event: 'tags', data: JSON.stringify({ at }) }], at)
+      }
     },
     () => {},
   )
@@ -195,10 +195,10 @@ export async function createSyncPush(deps: { database: Database; clock: Clock; l
     },
     readsChanged: async (agentId) => {
       // Through the database, so the streams on every server process hear it.
-      await db.execute(sql`select pg_notify(${readsChannel}, ${agentId})`)
+      await db.execute(sql`select pg_notify(${notesChannel}, ${agentId})`)
     },
     tagsChanged: async (workspaceId) => {
-      await db.execute(sql`select pg_notify(${tagsChannel}, ${workspaceId})`)
+      await db.execute(sql`select pg_notify(${notesChannel}, ${tagsPrefix + workspaceId})`)
     },
     close() {
       closed = true
