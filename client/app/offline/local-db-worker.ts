@@ -64,17 +64,6 @@ function announceFiles(): void {
 /** The database this worker opened (or is opening), to close before the page deletes it. */
 let opened: Promise<PGlite> | null = null
 
-/**
- * The page says when to boot (local-db.ts `start`): once its first screen is drawn. It waits for PGlite's
- * own first message ("here", posted below once this listens), since a message posted to a module worker
- * before its script has run is lost.
- */
-const started = new Promise<void>((resolve) => {
-  addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
-    if (event.data?.type === 'helpdesk-start') resolve()
-  })
-})
-
 // PGliteWorker's close only terminates the worker, leaving the database's files held a moment longer; at
 // sign-out the page asks for a real close first, so deleting them right after succeeds.
 addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
@@ -87,7 +76,7 @@ addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
 
 void worker({
   init(options) {
-    opened = started.then(() => openOrRebuild(options.dataDir ?? ''))
+    opened = openOrRebuild(options.dataDir ?? '')
     return opened
   },
 })

@@ -3,6 +3,7 @@
 // from the server, and nothing on the page waits for it to boot.
 import type { PGliteInterface } from '@electric-sql/pglite'
 import { PGliteWorker } from '@electric-sql/pglite/worker'
+import { deferWorker } from './deferred-worker.ts'
 import { localDbName } from './device-data.ts'
 import { readMeta, writeMeta } from './local-schema.ts'
 
@@ -19,8 +20,8 @@ export interface OpenedLocalDb {
    */
   rebuilt(): Promise<boolean>
   /**
-   * Lets the worker boot PostgreSQL. Until then it only loads its script: a start draws its first screen
-   * before the boot takes the machine's cores.
+   * Creates the worker, which boots PostgreSQL. Until then neither its script nor PGlite's files are
+   * fetched: a start draws its first screen before the boot takes the machine's cores and its network.
    */
   start(): void
   /** Closes the database and stops its worker; another tab of the agent takes it over. */
@@ -31,32 +32,17 @@ export interface OpenedLocalDb {
 const closeWaitMs = 5_000
 
 export function openLocalDb(agentId: string): OpenedLocalDb {
-  const worker = new Worker(new URL('./local-db-worker.ts', import.meta.url), { type: 'module' })
+  const deferred = deferWorker(() => new Worker(new URL('./local-db-worker.ts', import.meta.url), { type: 'module' }))
+  const worker = deferred.worker
   // The worker decides where the database is kept (see local-db-worker.ts); it is named here.
   const db = new PGliteWorker(worker, { dataDir: localDbName(agentId) })
-  // Boot is asked for once both the page wants it and the worker listens (either may come first): the
-  // worker listens once PGlite's worker code says "here" (PGliteWorker takes any other first message
-  // from the worker for an error).
-  let wanted = false
-  let listening = false
-  const askToStart = () => {
-    if (wanted && listening) worker.postMessage({ type: 'helpdesk-start' })
-  }
-  worker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
-    if (event.data?.type !== 'here') return
-    listening = true
-    askToStart()
-  })
   const ready = db.waitReady.then(() => {
     performance.mark('local-db-open')
   })
   return {
     db,
     ready,
-    start() {
-      wanted = true
-      askToStart()
-    },
+    start: deferred.create,
     async rebuilt() {
       await ready
       const at = await readMeta(db, 'rebuilt')
@@ -66,13 +52,14 @@ export function openLocalDb(agentId: string): OpenedLocalDb {
     async close() {
       // The worker closes the database (its files are let go), then stops; one still opening it after a
       // few seconds is stopped all the same.
-      await new Promise<void>((resolve) => {
-        worker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
-          if (event.data?.type === 'helpdesk-closed') resolve()
+      if (deferred.created())
+        await new Promise<void>((resolve) => {
+          worker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+            if (event.data?.type === 'helpdesk-closed') resolve()
+          })
+          setTimeout(resolve, closeWaitMs)
+          worker.postMessage({ type: 'helpdesk-close' })
         })
-        setTimeout(resolve, closeWaitMs)
-        worker.postMessage({ type: 'helpdesk-close' })
-      })
       await db.close().catch(() => undefined)
       worker.terminate()
     },
