@@ -16,6 +16,7 @@ import { type LocalDb, openLocalDb } from './offline/local-db.ts'
 import { createOutbox, type Outbox } from './offline/outbox.ts'
 import { createSyncClient, type SyncClient } from './offline/sync-client.ts'
 import { afterFirstPaint } from './ui/after-first-paint.ts'
+import { afterFirstRows } from './ui/after-first-rows.ts'
 
 export type Channel = z.infer<typeof channelSchema>
 
@@ -104,10 +105,10 @@ export function openWorkspace(me: Agent): Workspace {
   sync.onReads(() => void local.ready.then(() => pullReads(db, sync)).catch(() => undefined))
   // Renamed and recoloured tags show at once; the tickets they were renamed on come through the sync.
   sync.onTags(() => void loadTags().catch(() => undefined))
-  // The directory, tags and guidelines show from their kept copies; the database boots and they are read
-  // again once the first screen is up.
+  // The directory, tags and guidelines show from their kept copies and are read again once the first
+  // screen is up; the database boots once the inbox has its first rows.
   afterFirstPaint(() => {
-    local.start()
+    afterFirstRows(local.start)
     void loadDirectory().catch(() => undefined)
     void loadTags().catch(() => undefined)
     void guidelineText.load().catch(() => undefined)

@@ -189,7 +189,8 @@ export function InboxScreen(props: { ws: Workspace; openTicketId: string | null;
   })
   const setFilter = (name: keyof InboxFilters, value: string) => setFilters((f) => ({ ...f, [name]: value || undefined }))
 
-  // For the bench: when the first rows were on screen, beside when the local database opened.
+  // When the first rows were on screen: the local database boots after it (workspace.ts), and the bench
+  // reads it.
   createEffect(() => {
     if (rows().length && !performance.getEntriesByName('inbox-rows').length) performance.mark('inbox-rows')
   })
