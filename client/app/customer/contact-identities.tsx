@@ -20,6 +20,7 @@ export function ContactIdentities(props: { contactId: string; identities: Contac
   const [message, setMessage] = createSignal('')
   const [holder, setHolder] = createSignal<string | null>(null)
   const base = () => `/api/contacts/${props.contactId}`
+  let linkForm: HTMLFormElement | undefined
 
   async function act(run: () => Promise<string>): Promise<void> {
     try {
@@ -63,6 +64,7 @@ export function ContactIdentities(props: { contactId: string; identities: Contac
     act(async () => {
       await api(contactResponseSchema, 'POST', `${base()}/merge`, { sourceId })
       setHolder(null)
+      linkForm?.reset()
       return 'Profiles merged.'
     })
 
@@ -104,6 +106,7 @@ export function ContactIdentities(props: { contactId: string; identities: Contac
       </ul>
       <form
         class="add-identity"
+        ref={linkForm}
         aria-label="Link an identity"
         onSubmit={(e) => {
           e.preventDefault()
