@@ -1,32 +1,11 @@
 // "Undo merge" for each merge into this profile that has not been undone since, read from the profile's
 // audit log (a merge row names the profile merged in and the identities it brought).
 import { createResource, For, Show } from 'solid-js'
-import { type AuditItem, auditPageSchema } from '../../../shared/schema/audit.ts'
+import { auditPageSchema } from '../../../shared/schema/audit.ts'
 import { contactResponseSchema } from '../../../shared/schema/contact.ts'
 import { api } from '../net/http.ts'
 import { errorText } from '../settings/error-text.ts'
-
-interface OpenMerge {
-  sourceId: string
-  label: string
-}
-
-/** The merges still in effect: for each merged-in profile, its newest row decides (newest first). */
-export function openMerges(items: readonly AuditItem[]): OpenMerge[] {
-  const seen = new Set<string>()
-  const open: OpenMerge[] = []
-  for (const item of items) {
-    const sourceId = typeof item.details.sourceId === 'string' ? item.details.sourceId : null
-    if (!sourceId || seen.has(sourceId)) continue
-    if (item.action !== 'contact.merged' && item.action !== 'contact.merge_undone') continue
-    seen.add(sourceId)
-    if (item.action === 'contact.merge_undone') continue
-    const identities = Array.isArray(item.details.identities) ? (item.details.identities as { value?: unknown }[]) : []
-    const label = identities.map((i) => String(i.value ?? '')).filter(Boolean)[0] ?? 'a profile'
-    open.push({ sourceId, label })
-  }
-  return open
-}
+import { type OpenMerge, openMerges } from './open-merges.ts'
 
 export function UndoMerges(props: {
   contactId: string
