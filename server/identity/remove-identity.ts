@@ -36,7 +36,7 @@ export async function removeIdentity(db: Db, actor: Actor, contactId: string, id
       .where(and(eq(contactIdentities.id, identity.id), eq(contactIdentities.contactId, contact.id)))
     const other = (kinds: string[]) => held.find((i) => kinds.includes(i.kind) && i.id !== identity.id)?.value ?? null
     const email = identity.kind === 'email' && contact.email === identity.value ? other(['email']) : contact.email
-    const phone = contact.phone === identity.value ? other(['phone', 'whatsapp']) : contact.phone
+    const phone = contact.phone === identity.value ? other(['phone']) : contact.phone
     if (email !== contact.email || phone !== contact.phone) {
       await tx
         .update(contacts)
