@@ -161,6 +161,17 @@ describe('a contact’s audit', () => {
     expect((await setup.api.delete(`/api/contacts/${contactId}/identities/${added.id}`)).status).toBe(404)
   })
 
+  test('removing the profile’s email falls back to its other email, and mail to the removed one starts a new profile', async () => {
+    const { contactId, email } = await customer()
+    const second = uniqueEmail('second')
+    expect((await setup.api.post(`/api/contacts/${contactId}/identities`, { kind: 'email', value: second })).status).toBe(201)
+    const first = (await setup.api.get(`/api/contacts/${contactId}`)).body.identities.find((i: any) => i.value === email)
+    expect((await setup.api.delete(`/api/contacts/${contactId}/identities/${first.id}`)).status).toBe(200)
+    expect((await setup.api.get(`/api/contacts/${contactId}`)).body.contact.email).toBe(second)
+    const again = await ticketFromForm(setup.api, channelId, { name: 'Aud Itor', email, message: `again ${randomUUID()}` })
+    expect(again.contactId).not.toBe(contactId)
+  })
+
   test('refuses to remove the last identity (409 last_identity), and another contact’s identity is not found', async () => {
     const one = await customer()
     const two = await customer()
