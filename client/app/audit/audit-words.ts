@@ -2,6 +2,7 @@
 // value before → after. Agent and team ids are named through `nameOf`, so the sentence reads as the
 // agent knows them.
 import type { AuditItem } from '../../../shared/schema/audit.ts'
+import { visitorLabel } from '../../../shared/visitor-label.ts'
 
 export interface AuditWords {
   who: string
@@ -57,12 +58,15 @@ export function auditWords(item: AuditItem, nameOf: (id: string) => string | und
 
 /** A merge's or an identity row's identities, as `email ada@example.com`. */
 function identityText(details: Record<string, unknown>): string {
-  if (typeof details.kind === 'string' && typeof details.value === 'string') return `${details.kind} ${details.value}`
-  const list = Array.isArray(details.identities) ? (details.identities as { kind?: unknown; value?: unknown }[]) : []
+  const list = Array.isArray(details.identities) ? (details.identities as { kind?: unknown; value?: unknown }[]) : [details]
   return list
-    .filter((i) => typeof i.kind === 'string' && typeof i.value === 'string')
-    .map((i) => `${i.kind} ${i.value}`)
+    .flatMap((i) => (typeof i.kind === 'string' && typeof i.value === 'string' ? [identityWords(i.kind, i.value)] : []))
     .join(', ')
+}
+
+/** A visitor's id is a 64-character hash: named by its readable label, as the profile shows it. */
+function identityWords(kind: string, value: string): string {
+  return kind === 'chat' ? `chat ${visitorLabel(value)}` : `${kind} ${value}`
 }
 
 function valueText(value: unknown, nameOf: (id: string) => string | undefined): string {

@@ -47,6 +47,17 @@ test('an identity row names the identity; an unknown action reads as words', () 
   )
   expect(linked.what).toBe('linked email a@b.c')
   expect(linked.change).toBe('')
+  const visitor = auditWords(
+    {
+      ...base,
+      action: 'contact.identity_linked',
+      before: null,
+      after: null,
+      details: { kind: 'chat', value: 'ab12'.padEnd(64, '0') },
+    },
+    names,
+  )
+  expect(visitor.what).toBe('linked chat Visitor AB12')
   expect(auditWords({ ...base, action: 'ticket.something_new', before: null, after: null }, names).what).toBe('something new')
 })
 
