@@ -197,6 +197,7 @@ export async function createServer(
     ingest,
     loginThrottle: createLoginThrottle(database.db, config.SIGN_IN_LIMITS),
     chat,
+    graph,
     posts: createPostPreviews({ graph, box, graphVersion: config.META_GRAPH_VERSION, clock, samplePost }),
     collab,
     afterCommit,

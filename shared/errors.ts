@@ -26,11 +26,15 @@ export const errorStatus = {
   reply_conflict: 409,
   /** Another saved reply of the same scope and language already has the shortcut. */
   shortcut_taken: 409,
+  /** Removing a contact's only identity would leave a profile nobody can be recognised by again. */
+  last_identity: 409,
   window_closed: 422,
   unknown_template: 422,
   channel_rule: 422,
   rate_limited: 429,
   internal: 500,
+  /** Meta (or another provider) refused a call the server made for the request, or did not answer. */
+  provider_error: 502,
   service_unavailable: 503,
 } as const
 

@@ -3,6 +3,7 @@ import type { AfterCommit } from '../after-commit.ts'
 import type { AgentActivity } from '../agents/agent-activity.ts'
 import type { LoginThrottle } from '../auth/login-throttle.ts'
 import type { ChatHub } from '../channels/chat/chat-hub.ts'
+import type { GraphClient } from '../channels/meta/graph-client.ts'
 import type { PostPreviews } from '../channels/meta/post-previews.ts'
 import type { Clock, SettableClock } from '../clock/clock.ts'
 import type { CollabServer } from '../collab/collab-server.ts'
@@ -26,6 +27,8 @@ export interface AppDeps {
   chat: ChatHub
   /** The posts comment tickets are about, read from the Graph API and cached. */
   posts: PostPreviews
+  /** Reads of Meta's Graph API made for a request (a WhatsApp account's templates). */
+  graph: Pick<GraphClient, 'read'>
   collab: Pick<CollabServer, 'presence'>
   /** What follows a route's commit: documents, sockets, rules, the outbox. */
   afterCommit: AfterCommit

@@ -12,6 +12,7 @@ import { buildOpenApi } from './openapi.ts'
 import { agentRoutes } from './routes/agent-routes.ts'
 import { appRoutes } from './routes/app-routes.ts'
 import { attachmentRoutes } from './routes/attachment-routes.ts'
+import { auditRoutes } from './routes/audit-routes.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { contactRoutes } from './routes/contact-routes.ts'
 import { directoryRoutes } from './routes/directory-routes.ts'
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/tickets', renderSavedReplyRoutes(deps))
   api.route('/saved-replies', savedReplyRoutes(deps))
   api.route('/macros', macroRoutes(deps))
+  api.route('/', auditRoutes(deps))
   app.route('/api', api)
 
   app.route('/webhooks/form', formWebhook(deps))

@@ -18,11 +18,11 @@ import {
 import { pageSchema } from '../../shared/schema/common.ts'
 import {
   addIdentitySchema,
+  contactIdentitySchema,
   contactListQuerySchema,
   contactResponseSchema,
   contactSchema,
   identityResponseSchema,
-  identitySchema,
   mergeContactSchema,
 } from '../../shared/schema/contact.ts'
 import { formAcceptedSchema, formSubmissionSchema } from '../../shared/schema/form.ts'
@@ -44,6 +44,7 @@ import {
 } from '../../shared/schema/ticket.ts'
 import { agentTypingResponseSchema, agentTypingSchema } from '../../shared/schema/typing.ts'
 import { appOperations } from './openapi-app.ts'
+import { auditOperations } from './openapi-audit.ts'
 import { edgeOperations } from './openapi-edge.ts'
 import { macroOperations } from './openapi-macros.ts'
 import { meOperations } from './openapi-me.ts'
@@ -206,7 +207,7 @@ const operations: Operation[] = [
     method: 'get',
     path: '/api/contacts/{id}',
     summary: 'A contact with identities and tickets',
-    response: z.object({ contact: contactSchema, identities: z.array(identitySchema), tickets: z.array(ticketSchema) }),
+    response: z.object({ contact: contactSchema, identities: z.array(contactIdentitySchema), tickets: z.array(ticketSchema) }),
   },
   {
     method: 'post',
@@ -253,6 +254,7 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
     ...edgeOperations,
     ...savedReplyOperations,
     ...macroOperations,
+    ...auditOperations,
     ...workspaceSettingOperations,
   ]) {
     const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({

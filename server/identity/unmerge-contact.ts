@@ -76,6 +76,16 @@ export async function unmergeContact(db: Db, actor: Actor, sourceId: string, now
           entityId: source.id,
           data: { fromId: merge.targetId, identities: movedBack, ticketIds: ticketsBack.map((t) => t.id) },
         },
+        // The profile it was merged into says so too: its history shows the merge as undone.
+        {
+          workspaceId: actor.workspaceId,
+          actorType: 'agent',
+          actorId: actor.agentId,
+          action: 'contact.merge_undone',
+          entityType: 'contact',
+          entityId: merge.targetId,
+          data: { sourceId: source.id, identities: movedBack, ticketIds: ticketsBack.map((t) => t.id) },
+        },
       ],
       now,
     )

@@ -12,7 +12,7 @@ import { ticketColumns, toTicket } from './ticket-view.ts'
 export async function getContact(db: Db, actor: Actor, contactId: string) {
   const contact = await findContact(db, actor, contactId)
   const identities = await db
-    .select({ kind: contactIdentities.kind, value: contactIdentities.value })
+    .select({ id: contactIdentities.id, kind: contactIdentities.kind, value: contactIdentities.value })
     .from(contactIdentities)
     .where(eq(contactIdentities.contactId, contact.id))
     .orderBy(asc(contactIdentities.createdAt))

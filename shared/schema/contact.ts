@@ -9,6 +9,9 @@ export type IdentityKind = z.infer<typeof identityKindSchema>
 export const identitySchema = z.object({ kind: identityKindSchema, value: z.string() })
 export type Identity = z.infer<typeof identitySchema>
 
+/** An identity as a profile lists it: with the id DELETE /api/contacts/:id/identities/:identityId takes. */
+export const contactIdentitySchema = identitySchema.extend({ id: idSchema })
+
 export const contactSchema = z.object({
   id: idSchema,
   name: z.string().nullable(),

@@ -65,6 +65,7 @@ export const createTemplateSchema = z.object({
 
 /** Meta's review state of a template; only `approved` ones can be sent. */
 export const templateStatuses = ['approved', 'pending', 'rejected', 'paused', 'disabled'] as const
+export type TemplateStatus = (typeof templateStatuses)[number]
 
 export const templateSchema = z.object({
   id: idSchema,
@@ -76,8 +77,17 @@ export const templateSchema = z.object({
   paramCount: z.number().int(),
   /** Follows Meta's message_template_status_update webhook; a reply may use only an approved template. */
   status: z.enum(templateStatuses),
+  /** Meta's category (marketing, utility, authentication); null for one added by hand. */
+  category: z.string().nullable(),
   createdAt: isoTimeSchema,
 })
 export type Template = z.infer<typeof templateSchema>
 export const templateResponseSchema = z.object({ template: templateSchema })
 export const templateListSchema = z.object({ items: z.array(templateSchema) })
+/** POST /api/channels/:id/templates/sync: every template of the channel after the sync, and what it changed. */
+export const templateSyncSchema = templateListSchema.extend({
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+})
+export type TemplateSync = z.infer<typeof templateSyncSchema>

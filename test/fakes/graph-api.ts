@@ -1,7 +1,8 @@
 // A fake of Meta's Graph API on loopback, for tests, benchmarks and people trying the
 // product without a Meta app: point META_GRAPH_URL at `url`. It answers the Messenger, Instagram and
 // WhatsApp send calls (a private reply to a comment too: `POST /{page-id}/messages`), the WhatsApp media
-// download and Instagram media (the post a comment is under) in Meta's wire formats, captures every request
+// download, Instagram media (the post a comment is under) and a WhatsApp account's message templates
+// (`GET /{waba-id}/message_templates`, paged) in Meta's wire formats, captures every request
 // so tests can assert what the helpdesk sent, and can be told to fail (`inject`) or to enforce the
 // messaging windows (`setMode`). The version prefix is a wildcard; the token may come as `access_token`
 // (query or form) or a Bearer header.
@@ -14,6 +15,7 @@ import { createMediaStore, mediaDownloadPath } from './graph-media.ts'
 import { replyToComment, sendMessengerMessage } from './graph-messenger.ts'
 import { createPostStore, type InstagramMedia } from './graph-posts.ts'
 import { type CapturedRequest, captureRequest, type GraphAnswer, requestParams } from './graph-request.ts'
+import { createTemplateStore, type MetaTemplate } from './graph-templates.ts'
 import { sendWhatsAppMessage } from './graph-whatsapp.ts'
 import type { MessagingWindow } from './messaging-window.ts'
 import { type MetaWebhookBody, type PostedWebhook, postSignedWebhook, whatsappStatus } from './meta-webhooks.ts'
@@ -74,6 +76,8 @@ export interface FakeGraphApi {
   addMedia(id: string, bytes: Uint8Array, mimeType: string): void
   /** An Instagram media `GET /{v}/{id}?fields=…` will describe (the post a comment is under). */
   addPost(id: string, post: InstagramMedia): void
+  /** The message templates `GET /{v}/{waba-id}/message_templates` lists (set again to change them). */
+  setTemplates(accountId: string, templates: MetaTemplate[]): void
   /** Resolves once every emitted status webhook has been delivered (or failed). */
   settled(): Promise<void>
   /** Forgets requests, injections, status deliveries and used private replies; keeps media and mode. */
@@ -94,6 +98,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
   const privateReplies = new Set<string>()
   const media = createMediaStore(options.mediaUrlTtlMs)
   const posts = createPostStore()
+  const templates = createTemplateStore()
   const pending = new Set<Promise<void>>()
   let baseUrl = ''
 
@@ -183,6 +188,14 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     return answer(c, refused ?? replyToComment(requestParams(c.get('request'))))
   })
 
+  app.get('/:version/:node/message_templates', (c) => {
+    const request = c.get('request')
+    const refused = tokenProblem(request)
+    if (refused) return answer(c, refused)
+    const { access_token: _token, ...query } = request.query
+    return answer(c, templates.list(c.req.param('node'), query, `${baseUrl}${request.path}`))
+  })
+
   app.get('/:version/:node', (c) => {
     const refused = tokenProblem(c.get('request'))
     if (refused) return answer(c, refused)
@@ -213,6 +226,7 @@ export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Prom
     },
     addMedia: (id, bytes, mimeType) => media.add(id, bytes, mimeType),
     addPost: (id, post) => posts.add(id, post),
+    setTemplates: (accountId, list) => templates.set(accountId, list),
     async settled() {
       while (pending.size > 0) await Promise.all(pending)
     },

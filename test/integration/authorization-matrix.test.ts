@@ -161,6 +161,21 @@ const rules: Record<string, Rule> = {
     access: 'contact',
     request: () => ({ path: `${contactPath()}/identities`, body: { kind: 'email', value: uniqueEmail('added') } }),
   },
+  'DELETE /api/contacts/{id}/identities/{identityId}': {
+    access: 'contact',
+    request: async () => {
+      const value = uniqueEmail('removed')
+      expect((await setup.api.post(`${contactPath()}/identities`, { kind: 'email', value })).status).toBe(201)
+      const { identities } = (await setup.api.get(contactPath())).body as { identities: { id: string; value: string }[] }
+      return { path: `${contactPath()}/identities/${identities.find((i) => i.value === value)!.id}` }
+    },
+  },
+  'GET /api/tickets/{id}/audit': { access: 'ticket', request: () => ({ path: `${ticketPath()}/audit` }) },
+  'GET /api/contacts/{id}/audit': { access: 'contact', request: () => ({ path: `${contactPath()}/audit` }) },
+  'POST /api/channels/{id}/templates/sync': {
+    access: 'admin',
+    request: () => ({ path: `/api/channels/${fx.channelId}/templates/sync` }),
+  },
   'POST /api/contacts/{id}/unmerge': {
     access: 'contact',
     request: async () => {

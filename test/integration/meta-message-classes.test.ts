@@ -7,6 +7,7 @@ import { beforeAll, expect, test } from 'vitest'
 import type { Message } from '../../shared/schema/message.ts'
 import { postSignedWebhook, whatsappText } from '../fakes/meta-webhooks.ts'
 import { eventually } from '../support/eventually.ts'
+import { kindsAndValues } from '../support/identity-values.ts'
 import { createFixtureChannels, messagesByExternalId, messageWith, postFixture } from '../support/meta-fixtures.ts'
 import { appSecret, useMetaServer } from '../support/meta-server.ts'
 
@@ -123,7 +124,7 @@ test('a WhatsApp number change joins the contact and says so on the ticket, not 
   ])
   const ticket = (await setup.api.get(`/api/tickets/${first.ticketId}`)).body.ticket
   const profile = await setup.api.get(`/api/contacts/${ticket.contactId}`)
-  expect(profile.body.identities).toEqual(
+  expect(kindsAndValues(profile.body.identities)).toEqual(
     expect.arrayContaining([
       { kind: 'whatsapp', value: '12125550147' },
       { kind: 'whatsapp', value: '12125550199' },

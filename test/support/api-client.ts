@@ -43,6 +43,7 @@ export class ApiClient {
     this.request<T>('POST', path, body ?? {}, headers)
   patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body)
   put = <T = any>(path: string, body: unknown) => this.request<T>('PUT', path, body)
+  delete = <T = any>(path: string) => this.request<T>('DELETE', path)
 
   async login(email = adminEmail, password = adminPassword): Promise<this> {
     const response = await this.post('/api/auth/login', { email, password })

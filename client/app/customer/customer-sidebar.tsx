@@ -1,18 +1,21 @@
-// The customer beside the thread: the unified profile (name, email, phone, every identity), all their
-// tickets, and merging another profile of the same person into this one.
+// The customer beside the thread: the unified profile (name, email, phone), its identities (linked and
+// removed by hand: contact-identities.tsx), all their tickets, merging another profile of the same person
+// into this one and undoing a merge (undo-merges.tsx), and the profile's history.
 
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js'
 import { z } from 'zod'
 import { pageSchema } from '../../../shared/schema/common.ts'
-import { contactResponseSchema, contactSchema, identitySchema } from '../../../shared/schema/contact.ts'
+import { contactIdentitySchema, contactResponseSchema, contactSchema } from '../../../shared/schema/contact.ts'
 import { ticketSchema } from '../../../shared/schema/ticket.ts'
-import { visitorLabel } from '../../../shared/visitor-label.ts'
+import { AuditHistory } from '../audit/audit-history.tsx'
 import { api } from '../net/http.ts'
 import { ChannelIcon } from '../ui/channel-icon.tsx'
+import { ContactIdentities } from './contact-identities.tsx'
+import { UndoMerges } from './undo-merges.tsx'
 
 const contactDetailSchema = z.object({
   contact: contactSchema,
-  identities: z.array(identitySchema),
+  identities: z.array(contactIdentitySchema),
   tickets: z.array(ticketSchema),
 })
 const contactPageSchema = pageSchema(contactSchema)
@@ -38,14 +41,20 @@ export function CustomerSidebar(props: { contactId: string; reachable: boolean; 
     (q) => api(contactPageSchema, 'GET', `/api/contacts?q=${encodeURIComponent(q)}&limit=5`).then((p) => p.items),
   )
   const [message, setMessage] = createSignal('')
+  // Bumped by every change made here: the merges and the history are read again.
+  const [version, setVersion] = createSignal(0)
+  async function changed(): Promise<void> {
+    setVersion((v) => v + 1)
+    await refetch()
+    props.onMerged()
+  }
 
   async function merge(sourceId: string): Promise<void> {
     try {
       await api(contactResponseSchema, 'POST', `/api/contacts/${props.contactId}/merge`, { sourceId })
       setMessage('Profiles merged.')
       setQuery('')
-      await refetch()
-      props.onMerged()
+      await changed()
     } catch (error) {
       setMessage((error as Error).message)
     }
@@ -72,16 +81,7 @@ export function CustomerSidebar(props: { contactId: string; reachable: boolean; 
               </Show>
             </dl>
             <h3>Identities</h3>
-            <ul class="identities">
-              <For each={d().identities}>
-                {(i) => (
-                  <li title={i.kind === 'chat' ? i.value : undefined}>
-                    {/* A visitor's id is a 64-character hash: shown by its readable label, whole on hover. */}
-                    <span class="identity-kind">{i.kind}</span> {i.kind === 'chat' ? visitorLabel(i.value) : i.value}
-                  </li>
-                )}
-              </For>
-            </ul>
+            <ContactIdentities contactId={props.contactId} identities={d().identities} onChanged={() => void changed()} />
             <h3>Tickets</h3>
             <ul class="customer-tickets">
               <For each={d().tickets}>
@@ -119,7 +119,14 @@ export function CustomerSidebar(props: { contactId: string; reachable: boolean; 
                 )}
               </For>
             </ul>
+            <UndoMerges contactId={props.contactId} version={version()} onUndone={() => void changed()} onMessage={setMessage} />
             <p role="status">{message()}</p>
+            <AuditHistory
+              path={`/api/contacts/${props.contactId}/audit`}
+              label="Profile history"
+              version={version()}
+              nameOf={() => undefined}
+            />
           </>
         )}
       </Show>

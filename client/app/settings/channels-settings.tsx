@@ -1,6 +1,6 @@
 // Channels: each one's name, the welcome and away messages and the business hours that decide when the
 // away message goes out; where its provider delivers (webhook URL) or the chat widget's snippet; and a
-// form to connect a new one.
+// form to connect a new one. A WhatsApp channel also lists its templates (whatsapp-templates.tsx).
 import { createSignal, For, Show } from 'solid-js'
 import { calendarListSchema } from '../../../shared/schema/calendar.ts'
 import { type Channel, channelResponseSchema } from '../../../shared/schema/channel.ts'
@@ -9,6 +9,7 @@ import { api } from '../net/http.ts'
 import type { Workspace } from '../workspace.ts'
 import { SettingsForm } from './settings-form.tsx'
 import { useList } from './use-list.ts'
+import { WhatsAppTemplates } from './whatsapp-templates.tsx'
 
 /** The settings each kind needs to be connected; secrets are sent once, never shown again. */
 const connectFields: Record<Channel['kind'], { key: string; label: string; secret?: boolean }[]> = {
@@ -52,7 +53,14 @@ export function ChannelsSettings(props: { ws: Workspace }) {
     <>
       <h2>Channels</h2>
       <For each={props.ws.channels()} fallback={<p class="muted">No channels yet.</p>}>
-        {(channel) => <ChannelCard ws={props.ws} channel={channel} calendars={calendars.items()} />}
+        {(channel) => (
+          <>
+            <ChannelCard ws={props.ws} channel={channel} calendars={calendars.items()} />
+            <Show when={channel.kind === 'whatsapp'}>
+              <WhatsAppTemplates channel={channel} />
+            </Show>
+          </>
+        )}
       </For>
       <SettingsForm label="Connect a channel" title="Connect a channel" submit="Connect" onSubmit={connect}>
         <label>

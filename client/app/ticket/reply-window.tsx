@@ -23,7 +23,8 @@ export function ReplyWindow(props: {
     // Unreachable: no templates to offer (a failed read would throw where they are listed).
     (channelId) =>
       api(templateListSchema, 'GET', `/api/channels/${channelId}/templates`).then(
-        (r) => r.items,
+        // Only a template Meta approved can be sent: the others (pending, rejected, paused) are not offered.
+        (r) => r.items.filter((t) => t.status === 'approved'),
         () => [],
       ),
   )

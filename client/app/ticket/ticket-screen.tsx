@@ -1,9 +1,10 @@
-// One ticket: who else is here, its fields, the whole conversation oldest first, the composer bound to the
-// shared draft (notes in the thread), and the customer beside it. Read from the server and, once it has
-// opened, from the local database (offline too), re-read on every synced change of this ticket.
+// One ticket: who else is here, its fields and history, the whole conversation oldest first, the composer
+// bound to the shared draft (notes in the thread), and the customer beside it. Read from the server and,
+// once it has opened, from the local database (offline too), re-read on every synced change of this ticket.
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js'
 import { replaceNoteBody } from '../../../shared/protocol/ticket-document.ts'
 import type { Message } from '../../../shared/schema/message.ts'
+import { AuditHistory } from '../audit/audit-history.tsx'
 import { openTicketDoc } from '../collab/ticket-doc.ts'
 import { CustomerSidebar } from '../customer/customer-sidebar.tsx'
 import { markRead, markUnread } from '../inbox/read-marks.ts'
@@ -179,6 +180,12 @@ export function TicketScreen(props: { ws: Workspace; ticketId: string; onBack: (
             </div>
             <div id="ticket-details" class="ticket-fields-fold">
               <TicketFields ws={props.ws} ticket={d().ticket} />
+              <AuditHistory
+                path={`/api/tickets/${props.ticketId}/audit`}
+                label="History"
+                version={changed()}
+                nameOf={(id) => (props.ws.agents().find((a) => a.id === id) ?? props.ws.teams().find((t) => t.id === id))?.name}
+              />
             </div>
             <ol class="thread" ref={thread} aria-label="Conversation" onScroll={onThreadScroll}>
               <For each={messages()}>

@@ -30,6 +30,7 @@ function toTemplate(row: TemplateRow): Template {
     body: row.body,
     paramCount: paramCount(row.body),
     status: row.status,
+    category: row.category,
     createdAt: row.createdAt.toISOString(),
   }
 }

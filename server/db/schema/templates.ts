@@ -18,6 +18,8 @@ export const templates = pgTable(
     body: text('body').notNull(),
     /** Meta's review of it (message_template_status_update); only an approved template can be chosen. */
     status: text('status', { enum: templateStatuses }).notNull().default('approved'),
+    /** Meta's category (marketing, utility, authentication); null for one added by hand. */
+    category: text('category'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('templates_name_key').on(t.channelId, t.name, t.language)],

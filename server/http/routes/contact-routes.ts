@@ -1,10 +1,12 @@
-// Contacts: the list, one profile with identities and tickets, and merging two profiles.
+// Contacts: the list, one profile with identities and tickets, merging two profiles and undoing it, and
+// adding and removing identities by hand.
 import { Hono } from 'hono'
 import { addIdentitySchema, contactListQuerySchema, mergeContactSchema } from '../../../shared/schema/contact.ts'
 import type { AppEnv } from '../../auth/actor.ts'
 import { addIdentity } from '../../identity/add-identity.ts'
 import { listContacts } from '../../identity/list-contacts.ts'
 import { mergeContacts } from '../../identity/merge-contacts.ts'
+import { removeIdentity } from '../../identity/remove-identity.ts'
 import { unmergeContact } from '../../identity/unmerge-contact.ts'
 import { getContact } from '../../tickets/get-contact.ts'
 import type { AppDeps } from '../app-deps.ts'
@@ -30,6 +32,10 @@ export function contactRoutes(deps: AppDeps): Hono<AppEnv> {
       deps.clock.now(),
     )
     return c.json({ identity }, 201)
+  })
+  app.delete('/:id/identities/:identityId', async (c) => {
+    const { id, identityId } = c.req.param()
+    return c.json({ identity: await removeIdentity(db, c.get('actor'), id, identityId, deps.clock.now()) })
   })
   app.post('/:id/unmerge', async (c) =>
     c.json({ contact: await unmergeContact(db, c.get('actor'), c.req.param('id'), deps.clock.now()) }),
